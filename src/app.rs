@@ -1,0 +1,197 @@
+//! Runs a parsed command and returns the exit code: 0 clean, 1 findings (or an input problem),
+//! 2 usage or config errors, or nothing could be checked. Errors in one file are reported and the
+//! run goes on.
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
+
+use crate::check::{analyse, check};
+use crate::cli::{CheckArgs, ClaimsArgs, Cli, Color, Command, FailOn, InputArgs};
+use crate::config::{ConfigError, ConfigFinder};
+use crate::document::{Article, Format as TextFormat};
+use crate::emit::{self, Style};
+use crate::input::{self, FileError, Input, Loaded};
+use crate::report::{FileReport, RunReport};
+use crate::rules::{self, Severity};
+
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+pub fn run(cli: Cli) -> u8 {
+    let result = match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Claims(args) => run_claims(args),
+        Command::Rules(args) => {
+            let mut out = io::stdout().lock();
+            emit::rules::emit_list(rules::builtin(), args.format, &mut out).map(|_| EXIT_CLEAN)
+        }
+        Command::Explain(args) => run_explain(&args.rule),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => EXIT_CLEAN,
+        Err(err) => {
+            eprintln!("fairlint: {err}");
+            EXIT_ERROR
+        }
+    }
+}
+
+fn run_explain(id: &str) -> io::Result<u8> {
+    let mut out = io::stdout().lock();
+    if let Some(rule) = rules::find(id) {
+        emit::rules::emit_explain(rule, &mut out)?;
+        return Ok(EXIT_CLEAN);
+    }
+    let known = rules::builtin().iter().map(|r| r.id.as_str());
+    let hint =
+        rules::did_you_mean(id, known).map_or(String::new(), |k| format!(" (did you mean `{k}`?)"));
+    eprintln!("fairlint: unknown rule `{id}`{hint}; `fairlint rules` lists every rule");
+    Ok(EXIT_ERROR)
+}
+
+fn run_check(args: CheckArgs) -> io::Result<u8> {
+    let report = match build_report(&args.input, true) {
+        Ok(report) => report,
+        Err(err) => return report_config_error(*err),
+    };
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let style = Style { color, width: 100 };
+    let mut out = io::stdout().lock();
+    emit::emit_check(&report, args.format, style, &mut out)?;
+    out.flush()?;
+    if report.nothing_checked() {
+        return Ok(EXIT_ERROR);
+    }
+    let fail_on = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let fails = match fail_on {
+        Some(level) => report.fails(level),
+        None => report.files.iter().any(|f| !f.errors.is_empty()),
+    };
+    Ok(if fails { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+fn run_claims(args: ClaimsArgs) -> io::Result<u8> {
+    let report = match build_report(&args.input, false) {
+        Ok(report) => report,
+        Err(err) => return report_config_error(*err),
+    };
+    let mut out = io::stdout().lock();
+    emit::claims::emit(&report, args.format, &mut out)?;
+    Ok(if report.nothing_checked() {
+        EXIT_ERROR
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+fn report_config_error(err: ConfigError) -> io::Result<u8> {
+    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let handler = emit::human::handler(Style { color, width: 100 });
+    let mut text = String::new();
+    handler
+        .render_report(&mut text, &err)
+        .map_err(io::Error::other)?;
+    eprint!("{text}");
+    Ok(EXIT_ERROR)
+}
+
+/// Reads, analyses and (when `with_findings`) checks every input. Only a config error stops the
+/// run; everything else is recorded per file.
+pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, Box<ConfigError>> {
+    let paths = if args.paths.is_empty() {
+        vec![".".to_string()]
+    } else {
+        args.paths.clone()
+    };
+    let (inputs, errors) = input::collect(&paths, args.stdin_filename.as_deref());
+    let mut configs = ConfigFinder::new(args.config.as_deref())?;
+    let mut report = RunReport::default();
+    for error in errors {
+        report.files.push(FileReport {
+            path: error.path.clone(),
+            analysis: None,
+            findings: Vec::new(),
+            errors: vec![error],
+        });
+    }
+    for input in inputs {
+        let settings = configs.for_path(input.path())?;
+        if let Input::File(path) = &input
+            && settings.ignores(path)
+        {
+            continue;
+        }
+        report
+            .files
+            .push(check_input(&input, &settings, with_findings));
+    }
+    Ok(report)
+}
+
+fn check_input(
+    input: &Input,
+    settings: &crate::config::Settings,
+    with_findings: bool,
+) -> FileReport {
+    let path = input.display();
+    let mut file = FileReport {
+        path: path.clone(),
+        analysis: None,
+        findings: Vec::new(),
+        errors: Vec::new(),
+    };
+    let text = match input::read(input) {
+        Ok(Loaded::Text(text)) => text,
+        Ok(Loaded::Empty) => {
+            file.errors.push(FileError {
+                path,
+                message: "file is empty: nothing to check".into(),
+                span: None,
+                fatal: false,
+            });
+            return file;
+        }
+        Err(err) => {
+            file.errors.push(err);
+            return file;
+        }
+    };
+    let analysis = analyse(parse(&path, text, settings), settings);
+    for problem in &analysis.article.problems {
+        file.errors.push(FileError {
+            path: path.clone(),
+            message: problem.message.clone(),
+            span: problem.span.clone(),
+            fatal: false,
+        });
+    }
+    if with_findings {
+        let (findings, problems) = check(&analysis, settings);
+        file.findings = findings;
+        for problem in problems {
+            file.errors.push(FileError {
+                path: path.clone(),
+                message: problem.message,
+                span: problem.span,
+                fatal: false,
+            });
+        }
+    }
+    file.analysis = Some(analysis);
+    file
+}
+
+pub fn parse(path: &str, text: Arc<str>, settings: &crate::config::Settings) -> Article {
+    Article::parse(path, text, TextFormat::for_path(path), &settings.lexicon)
+}

@@ -1,0 +1,873 @@
+//! Ties each claim to whoever it is attributed to. First every *cue* in the article is found: a
+//! reporting verb with its speaker ("Graham told Fox News"), a phrase that names a source
+//! ("according to Reuters"), a measure ("by official measures"). Each cue's source is named, vague
+//! or not a source at all ("the outreach suggests" attributes nothing). Then each claim takes the
+//! best cue in its sentence, else inherits from the quote just before it, else takes one from its
+//! paragraph; a claim repeated elsewhere with a named source shares that source.
+
+use std::ops::Range;
+
+use crate::claims::{Claim, ClaimKind};
+use crate::document::Article;
+use crate::lexicon::{Lexicon, ends_with_any, phrase_at};
+use crate::sources::{Names, SourceList};
+use crate::text::{Token, TokenKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Named,
+    Vague,
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Person,
+    /// An outlet, agency or organisation: these belong on the source list.
+    Organisation,
+    /// A government body ("Iranian authorities", "the Health Ministry"): named, but a primary
+    /// source rather than an outlet the story was rewritten from.
+    Body,
+    /// "protesters chanted": the crowd is the source of its own slogan.
+    Crowd,
+    Vague,
+    Pronoun,
+}
+
+/// A source as written in the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub text: String,
+    pub span: Range<usize>,
+    pub kind: SourceKind,
+}
+
+impl Mention {
+    fn is_named(&self) -> bool {
+        matches!(
+            self.kind,
+            SourceKind::Person | SourceKind::Organisation | SourceKind::Body | SourceKind::Crowd
+        )
+    }
+}
+
+/// A word or phrase that attributes, with the source it names.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub span: Range<usize>,
+    pub sentence: usize,
+    pub block: usize,
+    pub speaker: Option<Mention>,
+    pub outlet: Option<Mention>,
+}
+
+impl Cue {
+    pub fn status(&self) -> Status {
+        let named = self.outlet.is_some() || self.speaker.as_ref().is_some_and(Mention::is_named);
+        if named { Status::Named } else { Status::Vague }
+    }
+
+    /// The cited outlets and organisations, for checking against the source list.
+    pub fn organisations(&self) -> impl Iterator<Item = &Mention> {
+        self.speaker
+            .iter()
+            .chain(self.outlet.iter())
+            .filter(|m| m.kind == SourceKind::Organisation)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    Sentence,
+    PreviousQuote,
+    Paragraph,
+    SentenceSubject,
+    Elsewhere,
+    None,
+}
+
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    pub status: Status,
+    pub cue: Option<usize>,
+    pub scope: Scope,
+    /// The speaker or outlet is on the article's source list.
+    pub listed: bool,
+    /// For `SentenceSubject`: the subject taken as speaker.
+    pub subject: Option<Mention>,
+}
+
+impl Attribution {
+    fn none() -> Attribution {
+        Attribution {
+            status: Status::None,
+            cue: None,
+            scope: Scope::None,
+            listed: false,
+            subject: None,
+        }
+    }
+}
+
+/// Everything attribution found: the cues, and one attribution per claim (same order).
+#[derive(Debug, Clone, Default)]
+pub struct Attributions {
+    pub cues: Vec<Cue>,
+    pub claims: Vec<Attribution>,
+}
+
+pub fn attribute(
+    article: &Article,
+    claims: &[Claim],
+    skip: &[bool],
+    list: &SourceList,
+    names: &Names,
+    lex: &Lexicon,
+) -> Attributions {
+    let finder = CueFinder {
+        article,
+        lex,
+        names,
+        list,
+    };
+    let quote_parts: Vec<Range<usize>> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Quote)
+        .flat_map(|c| c.parts.iter().cloned())
+        .collect();
+    let mut cues: Vec<Cue> = Vec::new();
+    for (index, sentence) in article.sentences.iter().enumerate() {
+        if skip[sentence.block] || article.blocks[sentence.block].disclaimer {
+            continue;
+        }
+        let tokens: Vec<&Token> = sentence
+            .tokens
+            .iter()
+            .filter(|t| {
+                !quote_parts
+                    .iter()
+                    .any(|q| q.start <= t.range.start && t.range.end <= q.end)
+            })
+            .collect();
+        for mut cue in finder.cues_in(&tokens, index, sentence.block) {
+            resolve_pronoun(&mut cue, &cues, article);
+            cues.push(cue);
+        }
+    }
+    let mut out: Vec<Attribution> = Vec::with_capacity(claims.len());
+    for i in 0..claims.len() {
+        let attribution = attribute_claim(article, claims, i, &cues, &out, &finder);
+        out.push(attribution);
+    }
+    share_repeated_claims(claims, &mut out);
+    for attribution in &mut out {
+        attribution.listed = attribution
+            .cue
+            .is_some_and(|c| cue_is_listed(&cues[c], list, names));
+    }
+    Attributions { cues, claims: out }
+}
+
+pub fn cue_is_listed(cue: &Cue, list: &SourceList, names: &Names) -> bool {
+    cue.speaker
+        .iter()
+        .chain(cue.outlet.iter())
+        .any(|m| m.kind != SourceKind::Vague && names.find_entry(list, &m.text).is_some())
+}
+
+fn attribute_claim(
+    article: &Article,
+    claims: &[Claim],
+    index: usize,
+    cues: &[Cue],
+    done: &[Attribution],
+    finder: &CueFinder,
+) -> Attribution {
+    let claim = &claims[index];
+    let sentences: Vec<usize> = article
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.range.start < claim.span.end && claim.span.start < s.range.end)
+        .map(|(i, _)| i)
+        .collect();
+    let in_sentence = |c: &Cue| sentences.contains(&c.sentence);
+    if let Some(cue) = best_cue(cues, claim, in_sentence) {
+        return found(cues, cue, Scope::Sentence);
+    }
+    if claim.kind == ClaimKind::Quote
+        && let Some(previous) = previous_quote(article, claims, index)
+        && done[previous].status == Status::Named
+    {
+        let mut inherited = done[previous].clone();
+        inherited.scope = Scope::PreviousQuote;
+        return inherited;
+    }
+    if let Some(cue) = best_cue(cues, claim, |c| c.block == claim.block) {
+        return found(cues, cue, Scope::Paragraph);
+    }
+    let short = claim.key.split(' ').count() <= SUBJECT_QUOTE_WORDS;
+    if claim.kind == ClaimKind::Quote
+        && short
+        && let Some(subject) = sentences
+            .first()
+            .and_then(|s| finder.subject_before(*s, claim.span.start))
+    {
+        let mut attribution = Attribution::none();
+        attribution.status = Status::Named;
+        attribution.scope = Scope::SentenceSubject;
+        attribution.subject = Some(subject);
+        return attribution;
+    }
+    Attribution::none()
+}
+
+/// A short quote in a sentence about a named person is taken as that person's words.
+const SUBJECT_QUOTE_WORDS: usize = 4;
+
+fn found(cues: &[Cue], cue: usize, scope: Scope) -> Attribution {
+    Attribution {
+        status: cues[cue].status(),
+        cue: Some(cue),
+        scope,
+        listed: false,
+        subject: None,
+    }
+}
+
+/// The nearest cue that names its source; failing that, the nearest vague one.
+fn best_cue(cues: &[Cue], claim: &Claim, accept: impl Fn(&Cue) -> bool) -> Option<usize> {
+    let distance = |c: &Cue| {
+        if c.span.end <= claim.span.start {
+            claim.span.start - c.span.end
+        } else {
+            c.span.start.saturating_sub(claim.span.end)
+        }
+    };
+    cues.iter()
+        .enumerate()
+        .filter(|(_, c)| accept(c))
+        .min_by_key(|(_, c)| (c.status(), distance(c)))
+        .map(|(i, _)| i)
+}
+
+/// The quote right before this one: in the same paragraph, or ending the paragraph before when
+/// this quote opens its own.
+fn previous_quote(article: &Article, claims: &[Claim], index: usize) -> Option<usize> {
+    let claim = &claims[index];
+    let previous = (0..index)
+        .rev()
+        .find(|&i| claims[i].kind == ClaimKind::Quote)?;
+    let prev = &claims[previous];
+    if prev.block == claim.block {
+        return Some(previous);
+    }
+    let block = &article.blocks[claim.block];
+    let opens_block = article.text[block.range.start..claim.span.start]
+        .trim()
+        .is_empty();
+    (opens_block && prev.block + 1 == claim.block).then_some(previous)
+}
+
+/// A figure or quote repeated with a named source elsewhere (the headline, the standfirst) shares
+/// that source.
+fn share_repeated_claims(claims: &[Claim], out: &mut [Attribution]) {
+    for i in 0..claims.len() {
+        if out[i].status == Status::Named {
+            continue;
+        }
+        let twin = (0..claims.len()).find(|&j| {
+            j != i
+                && out[j].status == Status::Named
+                && claims[j].kind == claims[i].kind
+                && claims[j].key == claims[i].key
+        });
+        if let Some(j) = twin {
+            out[i] = out[j].clone();
+            out[i].scope = Scope::Elsewhere;
+        }
+    }
+}
+
+/// "he said" takes the last named speaker within the paragraph or the two before it.
+fn resolve_pronoun(cue: &mut Cue, earlier: &[Cue], _article: &Article) {
+    let Some(speaker) = &cue.speaker else {
+        return;
+    };
+    if speaker.kind != SourceKind::Pronoun {
+        return;
+    }
+    let pronoun = speaker.text.to_lowercase();
+    let wanted = |m: &Mention| match pronoun.as_str() {
+        "he" | "she" | "i" | "who" => m.kind == SourceKind::Person,
+        "it" => matches!(m.kind, SourceKind::Organisation | SourceKind::Body),
+        _ => m.is_named(),
+    };
+    let antecedent = earlier
+        .iter()
+        .rev()
+        .take_while(|c| c.block + 2 >= cue.block)
+        .filter_map(|c| c.speaker.as_ref())
+        .find(|m| wanted(m));
+    let resolved = match antecedent {
+        Some(m) => Mention {
+            kind: m.kind,
+            text: m.text.clone(),
+            span: speaker.span.clone(),
+        },
+        None => Mention {
+            kind: SourceKind::Vague,
+            ..speaker.clone()
+        },
+    };
+    cue.speaker = Some(resolved);
+}
+
+struct CueFinder<'a> {
+    article: &'a Article,
+    lex: &'a Lexicon,
+    names: &'a Names,
+    list: &'a SourceList,
+}
+
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "been",
+    "be",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "again",
+    "still",
+    "already",
+    "now",
+    "just",
+    "even",
+    "never",
+    "once",
+    "first",
+    "last",
+    "not",
+    "had",
+    "should",
+    "must",
+    "repeatedly",
+    "often",
+    "has",
+    "recently",
+    "earlier",
+    "separately",
+];
+
+/// Words that end a noun phrase read backwards from a verb.
+const PHRASE_STOPS: &[&str] = &[
+    "with", "while", "and", "but", "or", "in", "on", "at", "to", "from", "for", "by", "that",
+    "which", "what", "who", "whom", "as", "though", "although", "because", "when", "after",
+    "before", "since", "if", "where", "than", "despite", "into", "about", "over", "under", "so",
+    "yet", "whether", "how", "why", "once", "until", "unless",
+];
+
+/// Source phrases about published numbers or documents: a name after them is an organisation.
+const DATA_WORDS: &[&str] = &[
+    "data", "figures", "statistics", "report", "reports", "survey", "poll", "study", "research",
+    "estimates", "tally", "count", "published", "released", "compiled", "reporting",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "some", "one", "two", "several", "many",
+    "other",
+];
+
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "de", "al", "el", "la", "le", "du", "von", "van", "bin", "-", "&",
+    "on",
+];
+
+impl CueFinder<'_> {
+    fn text(&self, range: Range<usize>) -> &str {
+        &self.article.text[range]
+    }
+
+    fn cues_in(&self, tokens: &[&Token], sentence: usize, block: usize) -> Vec<Cue> {
+        let words: Vec<String> = tokens.iter().map(|t| t.lower.clone()).collect();
+        let mut cues = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let (cue, next) = self.cue_at(tokens, &words, i);
+            if let Some((span, speaker, outlet)) = cue
+                && (speaker.is_some() || outlet.is_some())
+            {
+                cues.push(Cue {
+                    span,
+                    sentence,
+                    block,
+                    speaker,
+                    outlet,
+                });
+            }
+            i = next.max(i + 1);
+        }
+        cues
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn cue_at(
+        &self,
+        tokens: &[&Token],
+        words: &[String],
+        i: usize,
+    ) -> (
+        Option<(Range<usize>, Option<Mention>, Option<Mention>)>,
+        usize,
+    ) {
+        let span_of = |from: usize, to: usize| tokens[from].range.start..tokens[to - 1].range.end;
+        if let Some(phrase) = self
+            .lex
+            .measure_phrases
+            .iter()
+            .find(|p| phrase_at(words, i, p))
+        {
+            let end = i + phrase.len();
+            let mention = Mention {
+                text: self.text(span_of(i, end)).to_string(),
+                span: span_of(i, end),
+                kind: SourceKind::Vague,
+            };
+            return (Some((span_of(i, end), Some(mention), None)), end);
+        }
+        if let Some(phrase) = self
+            .lex
+            .source_phrases
+            .iter()
+            .find(|p| phrase_at(words, i, p))
+        {
+            let end = i + phrase.len();
+            let Some((mention, _)) = self.phrase_after(tokens, words, end) else {
+                return (None, end);
+            };
+            let mut mention = mention;
+            let names_data = phrase.iter().any(|w| DATA_WORDS.contains(&w.as_str()));
+            if names_data && mention.kind == SourceKind::Person {
+                // "data from MarineTrack": whoever publishes data is an organisation.
+                mention.kind = SourceKind::Organisation;
+            }
+            let (speaker, outlet) = if mention.kind == SourceKind::Organisation {
+                (None, Some(mention))
+            } else {
+                (Some(mention), None)
+            };
+            return (Some((span_of(i, end), speaker, outlet)), end);
+        }
+        if let Some(phrase) = self
+            .lex
+            .slogan_verbs
+            .iter()
+            .find(|p| phrase_at(words, i, p))
+        {
+            let end = i + phrase.len();
+            let crowd = self.phrase_before(tokens, words, i).map_or_else(
+                || Mention {
+                    text: "crowd".into(),
+                    span: span_of(i, end),
+                    kind: SourceKind::Crowd,
+                },
+                |m| Mention {
+                    kind: SourceKind::Crowd,
+                    ..m
+                },
+            );
+            return (Some((span_of(i, end), Some(crowd), None)), end);
+        }
+        if tokens[i].kind != TokenKind::Word || !self.lex.reporting_verbs.contains(&words[i]) {
+            return (None, i + 1);
+        }
+        if tokens[i].capitalised && i > 0 {
+            return (None, i + 1);
+        }
+        let mut speaker = self.phrase_before(tokens, words, i);
+        let mut after = i + 1;
+        let inverted_allowed = i == 0 || tokens[i - 1].kind == TokenKind::Punct;
+        if speaker.is_none()
+            && inverted_allowed
+            && let Some((mention, end)) = self.phrase_after(tokens, words, i + 1)
+        {
+            speaker = Some(mention);
+            after = end;
+        }
+        let outlet = self.outlet_after(tokens, words, i, after);
+        (Some((span_of(i, i + 1), speaker, outlet)), i + 1)
+    }
+
+    /// The outlet the words were said to or appeared on: "told CNN", "on Truth Social",
+    /// "to the BBC", "in an interview with NPR".
+    fn outlet_after(
+        &self,
+        tokens: &[&Token],
+        words: &[String],
+        verb: usize,
+        from: usize,
+    ) -> Option<Mention> {
+        if matches!(words[verb].as_str(), "told" | "tell" | "tells" | "telling")
+            && let Some((m, _)) = self.phrase_after(tokens, words, verb + 1)
+            && m.kind == SourceKind::Organisation
+        {
+            return Some(m);
+        }
+        let limit = (from + 16).min(tokens.len());
+        let mut j = from;
+        while j < limit {
+            if PHRASE_STOPS.contains(&words[j].as_str())
+                && !matches!(words[j].as_str(), "on" | "to" | "in")
+            {
+                return None;
+            }
+            if tokens[j].lower == "“" || tokens[j].lower == "\"" {
+                return None;
+            }
+            if let Some(p) = self
+                .lex
+                .outlet_phrases
+                .iter()
+                .find(|p| phrase_at(words, j, p))
+                && let Some((m, _)) = self.phrase_after(tokens, words, j + p.len())
+                && m.kind == SourceKind::Organisation
+            {
+                return Some(m);
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The noun phrase ending right before token `end` (a verb), skipping auxiliaries, adverbs,
+    /// a parenthetical short form and an appositive.
+    fn phrase_before(&self, tokens: &[&Token], words: &[String], end: usize) -> Option<Mention> {
+        let mut j = end;
+        while j > 0 && (AUXILIARIES.contains(&words[j - 1].as_str()) || is_adverb(&words[j - 1])) {
+            j -= 1;
+        }
+        if j == 0 {
+            return None;
+        }
+        if words[j - 1] == ")" && j >= 3 && words[j - 3] == "(" {
+            // "the UN refugee agency (UNHCR) said": the short form is what the list uses.
+            if tokens[j - 2].capitalised {
+                return Some(self.name(tokens, j - 2, j - 1));
+            }
+            j -= 3;
+        }
+        if j > 0 && words[j - 1] == "," {
+            let comma = (0..j - 1).rev().find(|&k| words[k] == ",")?;
+            return self.phrase_ending(tokens, words, comma);
+        }
+        self.phrase_ending(tokens, words, j)
+    }
+
+    fn phrase_ending(&self, tokens: &[&Token], words: &[String], end: usize) -> Option<Mention> {
+        let mut end = end;
+        if end >= 3 && words[end - 1] == ")" && words[end - 3] == "(" {
+            end -= 3;
+        }
+        if end == 0 {
+            return None;
+        }
+        let head = tokens[end - 1];
+        // "Iran’s reported decision": a possessive qualifies a noun, it does not speak.
+        if head.kind != TokenKind::Word || head.lower.ends_with("’s") || head.lower.ends_with("'s")
+        {
+            return None;
+        }
+        if self.lex.pronouns.contains(&head.lower) {
+            return Some(self.mention(tokens, end - 1, end, SourceKind::Pronoun));
+        }
+        let sentence_initial_common = end == 1 && !self.is_proper(tokens, 0);
+        if head.capitalised && !sentence_initial_common {
+            let mut start = end - 1;
+            while start > 0 && self.continues_name(tokens, words, start - 1) {
+                start -= 1;
+            }
+            while start < end - 1 && !tokens[start].capitalised {
+                start += 1;
+            }
+            return Some(self.name(tokens, start, end));
+        }
+        let mut start = end - 1;
+        while start > 0
+            && end - start < 6
+            && tokens[start - 1].kind == TokenKind::Word
+            && !PHRASE_STOPS.contains(&words[start - 1].as_str())
+            && !self.lex.reporting_verbs.contains(&words[start - 1])
+        {
+            start -= 1;
+        }
+        self.common_phrase(tokens, words, start, end)
+    }
+
+    /// The noun phrase starting at token `start`: a name, a pronoun, or a common phrase.
+    fn phrase_after(
+        &self,
+        tokens: &[&Token],
+        words: &[String],
+        start: usize,
+    ) -> Option<(Mention, usize)> {
+        let mut i = start;
+        while i < tokens.len() && DETERMINERS.contains(&words[i].as_str()) {
+            i += 1;
+        }
+        let first = tokens.get(i)?;
+        if first.kind != TokenKind::Word {
+            return None;
+        }
+        if self.lex.pronouns.contains(&first.lower) {
+            return Some((self.mention(tokens, i, i + 1, SourceKind::Pronoun), i + 1));
+        }
+        if first.capitalised {
+            let mut end = i + 1;
+            while end < tokens.len() && self.continues_name(tokens, words, end) {
+                end += 1;
+            }
+            while end > i + 1 && !tokens[end - 1].capitalised {
+                end -= 1;
+            }
+            if end + 2 < tokens.len() && words[end] == "(" && words[end + 2] == ")" {
+                return Some((self.name(tokens, i, end), end + 3));
+            }
+            return Some((self.name(tokens, i, end), end));
+        }
+        let mut end = i;
+        while end < tokens.len()
+            && end - i < 5
+            && tokens[end].kind == TokenKind::Word
+            && !PHRASE_STOPS.contains(&words[end].as_str())
+            && !self.lex.reporting_verbs.contains(&words[end])
+        {
+            if tokens[end].capitalised {
+                // "council leader Ruth Amari": a lower-case title before a name.
+                return self.phrase_after(tokens, words, end);
+            }
+            end += 1;
+        }
+        // The longest prefix whose last word is a source noun: "human rights groups, with…".
+        (i + 1..=end).rev().find_map(|e| {
+            self.common_phrase(tokens, words, start.min(i), e)
+                .map(|m| (m, e))
+        })
+    }
+
+    fn continues_name(&self, tokens: &[&Token], words: &[String], at: usize) -> bool {
+        let token = tokens[at];
+        if token.kind == TokenKind::Word
+            && (token.capitalised || token.is_acronym(&self.article.text))
+        {
+            return true;
+        }
+        let glued_before = at > 0 && tokens[at - 1].range.end == token.range.start;
+        let glued = glued_before
+            && at + 1 < tokens.len()
+            && token.range.end == tokens[at + 1].range.start;
+        if words[at] == "-" && glued {
+            return true;
+        }
+        // "Teachers’ Alliance": a plural possessive inside a name.
+        if (words[at] == "’" || words[at] == "'") && glued_before && words[at - 1].ends_with('s') {
+            return at + 1 < tokens.len() && tokens[at + 1].capitalised;
+        }
+        words[at] != "-" && CONNECTORS.contains(&words[at].as_str())
+    }
+
+    fn is_proper(&self, tokens: &[&Token], at: usize) -> bool {
+        let token = tokens[at];
+        if token.is_acronym(&self.article.text) {
+            return true;
+        }
+        let lower = token.lower.as_str();
+        token.capitalised
+            && !self
+                .lex
+                .vague_sources
+                .iter()
+                .any(|p| p.len() == 1 && p[0] == lower)
+            && !self.lex.role_nouns.contains(lower)
+            && !DETERMINERS.contains(&lower)
+            && !self.lex.pronouns.contains(lower)
+    }
+
+    /// A proper word before an institution: "Iranian authorities", "US officials". At the start
+    /// of a sentence every word is capitalised, so there it must look like a demonym or acronym.
+    fn qualifies(&self, tokens: &[&Token], k: usize) -> bool {
+        if !tokens[k].capitalised || !self.is_proper(tokens, k) {
+            return false;
+        }
+        if k > 0 || tokens[k].is_acronym(&self.article.text) {
+            return true;
+        }
+        let word = tokens[k].lower.as_str();
+        ["an", "ese", "ish", "i", "ch"]
+            .iter()
+            .any(|s| word.ends_with(s))
+    }
+
+    /// A common noun phrase: vague when its head is a vague source or an unnamed person, named
+    /// when a proper word qualifies an institution ("Iranian authorities"), otherwise no source.
+    fn common_phrase(
+        &self,
+        tokens: &[&Token],
+        words: &[String],
+        start: usize,
+        end: usize,
+    ) -> Option<Mention> {
+        if start >= end {
+            return None;
+        }
+        let phrase: Vec<String> = words[start..end]
+            .iter()
+            .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string())
+            .collect();
+        let phrase = &phrase[..];
+        let head = phrase[phrase.len() - 1].as_str();
+        if ends_with_any(phrase, phrase.len(), &self.lex.institutional_sources) {
+            return Some(self.mention(tokens, start, end, SourceKind::Body));
+        }
+        let qualified = (start..end - 1).any(|k| self.qualifies(tokens, k));
+        if qualified && ends_with_any(phrase, phrase.len(), &self.lex.qualified_sources) {
+            return Some(self.mention(tokens, start, end, SourceKind::Body));
+        }
+        if ends_with_any(phrase, phrase.len(), &self.lex.vague_sources)
+            || self.lex.role_nouns.contains(head)
+        {
+            return Some(self.mention(tokens, start, end, SourceKind::Vague));
+        }
+        None
+    }
+
+    /// A proper name: a person, an organisation, or a government body.
+    fn name(&self, tokens: &[&Token], start: usize, end: usize) -> Mention {
+        let mut start = start;
+        // "US-based Human Rights…": the place is not part of the name.
+        if let Some(based) = (start..end).rev().find(|&k| tokens[k].lower == "based") {
+            start = (based + 1).min(end - 1);
+        }
+        if end - start > 1 && tokens[start].lower == "the" {
+            start += 1;
+        }
+        // "Anna Kessler of the Teachers’ Alliance": the person speaks; the group is affiliation.
+        if let Some(of) = (start + 2..end).find(|&k| tokens[k].lower == "of") {
+            let person_span = tokens[start].range.start..tokens[of - 1].range.end;
+            let person = self.text(person_span.clone()).to_string();
+            if self.classify_name(&person, tokens, start, of) == SourceKind::Person {
+                return Mention {
+                    text: person,
+                    span: person_span,
+                    kind: SourceKind::Person,
+                };
+            }
+        }
+        let span = tokens[start].range.start..tokens[end - 1].range.end;
+        let text = self
+            .text(span.clone())
+            .trim_end_matches(['’', '\''])
+            .to_string();
+        let kind = self.classify_name(&text, tokens, start, end);
+        Mention { text, span, kind }
+    }
+
+    fn classify_name(&self, text: &str, tokens: &[&Token], start: usize, end: usize) -> SourceKind {
+        if self.names.find_entry(self.list, text).is_some() || self.names.is_known_outlet(text) {
+            return SourceKind::Organisation;
+        }
+        let words: Vec<String> = tokens[start..end].iter().map(|t| t.lower.clone()).collect();
+        let has = |phrase: &Vec<String>| {
+            (0..words.len()).any(|i| phrase_at(&words, i, phrase))
+                || phrase.len() == 1 && phrase[0].contains('-') && text.to_lowercase().contains(&phrase[0])
+        };
+        if self.lex.person_titles.iter().any(has) {
+            return SourceKind::Person;
+        }
+        // "Health Ministry" is a body; "Kabul News Agency" is an outlet: an organisation word
+        // other than the institutional head decides.
+        let body_head = ends_with_any(&words, words.len(), &self.lex.institutional_sources);
+        let head_len = words.len() - 1;
+        let org_word = self
+            .lex
+            .organisation_words
+            .iter()
+            .any(|p| (0..head_len).any(|i| phrase_at(&words[..head_len], i, p)) || !body_head && has(p));
+        if org_word {
+            return SourceKind::Organisation;
+        }
+        if body_head {
+            return SourceKind::Body;
+        }
+        if end - start == 1 && tokens[start].is_acronym(&self.article.text) {
+            return SourceKind::Organisation;
+        }
+        SourceKind::Person
+    }
+
+    fn mention(&self, tokens: &[&Token], start: usize, end: usize, kind: SourceKind) -> Mention {
+        let span = tokens[start].range.start..tokens[end - 1].range.end;
+        Mention {
+            text: self.text(span.clone()).to_string(),
+            span,
+            kind,
+        }
+    }
+
+    /// The named person a sentence is about, when they come before `before`: "U.S. President
+    /// Donald Trump has maintained … the “biggest and best” naval assets".
+    fn subject_before(&self, sentence: usize, before: usize) -> Option<Mention> {
+        let tokens: Vec<&Token> = self.article.sentences[sentence]
+            .tokens
+            .iter()
+            .filter(|t| t.range.end <= before)
+            .collect();
+        let words: Vec<String> = tokens.iter().map(|t| t.lower.clone()).collect();
+        let mut start = 0;
+        while start < tokens.len() {
+            if tokens[start].capitalised && self.is_proper(&tokens, start) {
+                let mut end = start + 1;
+                while end < tokens.len() && self.continues_name(&tokens, &words, end) {
+                    end += 1;
+                }
+                while end > start + 1 && !tokens[end - 1].capitalised {
+                    end -= 1;
+                }
+                let mention = self.name(&tokens, start, end);
+                if mention.kind == SourceKind::Person
+                    && end < tokens.len()
+                    && tokens[end].kind == TokenKind::Word
+                {
+                    return Some(mention);
+                }
+                start = end;
+                continue;
+            }
+            start += 1;
+        }
+        None
+    }
+}
+
+fn is_adverb(word: &str) -> bool {
+    word.len() > 4
+        && word.ends_with("ly")
+        && !matches!(word, "only" | "early" | "family" | "italy" | "daily")
+}

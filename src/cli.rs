@@ -1,0 +1,105 @@
+//! Command-line arguments, and nothing else: parsing is one step, doing the work is `app.rs`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::emit::Format;
+
+const ABOUT: &str = "Checks rewritten news articles: every quote and figure needs a named source on the \
+article's source list.";
+
+const AFTER_HELP: &str = "Examples:
+  fairlint check story.md                 check one article
+  fairlint check drafts/                  check every .md/.txt under drafts/ (honours .gitignore)
+  fairlint check --format json story.md   machine output for CI
+  cat story.md | fairlint check - --stdin-filename story.md
+  fairlint claims story.md                every quote and figure with its attribution
+  fairlint explain attribution-vague      what a rule checks and how to fix it
+
+Exit codes: 0 clean, 1 findings at or above --fail-on (or an input problem), 2 usage/config error
+or nothing could be checked.";
+
+#[derive(Debug, Parser)]
+#[command(name = "fairlint", version, about = ABOUT, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check articles and report findings.
+    Check(CheckArgs),
+    /// List every quote and figure with the source it is attributed to.
+    Claims(ClaimsArgs),
+    /// List the rules with their default severities.
+    Rules(RulesArgs),
+    /// Show a rule's documentation and examples.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Articles: files, directories, globs, or `-` for stdin. Defaults to the current directory.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// The name to show (and find config for) when reading stdin.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Use this config file instead of looking for .fairlint.yaml upward from each article.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    /// Only input problems fail the run.
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format. Default: human on a terminal, human without colour when piped.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Exit 1 when a finding at or above this severity is found.
+    #[arg(long, value_enum, default_value = "error", value_name = "SEVERITY")]
+    pub fail_on: FailOn,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: Color,
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// `human` is a table; `short` one line per claim; `json` the versioned contract.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule id, as `fairlint rules` lists them.
+    pub rule: String,
+}

@@ -1,0 +1,460 @@
+//! Project configuration: `.fairlint.yaml`, found upward from each article or named with
+//! `--config`. It changes severities, turns rules off, sets rule options, extends lexicons and
+//! aliases, and ignores paths. Mistakes are errors that point at the line and column, with a
+//! "did you mean" for misspelled keys and rule ids, because a silently ignored setting is worse
+//! than none.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use serde::Deserialize;
+
+use crate::lexicon::{self, Lexicon, OutletEntry};
+use crate::rules::{self, Severity};
+use crate::sources::Names;
+
+pub const FILE_NAMES: &[&str] = &[".fairlint.yaml", ".fairlint.yml"];
+
+#[derive(Debug, thiserror::Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(fairlint::config))]
+pub struct ConfigError {
+    pub message: String,
+    #[source_code]
+    pub source_code: NamedSource<String>,
+    #[label("{label}")]
+    pub span: Option<SourceSpan>,
+    pub label: String,
+    #[help]
+    pub help: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default)]
+    rules: BTreeMap<String, RuleValue>,
+    #[serde(default)]
+    lexicons: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    aliases: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    ignore: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RuleValue {
+    Level(String),
+    Table(BTreeMap<String, serde_yaml::Value>),
+}
+
+const TOP_KEYS: &[&str] = &["rules", "lexicons", "aliases", "ignore"];
+
+/// One rule's effective settings: `None` severity means off.
+#[derive(Debug, Clone)]
+pub struct RuleSettings {
+    pub severity: Option<Severity>,
+    pub options: BTreeMap<String, serde_yaml::Value>,
+}
+
+impl RuleSettings {
+    pub fn bool(&self, name: &str) -> bool {
+        self.options
+            .get(name)
+            .and_then(serde_yaml::Value::as_bool)
+            .unwrap_or(false)
+    }
+
+    pub fn usize(&self, name: &str) -> usize {
+        self.options
+            .get(name)
+            .and_then(serde_yaml::Value::as_u64)
+            .map_or(0, |v| v as usize)
+    }
+}
+
+/// Everything a check needs to know about the project.
+#[derive(Debug)]
+pub struct Settings {
+    pub path: Option<PathBuf>,
+    pub rules: BTreeMap<String, RuleSettings>,
+    pub lexicon: Lexicon,
+    pub names: Names,
+    ignore: GlobSet,
+    root: PathBuf,
+}
+
+impl Settings {
+    pub fn builtin() -> Settings {
+        let lexicon = Lexicon::builtin();
+        let names = Names::new(&lexicon.outlets);
+        Settings {
+            path: None,
+            rules: default_rules(),
+            lexicon,
+            names,
+            ignore: GlobSet::empty(),
+            root: PathBuf::from("."),
+        }
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&RuleSettings> {
+        self.rules.get(id).filter(|r| r.severity.is_some())
+    }
+
+    /// The article is excluded by an `ignore:` glob (relative to the config's folder).
+    pub fn ignores(&self, path: &Path) -> bool {
+        if self.ignore.is_empty() {
+            return false;
+        }
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        let relative = relative.strip_prefix("./").unwrap_or(relative);
+        self.ignore.is_match(relative)
+    }
+
+    pub fn load(path: &Path) -> Result<Settings, Box<ConfigError>> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Box::new(ConfigError {
+                message: format!("cannot read config {}: {e}", path.display()),
+                source_code: NamedSource::new(path.display().to_string(), String::new()),
+                span: None,
+                label: String::new(),
+                help: None,
+            })
+        })?;
+        Settings::parse(path, &text)
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Settings, Box<ConfigError>> {
+        let error =
+            |message: String, span: Option<Range<usize>>, label: &str, help: Option<String>| {
+                Box::new(ConfigError {
+                    message,
+                    source_code: NamedSource::new(path.display().to_string(), text.to_string()),
+                    span: span.map(|r| SourceSpan::from(r.start..r.end.max(r.start))),
+                    label: label.to_string(),
+                    help,
+                })
+            };
+        let file: ConfigFile = if text.trim().is_empty() {
+            serde_yaml::from_str("{}").expect("empty mapping")
+        } else {
+            serde_yaml::from_str(text).map_err(|e| {
+                let at = e.location().map(|l| l.index().min(text.len()));
+                let message = crate::document::strip_location(&e);
+                let help = unknown_field(&message)
+                    .and_then(|f| rules::did_you_mean(f, TOP_KEYS.iter().copied()))
+                    .map(|k| format!("did you mean `{k}`?"));
+                error(
+                    format!("invalid config: {message}"),
+                    at.map(|a| a..a + 1),
+                    "here",
+                    help,
+                )
+            })?
+        };
+        let mut settings = Settings::builtin();
+        settings.path = Some(path.to_path_buf());
+        settings.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        for (id, value) in file.rules {
+            let Some(def) = rules::find(&id) else {
+                let help = rules::did_you_mean(&id, rules::builtin().iter().map(|r| r.id.as_str()))
+                    .map(|k| format!("did you mean `{k}`? `fairlint rules` lists every rule"));
+                return Err(error(
+                    format!("unknown rule id `{id}`"),
+                    find_key(text, &id),
+                    "not a rule",
+                    help.or(Some("`fairlint rules` lists every rule".into())),
+                ));
+            };
+            let entry = settings
+                .rules
+                .get_mut(&id)
+                .expect("every rule has defaults");
+            let table = match value {
+                RuleValue::Level(level) => {
+                    BTreeMap::from([("severity".to_string(), serde_yaml::Value::String(level))])
+                }
+                RuleValue::Table(table) => table,
+            };
+            for (key, value) in table {
+                if key == "severity" {
+                    let level = value.as_str().unwrap_or("");
+                    entry.severity = match level {
+                        "off" => None,
+                        other => Some(Severity::parse(other).ok_or_else(|| {
+                            error(
+                                format!("rule `{id}`: `{level}` is not a severity"),
+                                find_value(text, &id, level),
+                                "expected error, warning, info or off",
+                                rules::did_you_mean(level, ["error", "warning", "info", "off"])
+                                    .map(|k| format!("did you mean `{k}`?")),
+                            )
+                        })?),
+                    };
+                    continue;
+                }
+                let Some(option) = def.options.get(&key) else {
+                    let known: Vec<&str> = def.options.keys().map(String::as_str).collect();
+                    let help = rules::did_you_mean(&key, known.iter().copied())
+                        .map(|k| format!("did you mean `{k}`?"))
+                        .or_else(|| {
+                            Some(format!(
+                                "`{id}` takes: severity{}",
+                                known.iter().map(|k| format!(", {k}")).collect::<String>()
+                            ))
+                        });
+                    return Err(error(
+                        format!("rule `{id}` has no option `{key}`"),
+                        find_key(text, &key),
+                        "unknown option",
+                        help,
+                    ));
+                };
+                if std::mem::discriminant(&option.default) != std::mem::discriminant(&value) {
+                    return Err(error(
+                        format!(
+                            "rule `{id}`: option `{key}` expects a value like `{}`",
+                            yaml_inline(&option.default)
+                        ),
+                        find_key(text, &key),
+                        "wrong type",
+                        None,
+                    ));
+                }
+                entry.options.insert(key, value);
+            }
+        }
+        for key in file.lexicons.keys() {
+            if !lexicon::KEYS.contains(&key.as_str()) {
+                return Err(error(
+                    format!("unknown lexicon `{key}`"),
+                    find_key(text, key),
+                    "not a lexicon",
+                    rules::did_you_mean(key, lexicon::KEYS.iter().copied())
+                        .map(|k| format!("did you mean `{k}`?")),
+                ));
+            }
+        }
+        let outlets: Vec<OutletEntry> = file
+            .aliases
+            .iter()
+            .map(|(name, aliases)| OutletEntry {
+                name: name.clone(),
+                aliases: aliases.clone(),
+            })
+            .collect();
+        settings.lexicon = Lexicon::with_extensions(&file.lexicons, &outlets);
+        settings.names = Names::new(&settings.lexicon.outlets);
+        let mut globs = GlobSetBuilder::new();
+        for pattern in &file.ignore {
+            let glob = Glob::new(pattern).map_err(|e| {
+                error(
+                    format!("invalid ignore glob `{pattern}`: {e}"),
+                    find_value_anywhere(text, pattern),
+                    "here",
+                    None,
+                )
+            })?;
+            globs.add(glob);
+        }
+        settings.ignore = globs
+            .build()
+            .map_err(|e| error(format!("invalid ignore globs: {e}"), None, "", None))?;
+        Ok(settings)
+    }
+}
+
+fn default_rules() -> BTreeMap<String, RuleSettings> {
+    rules::builtin()
+        .iter()
+        .map(|def| {
+            let options = def
+                .options
+                .iter()
+                .map(|(k, o)| (k.clone(), o.default.clone()))
+                .collect();
+            (
+                def.id.clone(),
+                RuleSettings {
+                    severity: Some(def.severity),
+                    options,
+                },
+            )
+        })
+        .collect()
+}
+
+fn yaml_inline(value: &serde_yaml::Value) -> String {
+    serde_yaml::to_string(value)
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// "unknown field `rulez`, expected one of …" → "rulez".
+fn unknown_field(message: &str) -> Option<&str> {
+    let rest = message.split("unknown field `").nth(1)?;
+    rest.split('`').next()
+}
+
+/// Where `key:` is written, for labels.
+fn find_key(text: &str, key: &str) -> Option<Range<usize>> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let bare = trimmed.trim_start_matches("- ");
+        let lead = trimmed.len() - bare.len();
+        for candidate in [key.to_string(), format!("\"{key}\""), format!("'{key}'")] {
+            if bare.starts_with(&candidate) && bare[candidate.len()..].trim_start().starts_with(':')
+            {
+                let start = offset + indent + lead;
+                return Some(start..start + candidate.len());
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Where `value` is written after `key`'s line, for labels on bad values.
+fn find_value(text: &str, key: &str, value: &str) -> Option<Range<usize>> {
+    let from = find_key(text, key)?.start;
+    let at = text[from..].find(value)? + from;
+    Some(at..at + value.len())
+}
+
+fn find_value_anywhere(text: &str, value: &str) -> Option<Range<usize>> {
+    text.find(value).map(|at| at..at + value.len())
+}
+
+/// Finds and caches the config that applies to each article.
+#[derive(Default)]
+pub struct ConfigFinder {
+    explicit: Option<Arc<Settings>>,
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    loaded: HashMap<PathBuf, Arc<Settings>>,
+    builtin: Option<Arc<Settings>>,
+}
+
+impl ConfigFinder {
+    pub fn new(explicit: Option<&Path>) -> Result<ConfigFinder, Box<ConfigError>> {
+        let mut finder = ConfigFinder::default();
+        if let Some(path) = explicit {
+            finder.explicit = Some(Arc::new(Settings::load(path)?));
+        }
+        Ok(finder)
+    }
+
+    /// The settings for an article at `path` (stdin: the current folder).
+    pub fn for_path(&mut self, path: Option<&Path>) -> Result<Arc<Settings>, Box<ConfigError>> {
+        if let Some(explicit) = &self.explicit {
+            return Ok(explicit.clone());
+        }
+        let dir = match path.and_then(Path::parent) {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let found = self.find_upward(&dir);
+        match found {
+            Some(config) => {
+                if let Some(settings) = self.loaded.get(&config) {
+                    return Ok(settings.clone());
+                }
+                let settings = Arc::new(Settings::load(&config)?);
+                self.loaded.insert(config, settings.clone());
+                Ok(settings)
+            }
+            None => Ok(self
+                .builtin
+                .get_or_insert_with(|| Arc::new(Settings::builtin()))
+                .clone()),
+        }
+    }
+
+    fn find_upward(&mut self, dir: &Path) -> Option<PathBuf> {
+        if let Some(hit) = self.by_dir.get(dir) {
+            return hit.clone();
+        }
+        let absolute = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let mut current = Some(absolute.as_path());
+        let mut found = None;
+        while let Some(d) = current {
+            if let Some(hit) = FILE_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()) {
+                found = Some(hit);
+                break;
+            }
+            current = d.parent();
+        }
+        self.by_dir.insert(dir.to_path_buf(), found.clone());
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Settings, Box<ConfigError>> {
+        Settings::parse(Path::new(".fairlint.yaml"), text)
+    }
+
+    #[test]
+    fn severities_options_and_off() {
+        let s = parse("rules:\n  source-unused: off\n  figure-unattributed:\n    severity: warning\n    include-approximate: true\n").unwrap();
+        assert!(s.rule("source-unused").is_none());
+        let fig = s.rule("figure-unattributed").unwrap();
+        assert_eq!(fig.severity, Some(Severity::Warning));
+        assert!(fig.bool("include-approximate"));
+    }
+
+    #[test]
+    fn unknown_rule_id_suggests_the_closest() {
+        let err = parse("rules:\n  quote-unatributed: warning\n")
+            .err()
+            .unwrap();
+        assert!(err.message.contains("quote-unatributed"));
+        assert_eq!(
+            err.help.as_deref(),
+            Some("did you mean `quote-unattributed`? `fairlint rules` lists every rule")
+        );
+        assert_eq!(err.span.unwrap().offset(), 9);
+    }
+
+    #[test]
+    fn unknown_top_level_key_suggests_the_closest() {
+        let err = parse("rulez:\n  x: y\n").err().unwrap();
+        assert_eq!(err.help.as_deref(), Some("did you mean `rules`?"));
+    }
+
+    #[test]
+    fn lexicons_and_aliases_extend_the_builtins() {
+        let s = parse("lexicons:\n  vague-sources: [insiders close to the talks]\naliases:\n  Kyiv Independent: [KI]\n").unwrap();
+        assert!(
+            s.lexicon
+                .vague_sources
+                .iter()
+                .any(|p| p.join(" ") == "insiders close to the talks")
+        );
+        assert!(s.names.same("KI", "Kyiv Independent"));
+        let err = parse("lexicons:\n  vauge-sources: [x]\n").err().unwrap();
+        assert_eq!(err.help.as_deref(), Some("did you mean `vague-sources`?"));
+    }
+
+    #[test]
+    fn ignore_globs_match_relative_paths() {
+        let s = Settings::parse(
+            Path::new("proj/.fairlint.yaml"),
+            "ignore: [\"drafts/**\"]\n",
+        )
+        .unwrap();
+        assert!(s.ignores(Path::new("proj/drafts/a.md")));
+        assert!(!s.ignores(Path::new("proj/stories/a.md")));
+    }
+}

@@ -1,0 +1,578 @@
+//! The article model. A file becomes one shared source plus a *masked* copy of it of the same
+//! length, in which everything that is not prose (front matter, Markdown markup, link targets,
+//! code, HTML) is blanked with spaces. Every later step reads the masked text, so a URL's digits
+//! never become figures, yet every byte offset it reports is valid in the original source.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use serde::Deserialize;
+
+use crate::lexicon::Lexicon;
+use crate::position::LineIndex;
+use crate::text::{self, Token};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Plain,
+}
+
+impl Format {
+    pub fn for_path(path: &str) -> Format {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".txt") || lower.ends_with(".text") {
+            Format::Plain
+        } else {
+            Format::Markdown
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+}
+
+/// A paragraph, heading or list item: the unit of attribution scope after the sentence.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub range: Range<usize>,
+    /// A fair-use disclaimer: never checked for claims.
+    pub disclaimer: bool,
+    /// Indices into [`Article::sentences`].
+    pub sentences: Range<usize>,
+}
+
+/// A sentence and its tokens; the first scope in which a claim looks for its attribution.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub block: usize,
+    pub tokens: Vec<Token>,
+}
+
+/// One entry of the `sources:` list in front matter.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FrontSource {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub original: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    /// `None` when the front matter has no `sources:` key at all.
+    pub sources: Option<Vec<FrontSource>>,
+    /// Byte range of the front matter block, delimiters included.
+    pub range: Range<usize>,
+}
+
+/// A problem with the input that is not a finding: reported, and the rest of the file checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputProblem {
+    pub message: String,
+    pub span: Option<Range<usize>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub path: String,
+    pub source: Arc<str>,
+    pub text: String,
+    pub format: Format,
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    pub front_matter: Option<FrontMatter>,
+    pub problems: Vec<InputProblem>,
+    pub lines: LineIndex,
+}
+
+impl Article {
+    pub fn parse(path: &str, source: Arc<str>, format: Format, lex: &Lexicon) -> Article {
+        let mut masked = source.to_string();
+        let mut problems = Vec::new();
+        let front_matter = split_front_matter(&source).map(|range| {
+            blank(&mut masked, range.clone());
+            parse_front_matter(&source, range, &mut problems)
+        });
+        let mut blocks = match format {
+            Format::Markdown => markdown_blocks(&mut masked),
+            Format::Plain => plain_blocks(&masked),
+        };
+        let mut sentences = Vec::new();
+        for (index, block) in blocks.iter_mut().enumerate() {
+            block.disclaimer = is_disclaimer(&masked[block.range.clone()], lex);
+            let first = sentences.len();
+            for range in text::sentences(&masked, block.range.clone(), lex) {
+                sentences.push(Sentence {
+                    tokens: text::tokens(&masked, range.clone()),
+                    range,
+                    block: index,
+                });
+            }
+            block.sentences = first..sentences.len();
+        }
+        Article {
+            sentences,
+            path: path.to_string(),
+            lines: LineIndex::new(&source),
+            source,
+            text: masked,
+            format,
+            blocks,
+            front_matter,
+            problems,
+        }
+    }
+
+    pub fn block_text(&self, index: usize) -> &str {
+        &self.text[self.blocks[index].range.clone()]
+    }
+}
+
+/// Replaces a byte range with spaces, keeping newlines so that line numbers survive. Every byte
+/// of a multi-byte character becomes a space, so the string stays valid UTF-8.
+fn blank(text: &mut String, range: Range<usize>) {
+    let mut bytes = std::mem::take(text).into_bytes();
+    for b in &mut bytes[range] {
+        if *b != b'\n' {
+            *b = b' ';
+        }
+    }
+    *text = String::from_utf8(bytes).expect("blanking keeps UTF-8 valid");
+}
+
+/// The range of a `---` … `---` (or `...`) block at the very start of the file.
+fn split_front_matter(source: &str) -> Option<Range<usize>> {
+    let body = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let bom = source.len() - body.len();
+    let first = body.lines().next()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let mut offset = bom + first.len() + 1;
+    while offset <= source.len() {
+        let rest = &source[offset.min(source.len())..];
+        let line = rest.lines().next().unwrap_or("");
+        if line.trim_end() == "---" || line.trim_end() == "..." {
+            let end = (offset + line.len() + 1).min(source.len());
+            return Some(0..end);
+        }
+        if rest.is_empty() {
+            break;
+        }
+        offset += line.len() + 1;
+    }
+    None
+}
+
+fn parse_front_matter(
+    source: &str,
+    range: Range<usize>,
+    problems: &mut Vec<InputProblem>,
+) -> FrontMatter {
+    let start = source[..range.end].find('\n').map_or(range.end, |i| i + 1);
+    let end = source[..range.end.saturating_sub(1)]
+        .rfind('\n')
+        .map_or(start, |i| (i + 1).max(start));
+    let yaml = &source[start..end];
+    let mut fm = FrontMatter {
+        sources: None,
+        range,
+    };
+    if yaml.trim().is_empty() {
+        return fm;
+    }
+    let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
+        Ok(v) => v,
+        Err(err) => {
+            let span = err.location().map(|loc| {
+                let at = (start + loc.index()).min(end);
+                at..at
+            });
+            problems.push(InputProblem {
+                message: format!("front matter is not valid YAML: {}", strip_location(&err)),
+                span,
+            });
+            return fm;
+        }
+    };
+    let Some(list) = value.get("sources") else {
+        return fm;
+    };
+    let Some(items) = list.as_sequence() else {
+        problems.push(InputProblem {
+            message: "front matter `sources:` must be a list".into(),
+            span: Some(key_span(source, start..end, "sources")),
+        });
+        return fm;
+    };
+    let mut sources = Vec::new();
+    for item in items {
+        if let Some(name) = item.as_str() {
+            sources.push(FrontSource {
+                name: name.to_string(),
+                ..FrontSource::default()
+            });
+            continue;
+        }
+        match serde_yaml::from_value::<FrontSource>(item.clone()) {
+            Ok(entry) => sources.push(entry),
+            Err(err) => problems.push(InputProblem {
+                message: format!("front matter source entry: {}", strip_location(&err)),
+                span: Some(key_span(source, start..end, "sources")),
+            }),
+        }
+    }
+    fm.sources = Some(sources);
+    fm
+}
+
+/// The YAML error message without the "at line X column Y" tail that miette shows better.
+pub fn strip_location(err: &serde_yaml::Error) -> String {
+    let text = err.to_string();
+    match text.find(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// Where `key:` is written inside `range`, for pointing at it.
+fn key_span(source: &str, range: Range<usize>, key: &str) -> Range<usize> {
+    let needle = format!("{key}:");
+    match source[range.clone()].find(&needle) {
+        Some(i) => range.start + i..range.start + i + key.len(),
+        None => range.start..range.start,
+    }
+}
+
+fn markdown_blocks(masked: &mut String) -> Vec<Block> {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let mut keep: Vec<Range<usize>> = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut open: Option<(BlockKind, Option<Range<usize>>)> = None;
+    let mut item_depth = 0usize;
+    let mut skip_depth = 0usize;
+    let parser = Parser::new_ext(masked, options).into_offset_iter();
+    let close = |open: &mut Option<(BlockKind, Option<Range<usize>>)>, blocks: &mut Vec<Block>| {
+        if let Some((kind, Some(range))) = open.take() {
+            blocks.push(Block {
+                kind,
+                range,
+                disclaimer: false,
+                sentences: 0..0,
+            });
+        }
+    };
+    for (event, range) in parser {
+        match event {
+            Event::Start(Tag::Image { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock) => skip_depth += 1,
+            Event::End(TagEnd::Image | TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
+                skip_depth = skip_depth.saturating_sub(1)
+            }
+            Event::Start(Tag::Paragraph) => {
+                let kind = if item_depth > 0 {
+                    BlockKind::ListItem
+                } else {
+                    BlockKind::Paragraph
+                };
+                close(&mut open, &mut blocks);
+                open = Some((kind, None));
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                close(&mut open, &mut blocks);
+                open = Some((BlockKind::Heading, None));
+            }
+            Event::Start(Tag::Item) => {
+                item_depth += 1;
+                close(&mut open, &mut blocks);
+                open = Some((BlockKind::ListItem, None));
+            }
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => close(&mut open, &mut blocks),
+            Event::Start(Tag::TableCell) => {
+                close(&mut open, &mut blocks);
+                open = Some((BlockKind::Paragraph, None));
+            }
+            Event::End(TagEnd::Item) => {
+                item_depth = item_depth.saturating_sub(1);
+                close(&mut open, &mut blocks);
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell) => {
+                close(&mut open, &mut blocks);
+            }
+            Event::Text(_) | Event::SoftBreak | Event::HardBreak if skip_depth == 0 => {
+                if open.is_none() {
+                    open = Some((BlockKind::Paragraph, None));
+                }
+                if let Some((_, span)) = &mut open {
+                    *span = Some(match span.take() {
+                        Some(s) => s.start.min(range.start)..s.end.max(range.end),
+                        None => range.clone(),
+                    });
+                }
+                if matches!(event, Event::Text(_)) {
+                    keep.push(range);
+                }
+            }
+            _ => {}
+        }
+    }
+    close(&mut open, &mut blocks);
+    mask_except(masked, &keep);
+    blocks.sort_by_key(|b| b.range.start);
+    blocks
+}
+
+/// Blanks everything except the given ranges (and newlines).
+fn mask_except(text: &mut String, keep: &[Range<usize>]) {
+    let mut sorted = keep.to_vec();
+    sorted.sort_by_key(|r| r.start);
+    let mut cursor = 0;
+    for range in sorted {
+        if range.start > cursor {
+            blank(text, cursor..range.start);
+        }
+        cursor = cursor.max(range.end);
+    }
+    if cursor < text.len() {
+        let len = text.len();
+        blank(text, cursor..len);
+    }
+}
+
+/// Plain text: a line is a paragraph, unless the writer hard-wrapped the text and separated
+/// paragraphs with blank lines, in which case each group of lines is one.
+fn plain_blocks(text: &str) -> Vec<Block> {
+    let lines = line_ranges(text);
+    let wrapped = looks_hard_wrapped(text, &lines);
+    let mut blocks = Vec::new();
+    let mut group: Option<Range<usize>> = None;
+    let flush = |group: &mut Option<Range<usize>>, blocks: &mut Vec<Block>| {
+        if let Some(range) = group.take() {
+            blocks.push(plain_block(text, range));
+        }
+    };
+    for line in lines {
+        let content = trim_range(text, line.clone());
+        if content.is_empty() {
+            flush(&mut group, &mut blocks);
+            continue;
+        }
+        let is_item = list_marker_len(&text[content.clone()]).is_some();
+        if !wrapped || is_item {
+            flush(&mut group, &mut blocks);
+            blocks.push(plain_block(text, content));
+            continue;
+        }
+        group = Some(match group.take() {
+            Some(g) => g.start..content.end,
+            None => content,
+        });
+    }
+    flush(&mut group, &mut blocks);
+    blocks
+}
+
+fn plain_block(text: &str, range: Range<usize>) -> Block {
+    let line = &text[range.clone()];
+    if let Some(marker) = list_marker_len(line) {
+        return Block {
+            kind: BlockKind::ListItem,
+            range: range.start + marker..range.end,
+            disclaimer: false,
+            sentences: 0..0,
+        };
+    }
+    let kind = if looks_like_heading(line) {
+        BlockKind::Heading
+    } else {
+        BlockKind::Paragraph
+    };
+    Block {
+        kind,
+        range,
+        disclaimer: false,
+        sentences: 0..0,
+    }
+}
+
+fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices('\n') {
+        out.push(start..i);
+        start = i + 1;
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.start + slice.trim_end().len();
+    start..end.max(start)
+}
+
+/// Hard-wrapped prose has blank lines between paragraphs and short lines inside them.
+fn looks_hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
+    let mut multi_line_groups = 0;
+    let mut separators = 0;
+    let mut run = 0;
+    let mut long_lines = 0;
+    let mut non_empty = 0;
+    let mut blank_pending = false;
+    for line in lines {
+        let slice = text[line.clone()].trim();
+        if slice.is_empty() {
+            if run > 1 {
+                multi_line_groups += 1;
+            }
+            run = 0;
+            blank_pending = non_empty > 0;
+            continue;
+        }
+        if blank_pending {
+            separators += 1;
+            blank_pending = false;
+        }
+        if list_marker_len(slice).is_none() {
+            run += 1;
+        }
+        non_empty += 1;
+        if slice.chars().count() > 110 {
+            long_lines += 1;
+        }
+    }
+    if run > 1 {
+        multi_line_groups += 1;
+    }
+    separators > 0 && multi_line_groups > 0 && long_lines * 4 < non_empty
+}
+
+/// Length of a leading bullet or number marker ("- ", "* ", "• ", "1. ", "2) ").
+pub fn list_marker_len(line: &str) -> Option<usize> {
+    let trimmed = line.trim_start();
+    let indent = line.len() - trimmed.len();
+    for bullet in ["- ", "* ", "• ", "– ", "+ "] {
+        if trimmed.starts_with(bullet) {
+            return Some(indent + bullet.len());
+        }
+    }
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &trimmed[digits..];
+    (rest.starts_with(". ") || rest.starts_with(") ")).then_some(indent + digits + 2)
+}
+
+/// A short line without closing punctuation that starts with a capital (or a quotation mark):
+/// "What Triggered the Outreach", "“National Interests” and Nuclear Stakes".
+fn looks_like_heading(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    if words == 0 || words > 12 {
+        return false;
+    }
+    let last = line.chars().last().unwrap_or('.');
+    if ".!?:;,".contains(last) {
+        return false;
+    }
+    let first = line.chars().find(|c| !"“\"‘'«„#".contains(*c));
+    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn is_disclaimer(block: &str, lex: &Lexicon) -> bool {
+    let folded: String = block
+        .to_lowercase()
+        .chars()
+        .filter(|c| !"‘’'“”\"".contains(*c))
+        .collect();
+    lex.disclaimer_markers.iter().any(|m| folded.contains(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str, format: Format) -> Article {
+        Article::parse("t", Arc::from(text), format, &Lexicon::builtin())
+    }
+
+    #[test]
+    fn masked_text_keeps_offsets_and_hides_markup() {
+        let text = "# Title\n\nSee [the report](https://x.org/2024/77) and `code 12`.\n";
+        let a = parse(text, Format::Markdown);
+        assert_eq!(a.text.len(), text.len());
+        assert!(!a.text.contains("77"));
+        assert!(!a.text.contains("12"));
+        assert!(a.text.contains("the report"));
+        assert_eq!(a.blocks.len(), 2);
+        assert_eq!(a.blocks[0].kind, BlockKind::Heading);
+    }
+
+    #[test]
+    fn plain_text_lines_are_paragraphs_and_short_lines_headings() {
+        let text = "First paragraph here. It goes on.\nA Heavy Toll\nSecond one, longer.\n- CNN: A headline\n";
+        let a = parse(text, Format::Plain);
+        let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Paragraph,
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::ListItem
+            ]
+        );
+        assert_eq!(a.block_text(3), "CNN: A headline");
+    }
+
+    #[test]
+    fn hard_wrapped_plain_text_groups_lines() {
+        let text =
+            "One sentence that wraps\nonto a second line.\n\nAnother paragraph that\nalso wraps.\n";
+        let a = parse(text, Format::Plain);
+        assert_eq!(a.blocks.len(), 2);
+    }
+
+    #[test]
+    fn front_matter_sources_are_read_and_masked() {
+        let text = "---\ntitle: x 2024\nsources:\n  - Reuters\n  - name: Associated Press\n    aliases: [AP]\n---\nBody.\n";
+        let a = parse(text, Format::Markdown);
+        let fm = a.front_matter.unwrap();
+        let sources = fm.sources.unwrap();
+        assert_eq!(sources.len(), 2);
+        assert_eq!(sources[1].aliases, ["AP"]);
+        assert!(!a.text.contains("2024"));
+        assert!(a.problems.is_empty());
+    }
+
+    #[test]
+    fn broken_front_matter_is_a_problem_with_a_position() {
+        let text = "---\nsources: [a, b\n---\nBody.\n";
+        let a = parse(text, Format::Markdown);
+        assert_eq!(a.problems.len(), 1);
+        assert!(a.problems[0].span.is_some());
+    }
+
+    #[test]
+    fn disclaimer_paragraph_is_marked() {
+        let text = "This piece was rewritten under ‘Fair Use’ for news reporting.\n";
+        let a = parse(text, Format::Plain);
+        assert!(a.blocks[0].disclaimer);
+    }
+}

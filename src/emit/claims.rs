@@ -1,0 +1,184 @@
+//! `fairlint claims`: the provenance table. Every quote and figure with the source it is
+//! attributed to, as a table for people or the versioned JSON for tools.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Format;
+use crate::attribution::{Attribution, Scope, Status};
+use crate::check::Analysis;
+use crate::claims::{Claim, ClaimKind};
+use crate::report::RunReport;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    files: Vec<FileOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    path: &'a str,
+    claims: Vec<ClaimOut>,
+    errors: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct ClaimOut {
+    pub kind: ClaimKind,
+    pub text: String,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub attribution: AttributionOut,
+}
+
+#[derive(Serialize)]
+pub struct AttributionOut {
+    pub status: Status,
+    pub speaker: Option<String>,
+    pub outlet: Option<String>,
+    pub cue: Option<String>,
+    pub listed: bool,
+    pub scope: Scope,
+}
+
+/// One claim as the JSON contract and the table show it.
+pub fn claim_out(analysis: &Analysis, claim: &Claim, at: &Attribution) -> ClaimOut {
+    let article = &analysis.article;
+    let start = article.lines.line_col(&article.source, claim.span.start);
+    let cue = at.cue.map(|i| &analysis.attributions.cues[i]);
+    let speaker = cue
+        .and_then(|c| c.speaker.as_ref())
+        .or(at.subject.as_ref())
+        .map(|m| m.text.clone());
+    ClaimOut {
+        kind: claim.kind,
+        text: claim.text(&article.source),
+        byte_start: claim.span.start,
+        byte_end: claim.span.end,
+        line: start.line,
+        column: start.column,
+        attribution: AttributionOut {
+            status: at.status,
+            speaker,
+            outlet: cue.and_then(|c| c.outlet.as_ref()).map(|m| m.text.clone()),
+            cue: cue.map(|c| article.source[c.span.clone()].to_string()),
+            listed: at.listed,
+            scope: at.scope,
+        },
+    }
+}
+
+fn claims_of(analysis: &Analysis) -> Vec<ClaimOut> {
+    analysis
+        .claims
+        .iter()
+        .zip(&analysis.attributions.claims)
+        .map(|(c, a)| claim_out(analysis, c, a))
+        .collect()
+}
+
+pub fn emit(report: &RunReport, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json => emit_json(report, out),
+        Format::Human | Format::Short => emit_table(report, format == Format::Short, out),
+    }
+}
+
+fn emit_json(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+    let files = report
+        .files
+        .iter()
+        .map(|f| FileOut {
+            path: &f.path,
+            claims: f.analysis.as_ref().map(claims_of).unwrap_or_default(),
+            errors: f.errors.iter().map(|e| e.message.as_str()).collect(),
+        })
+        .collect();
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &Output {
+            version: super::json::VERSION,
+            files,
+        },
+    )?;
+    writeln!(out)
+}
+
+fn clip(text: &str, width: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= width {
+        return flat;
+    }
+    let cut: String = flat.chars().take(width - 1).collect();
+    format!("{cut}…")
+}
+
+fn emit_table(report: &RunReport, short: bool, out: &mut dyn Write) -> io::Result<()> {
+    for file in &report.files {
+        for e in &file.errors {
+            writeln!(out, "{}: error: {}", file.path, e.message)?;
+        }
+        let Some(analysis) = &file.analysis else {
+            continue;
+        };
+        let claims = claims_of(analysis);
+        if short {
+            for c in &claims {
+                writeln!(
+                    out,
+                    "{}:{}:{}: {} {} speaker={} outlet={} listed={} {:?}",
+                    file.path,
+                    c.line,
+                    c.column,
+                    kind(c.kind),
+                    status(c.attribution.status),
+                    c.attribution.speaker.as_deref().unwrap_or("-"),
+                    c.attribution.outlet.as_deref().unwrap_or("-"),
+                    c.attribution.listed,
+                    c.text
+                )?;
+            }
+            continue;
+        }
+        writeln!(out, "{} ({} claims)", file.path, claims.len())?;
+        writeln!(
+            out,
+            "  {:<8} {:<6} {:<6} {:<34} {:<26} {:<6} TEXT",
+            "LINE:COL", "KIND", "STATUS", "SPEAKER", "OUTLET", "LISTED"
+        )?;
+        for c in &claims {
+            writeln!(
+                out,
+                "  {:<8} {:<6} {:<6} {:<34} {:<26} {:<6} {}",
+                format!("{}:{}", c.line, c.column),
+                kind(c.kind),
+                status(c.attribution.status),
+                clip(c.attribution.speaker.as_deref().unwrap_or("-"), 34),
+                clip(c.attribution.outlet.as_deref().unwrap_or("-"), 26),
+                if c.attribution.listed { "yes" } else { "no" },
+                clip(&c.text, 60)
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn kind(kind: ClaimKind) -> &'static str {
+    match kind {
+        ClaimKind::Quote => "quote",
+        ClaimKind::Figure => "figure",
+    }
+}
+
+fn status(status: Status) -> &'static str {
+    match status {
+        Status::Named => "named",
+        Status::Vague => "vague",
+        Status::None => "none",
+    }
+}

@@ -1,0 +1,126 @@
+//! Pretty output for people: each finding rendered by miette with its span underlined, the rule
+//! id, a message and a hint, then a one-line summary. Colour only on a terminal.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+};
+
+use super::Style;
+use crate::finding::Finding;
+use crate::report::RunReport;
+use crate::rules::Severity;
+
+struct Report<'a> {
+    message: String,
+    code: String,
+    severity: miette::Severity,
+    help: Option<String>,
+    labels: Vec<LabeledSpan>,
+    source: &'a NamedSource<Arc<str>>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}
+
+fn miette_severity(severity: Severity) -> miette::Severity {
+    match severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
+}
+
+pub fn handler(style: Style) -> GraphicalReportHandler {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false)
+}
+
+fn finding_report<'a>(finding: &Finding, source: &'a NamedSource<Arc<str>>) -> Report<'a> {
+    let span = finding.span.start..finding.span.end.max(finding.span.start);
+    Report {
+        message: finding.message.clone(),
+        code: finding.rule.clone(),
+        severity: miette_severity(finding.severity),
+        help: finding.help.clone(),
+        labels: vec![LabeledSpan::new_with_span(
+            Some(finding.label.clone()),
+            span,
+        )],
+        source,
+    }
+}
+
+pub fn emit(report: &RunReport, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let handler = handler(style);
+    for file in &report.files {
+        if let Some(analysis) = &file.analysis {
+            let source = NamedSource::new(&file.path, analysis.article.source.clone());
+            let problems = file.errors.iter().map(|e| Finding {
+                rule: "input".into(),
+                severity: Severity::Error,
+                message: e.message.clone(),
+                span: e.span.clone().unwrap_or(0..0),
+                label: "here".into(),
+                help: None,
+                related: Vec::new(),
+            });
+            for finding in file.findings.iter().cloned().chain(problems) {
+                let mut text = String::new();
+                handler
+                    .render_report(&mut text, &finding_report(&finding, &source))
+                    .map_err(io::Error::other)?;
+                write!(out, "{text}")?;
+            }
+            continue;
+        }
+        for e in &file.errors {
+            writeln!(out, "  × {}: {}\n", file.path, e.message)?;
+        }
+    }
+    writeln!(out, "{}", report.summary().line())
+}

@@ -1,0 +1,122 @@
+//! `--format json`: the machine contract (version 1). Field names and meanings are documented in
+//! the README and only ever added to; a breaking change bumps `version`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::report::{RunReport, Summary};
+
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    files: Vec<FileOut<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    path: &'a str,
+    diagnostics: Vec<Diagnostic<'a>>,
+    errors: Vec<ErrorOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct Diagnostic<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    message: &'a str,
+    help: Option<&'a str>,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
+    text: &'a str,
+    related: Vec<RelatedOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct RelatedOut<'a> {
+    path: &'a str,
+    byte_start: usize,
+    byte_end: usize,
+    text: &'a str,
+    similarity: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct ErrorOut<'a> {
+    message: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+}
+
+pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+    let files = report
+        .files
+        .iter()
+        .map(|file| {
+            let mut diagnostics = Vec::new();
+            let mut errors = Vec::new();
+            if let Some(analysis) = &file.analysis {
+                let article = &analysis.article;
+                for f in &file.findings {
+                    let (start, end) = super::line_cols(&article.source, &article.lines, &f.span);
+                    diagnostics.push(Diagnostic {
+                        rule: &f.rule,
+                        severity: f.severity.as_str(),
+                        message: &f.message,
+                        help: f.help.as_deref(),
+                        line: start.line,
+                        column: start.column,
+                        end_line: end.line,
+                        end_column: end.column,
+                        byte_start: f.span.start,
+                        byte_end: f.span.end,
+                        text: &article.source[f.span.clone()],
+                        related: f
+                            .related
+                            .iter()
+                            .map(|r| RelatedOut {
+                                path: &r.path,
+                                byte_start: r.span.start,
+                                byte_end: r.span.end,
+                                text: &r.text,
+                                similarity: r.similarity,
+                            })
+                            .collect(),
+                    });
+                }
+            }
+            for e in &file.errors {
+                let at = match (&file.analysis, &e.span) {
+                    (Some(a), Some(span)) => {
+                        Some(a.article.lines.line_col(&a.article.source, span.start))
+                    }
+                    _ => None,
+                };
+                errors.push(ErrorOut {
+                    message: &e.message,
+                    line: at.map(|a| a.line),
+                    column: at.map(|a| a.column),
+                });
+            }
+            FileOut {
+                path: &file.path,
+                diagnostics,
+                errors,
+            }
+        })
+        .collect();
+    let output = Output {
+        version: VERSION,
+        files,
+        summary: report.summary(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &output)?;
+    writeln!(out)
+}

@@ -1,0 +1,269 @@
+//! Which files to check, and reading them safely. Paths can be files, directories (walked,
+//! honouring .gitignore), globs, or `-` for stdin. A file that cannot be read as UTF-8 text is a
+//! clear error for that file and never stops the others.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::Glob;
+
+/// Articles larger than this are refused: a news article is kilobytes, and a huge file is almost
+/// always a mistake (a data dump, a log) that would only make the run slow.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// File endings taken from a directory walk; files named on the command line are always read.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "text"];
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    Stdin { name: String },
+    File(PathBuf),
+}
+
+impl Input {
+    pub fn display(&self) -> String {
+        match self {
+            Input::Stdin { name } => name.clone(),
+            Input::File(path) => path.display().to_string(),
+        }
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Input::Stdin { name } if name != "-" => Some(Path::new(name)),
+            Input::Stdin { .. } => None,
+            Input::File(path) => Some(path),
+        }
+    }
+}
+
+/// A problem reading or understanding one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+    pub span: Option<Range<usize>>,
+    /// The file could not be checked at all (as opposed to checked with a problem).
+    pub fatal: bool,
+}
+
+impl FileError {
+    pub fn fatal(path: &str, message: impl Into<String>) -> FileError {
+        FileError {
+            path: path.to_string(),
+            message: message.into(),
+            span: None,
+            fatal: true,
+        }
+    }
+}
+
+/// Expands the command-line paths into inputs, in a stable order.
+pub fn collect(paths: &[String], stdin_name: Option<&str>) -> (Vec<Input>, Vec<FileError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for arg in paths {
+        if arg == "-" {
+            inputs.push(Input::Stdin {
+                name: stdin_name.unwrap_or("-").to_string(),
+            });
+            continue;
+        }
+        let path = Path::new(arg);
+        if path.is_dir() {
+            let before = inputs.len();
+            walk(path, &mut inputs, &mut errors);
+            if inputs.len() == before {
+                errors.push(FileError::fatal(
+                    arg,
+                    "no articles found (looked for .md, .markdown, .mdx, .txt)",
+                ));
+            }
+        } else if path.exists() {
+            inputs.push(Input::File(path.to_path_buf()));
+        } else if arg.contains(['*', '?', '[']) {
+            let before = inputs.len();
+            glob(arg, &mut inputs, &mut errors);
+            if inputs.len() == before {
+                errors.push(FileError::fatal(arg, "no files match this pattern"));
+            }
+        } else {
+            errors.push(FileError::fatal(arg, "no such file or directory"));
+        }
+    }
+    (inputs, errors)
+}
+
+fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
+    let walker = ignore::WalkBuilder::new(dir)
+        .require_git(false)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry)
+                if entry.file_type().is_some_and(|t| t.is_file()) && is_article(entry.path()) =>
+            {
+                inputs.push(Input::File(entry.into_path()));
+            }
+            Ok(_) => {}
+            Err(err) => errors.push(FileError::fatal(
+                &dir.display().to_string(),
+                err.to_string(),
+            )),
+        }
+    }
+}
+
+fn glob(pattern: &str, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
+    let matcher = match Glob::new(pattern) {
+        Ok(g) => g.compile_matcher(),
+        Err(err) => {
+            errors.push(FileError::fatal(pattern, format!("invalid glob: {err}")));
+            return;
+        }
+    };
+    let base: PathBuf = Path::new(pattern)
+        .components()
+        .take_while(|c| !c.as_os_str().to_string_lossy().contains(['*', '?', '[']))
+        .collect();
+    let base = if base.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        base
+    };
+    let mut found = Vec::new();
+    walk(&base, &mut found, errors);
+    for input in found {
+        if let Input::File(path) = &input {
+            let relative = path.strip_prefix("./").unwrap_or(path);
+            if matcher.is_match(relative) || matcher.is_match(path) {
+                inputs.push(input);
+            }
+        }
+    }
+}
+
+/// What reading a file gave: text to check, or a reason it was skipped.
+#[derive(Debug)]
+pub enum Loaded {
+    Text(Arc<str>),
+    /// Nothing to check, and nothing wrong (an empty file).
+    Empty,
+}
+
+pub fn read(input: &Input) -> Result<Loaded, FileError> {
+    let name = input.display();
+    let bytes = match input {
+        Input::Stdin { .. } => {
+            let mut buf = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
+                .map_err(|e| FileError::fatal(&name, format!("cannot read stdin: {e}")))?;
+            buf
+        }
+        Input::File(path) => {
+            let meta = std::fs::metadata(path)
+                .map_err(|e| FileError::fatal(&name, format!("cannot read: {}", io_reason(&e))))?;
+            if meta.len() > MAX_FILE_BYTES {
+                return Err(FileError::fatal(
+                    &name,
+                    format!(
+                        "file is {:.1} MiB, over the {} MiB limit for an article",
+                        meta.len() as f64 / 1048576.0,
+                        MAX_FILE_BYTES / 1048576
+                    ),
+                ));
+            }
+            std::fs::read(path)
+                .map_err(|e| FileError::fatal(&name, format!("cannot read: {}", io_reason(&e))))?
+        }
+    };
+    decode(&name, bytes)
+}
+
+fn io_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        _ => err.to_string(),
+    }
+}
+
+/// Bytes to text: refuses binary data and invalid UTF-8 (saying where), skips empty files.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Loaded, FileError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::fatal(
+            name,
+            format!(
+                "input is over the {} MiB limit for an article",
+                MAX_FILE_BYTES / 1048576
+            ),
+        ));
+    }
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return Err(FileError::fatal(
+            name,
+            "binary file (contains NUL bytes); fairlint reads UTF-8 text",
+        ));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            let prefix = &err.as_bytes()[..at];
+            let line = prefix.iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = prefix
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&prefix[line_start..])
+                .chars()
+                .count()
+                + 1;
+            return Err(FileError {
+                path: name.to_string(),
+                message: format!(
+                    "invalid UTF-8 at line {line}, column {column} (byte {at}); save the file as UTF-8"
+                ),
+                span: None,
+                fatal: true,
+            });
+        }
+    };
+    if text.trim().is_empty() {
+        return Ok(Loaded::Empty);
+    }
+    Ok(Loaded::Text(Arc::from(text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let err = decode("a.md", b"ok\nab\xffcd".to_vec()).unwrap_err();
+        assert!(err.message.contains("line 2, column 3"), "{}", err.message);
+    }
+
+    #[test]
+    fn binary_and_empty_files() {
+        assert!(
+            decode("a.md", b"\x00\x01".to_vec())
+                .unwrap_err()
+                .message
+                .contains("binary")
+        );
+        assert!(matches!(
+            decode("a.md", b"  \n".to_vec()),
+            Ok(Loaded::Empty)
+        ));
+    }
+}

@@ -1,0 +1,215 @@
+//! The word lists every analysis step reads: reporting verbs, vague sources, hedges, months and
+//! the rest. They are data in `rules/lexicons/*.yaml`, embedded at build time and extendable from
+//! `.fairlint.yaml`, so that a newsroom can teach fairlint its own house style without Rust.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Deserialize;
+
+/// A multi-word phrase, lower-cased and split on whitespace.
+pub type Phrase = Vec<String>;
+
+/// Every lexicon key that the embedded files define; config may only extend these.
+pub const KEYS: &[&str] = &[
+    "reporting-verbs",
+    "slogan-verbs",
+    "source-phrases",
+    "outlet-phrases",
+    "measure-phrases",
+    "mention-markers",
+    "vague-sources",
+    "institutional-sources",
+    "qualified-sources",
+    "role-nouns",
+    "organisation-words",
+    "person-titles",
+    "pronouns",
+    "abbreviations",
+    "source-headings",
+    "disclaimer-markers",
+    "hedges",
+    "scales",
+    "percent-units",
+    "currencies",
+    "number-words",
+    "magnitudes",
+    "months",
+    "durations",
+    "name-prefixes",
+    "time-suffixes",
+];
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutletEntry {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutletFile {
+    outlets: Vec<OutletEntry>,
+}
+
+/// The lexicons, indexed for the lookups the analysis makes.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub reporting_verbs: HashSet<String>,
+    pub slogan_verbs: Vec<Phrase>,
+    pub source_phrases: Vec<Phrase>,
+    pub outlet_phrases: Vec<Phrase>,
+    pub measure_phrases: Vec<Phrase>,
+    pub mention_markers: Vec<Phrase>,
+    pub vague_sources: Vec<Phrase>,
+    pub institutional_sources: Vec<Phrase>,
+    pub qualified_sources: Vec<Phrase>,
+    pub role_nouns: HashSet<String>,
+    pub organisation_words: Vec<Phrase>,
+    pub person_titles: Vec<Phrase>,
+    pub pronouns: HashSet<String>,
+    pub abbreviations: HashSet<String>,
+    pub source_headings: HashSet<String>,
+    pub disclaimer_markers: Vec<String>,
+    pub hedges: Vec<Phrase>,
+    pub scales: HashSet<String>,
+    pub percent_units: Vec<Phrase>,
+    pub currencies: HashSet<String>,
+    pub number_words: Vec<Phrase>,
+    pub magnitudes: Vec<Phrase>,
+    pub months: HashSet<String>,
+    pub durations: HashSet<String>,
+    pub name_prefixes: HashSet<String>,
+    pub time_suffixes: HashSet<String>,
+    pub outlets: Vec<OutletEntry>,
+}
+
+impl Lexicon {
+    /// The built-in lexicons. The embedded files are checked by tests, so a parse failure here
+    /// is a build defect, not user input.
+    pub fn builtin() -> Lexicon {
+        Lexicon::with_extensions(&BTreeMap::new(), &[])
+    }
+
+    /// The built-in lexicons with a project's additions. Keys must be in [`KEYS`]; config
+    /// validation guarantees that before this is called.
+    pub fn with_extensions(
+        extra: &BTreeMap<String, Vec<String>>,
+        extra_outlets: &[OutletEntry],
+    ) -> Lexicon {
+        let mut lists: HashMap<String, Vec<String>> = HashMap::new();
+        let mut outlets = Vec::new();
+        for (file, text) in crate::embedded::LEXICON_FILES {
+            if *file == "outlets.yaml" {
+                let parsed: OutletFile =
+                    serde_yaml::from_str(text).expect("embedded outlets.yaml is valid");
+                outlets = parsed.outlets;
+                continue;
+            }
+            let parsed: BTreeMap<String, Vec<String>> =
+                serde_yaml::from_str(text).expect("embedded lexicon is valid");
+            for (key, words) in parsed {
+                lists.entry(key).or_default().extend(words);
+            }
+        }
+        for (key, words) in extra {
+            lists
+                .entry(key.clone())
+                .or_default()
+                .extend(words.iter().cloned());
+        }
+        outlets.extend(extra_outlets.iter().cloned());
+        let mut take = |key: &str| lists.remove(key).unwrap_or_default();
+        Lexicon {
+            reporting_verbs: set(take("reporting-verbs")),
+            slogan_verbs: phrases(take("slogan-verbs")),
+            source_phrases: phrases(take("source-phrases")),
+            outlet_phrases: phrases(take("outlet-phrases")),
+            measure_phrases: phrases(take("measure-phrases")),
+            mention_markers: phrases(take("mention-markers")),
+            vague_sources: phrases(take("vague-sources")),
+            institutional_sources: phrases(take("institutional-sources")),
+            qualified_sources: phrases(take("qualified-sources")),
+            role_nouns: set(take("role-nouns")),
+            organisation_words: phrases(take("organisation-words")),
+            person_titles: phrases(take("person-titles")),
+            pronouns: set(take("pronouns")),
+            abbreviations: set(take("abbreviations")),
+            source_headings: set(take("source-headings")),
+            disclaimer_markers: take("disclaimer-markers")
+                .into_iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            hedges: phrases(take("hedges")),
+            scales: set(take("scales")),
+            percent_units: phrases(take("percent-units")),
+            currencies: set(take("currencies")),
+            number_words: phrases(take("number-words")),
+            magnitudes: phrases(take("magnitudes")),
+            months: set(take("months")),
+            durations: set(take("durations")),
+            name_prefixes: set(take("name-prefixes")),
+            time_suffixes: set(take("time-suffixes")),
+            outlets,
+        }
+    }
+}
+
+fn set(words: Vec<String>) -> HashSet<String> {
+    words.into_iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// Longest phrases first, so that matching "hundreds of thousands of" wins over "hundreds of".
+fn phrases(words: Vec<String>) -> Vec<Phrase> {
+    let mut out: Vec<Phrase> = words
+        .into_iter()
+        .map(|w| w.split_whitespace().map(str::to_lowercase).collect())
+        .filter(|p: &Phrase| !p.is_empty())
+        .collect();
+    out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    out.dedup();
+    out
+}
+
+/// Does `phrase` match the lower-cased words starting at `words[at]`?
+pub fn phrase_at(words: &[String], at: usize, phrase: &Phrase) -> bool {
+    words.len() >= at + phrase.len() && words[at..at + phrase.len()] == phrase[..]
+}
+
+/// Does any phrase of `list` end exactly at `words[end - 1]`?
+pub fn ends_with_any(words: &[String], end: usize, list: &[Phrase]) -> bool {
+    list.iter().any(|p| phrase_before(words, end, p))
+}
+
+/// Does `phrase` match the lower-cased words ending just before `words[end]`?
+pub fn phrase_before(words: &[String], end: usize, phrase: &Phrase) -> bool {
+    end >= phrase.len() && words[end - phrase.len()..end] == phrase[..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_lexicon_key_is_known() {
+        for (file, text) in crate::embedded::LEXICON_FILES {
+            if *file == "outlets.yaml" {
+                continue;
+            }
+            let parsed: BTreeMap<String, Vec<String>> = serde_yaml::from_str(text).unwrap();
+            for key in parsed.keys() {
+                assert!(KEYS.contains(&key.as_str()), "{file}: unknown key {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn builtin_lexicon_has_every_list() {
+        let lex = Lexicon::builtin();
+        assert!(lex.reporting_verbs.contains("said"));
+        assert!(lex.months.contains("december"));
+        assert!(!lex.outlets.is_empty());
+        assert_eq!(lex.magnitudes[0].len(), 4, "longest magnitude first");
+    }
+}

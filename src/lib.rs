@@ -1,0 +1,27 @@
+//! fairlint: checks that every quote and figure in a rewritten news article has a named source
+//! on the article's source list. The library is the whole tool; `main.rs` only turns
+//! [`cli::run`]'s result into an exit code.
+
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod attribution;
+pub mod check;
+pub mod claims;
+pub mod cli;
+pub mod config;
+pub mod document;
+pub mod emit;
+pub mod finding;
+pub mod input;
+pub mod lexicon;
+pub mod position;
+pub mod report;
+pub mod rules;
+pub mod sources;
+pub mod suppress;
+pub mod text;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}

@@ -1,0 +1,122 @@
+//! The result of a run as plain data: per file, what was understood, what was found, and what
+//! went wrong reading it. Emitters turn this into text; nothing here prints.
+
+use crate::attribution::Status;
+use crate::check::Analysis;
+use crate::claims::ClaimKind;
+use crate::finding::Finding;
+use crate::input::FileError;
+use crate::rules::Severity;
+
+#[derive(Debug)]
+pub struct FileReport {
+    pub path: String,
+    /// `None` when the file could not be checked.
+    pub analysis: Option<Analysis>,
+    pub findings: Vec<Finding>,
+    pub errors: Vec<FileError>,
+}
+
+#[derive(Debug, Default)]
+pub struct RunReport {
+    pub files: Vec<FileReport>,
+}
+
+#[derive(Debug, Default, Clone, PartialEq, serde::Serialize)]
+pub struct Summary {
+    /// Files checked (read and analysed).
+    pub files: usize,
+    /// Files that could not be checked.
+    pub files_failed: usize,
+    pub quotes: usize,
+    pub figures: usize,
+    /// Claims attributed to a named source.
+    pub attributed: usize,
+    pub vague: usize,
+    pub unattributed: usize,
+    /// `attributed / (quotes + figures)`, 1.0 for an article without claims.
+    pub share_attributed: f64,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Problems reading input (not findings).
+    pub input_errors: usize,
+}
+
+impl RunReport {
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary::default();
+        for file in &self.files {
+            s.input_errors += file.errors.len();
+            let Some(analysis) = &file.analysis else {
+                if file.errors.iter().any(|e| e.fatal) {
+                    s.files_failed += 1;
+                }
+                continue;
+            };
+            s.files += 1;
+            for (claim, at) in analysis.claims.iter().zip(&analysis.attributions.claims) {
+                match claim.kind {
+                    ClaimKind::Quote => s.quotes += 1,
+                    ClaimKind::Figure => s.figures += 1,
+                }
+                match at.status {
+                    Status::Named => s.attributed += 1,
+                    Status::Vague => s.vague += 1,
+                    Status::None => s.unattributed += 1,
+                }
+            }
+            for finding in &file.findings {
+                match finding.severity {
+                    Severity::Error => s.errors += 1,
+                    Severity::Warning => s.warnings += 1,
+                    Severity::Info => s.infos += 1,
+                }
+            }
+        }
+        let claims = s.quotes + s.figures;
+        s.share_attributed = if claims == 0 {
+            1.0
+        } else {
+            (s.attributed as f64 / claims as f64 * 1000.0).round() / 1000.0
+        };
+        s
+    }
+
+    /// Findings at or above `fail_on`, or input problems: the run is not clean.
+    pub fn fails(&self, fail_on: Severity) -> bool {
+        self.files
+            .iter()
+            .any(|f| !f.errors.is_empty() || f.findings.iter().any(|x| x.severity >= fail_on))
+    }
+
+    /// Nothing could be checked at all.
+    pub fn nothing_checked(&self) -> bool {
+        self.files.iter().all(|f| f.analysis.is_none())
+            && self.files.iter().any(|f| f.errors.iter().any(|e| e.fatal))
+    }
+}
+
+impl Summary {
+    /// "2 files: 14 quotes, 22 figures, 86% attributed; 3 errors, 9 warnings, 2 infos"
+    pub fn line(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut line = format!(
+            "{}: {}, {}, {:.0}% attributed to a named source; {}, {}, {}",
+            plural(self.files, "file"),
+            plural(self.quotes, "quote"),
+            plural(self.figures, "figure"),
+            self.share_attributed * 100.0,
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.infos, "info"),
+        );
+        if self.input_errors > 0 {
+            line.push_str(&format!(
+                "; {} reading input",
+                plural(self.input_errors, "problem")
+            ));
+        }
+        line
+    }
+}
