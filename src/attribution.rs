@@ -13,7 +13,9 @@ use crate::lexicon::{Lexicon, ends_with_any, phrase_at};
 use crate::sources::{Names, SourceList};
 use crate::text::{Token, TokenKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Named,
@@ -387,13 +389,27 @@ const PHRASE_STOPS: &[&str] = &[
 
 /// Source phrases about published numbers or documents: a name after them is an organisation.
 const DATA_WORDS: &[&str] = &[
-    "data", "figures", "statistics", "report", "reports", "survey", "poll", "study", "research",
-    "estimates", "tally", "count", "published", "released", "compiled", "reporting",
+    "data",
+    "figures",
+    "statistics",
+    "report",
+    "reports",
+    "survey",
+    "poll",
+    "study",
+    "research",
+    "estimates",
+    "tally",
+    "count",
+    "published",
+    "released",
+    "compiled",
+    "reporting",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "some", "one", "two", "several", "many",
-    "other",
+    "its", "his", "her", "their", "our", "the", "a", "an", "this", "that", "these", "those",
+    "some", "one", "two", "several", "many", "other",
 ];
 
 const CONNECTORS: &[&str] = &[
@@ -576,6 +592,14 @@ impl CueFinder<'_> {
         }
         if j > 0 && words[j - 1] == "," {
             let comma = (0..j - 1).rev().find(|&k| words[k] == ",")?;
+            // "the court’s deputy prosecutor, Nadia Osei-Bonsu, told": a name in the
+            // appositive is the speaker; a description ("a Republican from Ohio") is not.
+            if tokens[comma + 1].capitalised
+                && !DETERMINERS.contains(&words[comma + 1].as_str())
+                && (comma + 1..j - 1).all(|k| self.continues_name(tokens, words, k))
+            {
+                return Some(self.name(tokens, comma + 1, j - 1));
+            }
             return self.phrase_ending(tokens, words, comma);
         }
         self.phrase_ending(tokens, words, j)
@@ -610,12 +634,19 @@ impl CueFinder<'_> {
             return Some(self.name(tokens, start, end));
         }
         let mut start = end - 1;
-        while start > 0
-            && end - start < 6
-            && tokens[start - 1].kind == TokenKind::Word
-            && !PHRASE_STOPS.contains(&words[start - 1].as_str())
-            && !self.lex.reporting_verbs.contains(&words[start - 1])
-        {
+        while start > 0 && end - start < 8 && tokens[start - 1].kind == TokenKind::Word {
+            let word = words[start - 1].as_str();
+            // "sources close to the presidency", "people familiar with the talks"
+            let hedge_link = start >= 2
+                && matches!(
+                    (words[start - 2].as_str(), word),
+                    ("close", "to") | ("familiar", "with")
+                );
+            if !hedge_link
+                && (PHRASE_STOPS.contains(&word) || self.lex.reporting_verbs.contains(word))
+            {
+                break;
+            }
             start -= 1;
         }
         self.common_phrase(tokens, words, start, end)
@@ -666,10 +697,27 @@ impl CueFinder<'_> {
             end += 1;
         }
         // The longest prefix whose last word is a source noun: "human rights groups, with…".
-        (i + 1..=end).rev().find_map(|e| {
+        let (mention, e) = (i + 1..=end).rev().find_map(|e| {
             self.common_phrase(tokens, words, start.min(i), e)
                 .map(|m| (m, e))
-        })
+        })?;
+        // "said the interior minister, Halima Ssempa": the name after the role speaks.
+        if words.get(e).is_some_and(|w| w == ",")
+            && tokens.get(e + 1).is_some_and(|t| t.capitalised)
+        {
+            let mut name_end = e + 2;
+            while name_end < tokens.len() && self.continues_name(tokens, words, name_end) {
+                name_end += 1;
+            }
+            while name_end > e + 2 && !tokens[name_end - 1].capitalised {
+                name_end -= 1;
+            }
+            let name = self.name(tokens, e + 1, name_end);
+            if name.kind == SourceKind::Person {
+                return Some((name, name_end));
+            }
+        }
+        Some((mention, e))
     }
 
     fn continues_name(&self, tokens: &[&Token], words: &[String], at: usize) -> bool {
@@ -680,14 +728,14 @@ impl CueFinder<'_> {
             return true;
         }
         let glued_before = at > 0 && tokens[at - 1].range.end == token.range.start;
-        let glued = glued_before
-            && at + 1 < tokens.len()
-            && token.range.end == tokens[at + 1].range.start;
+        let glued =
+            glued_before && at + 1 < tokens.len() && token.range.end == tokens[at + 1].range.start;
         if words[at] == "-" && glued {
             return true;
         }
         // "Teachers’ Alliance": a plural possessive inside a name.
-        if (words[at] == "’" || words[at] == "'") && glued_before && words[at - 1].ends_with('s') {
+        if (words[at] == "’" || words[at] == "'") && glued_before && words[at - 1].ends_with('s')
+        {
             return at + 1 < tokens.len() && tokens[at + 1].capitalised;
         }
         words[at] != "-" && CONNECTORS.contains(&words[at].as_str())
@@ -746,8 +794,29 @@ impl CueFinder<'_> {
         if ends_with_any(phrase, phrase.len(), &self.lex.institutional_sources) {
             return Some(self.mention(tokens, start, end, SourceKind::Body));
         }
+        if phrase
+            .windows(2)
+            .any(|w| w == ["close", "to"] || w == ["familiar", "with"])
+        {
+            return Some(self.mention(tokens, start, end, SourceKind::Vague));
+        }
         let qualified = (start..end - 1).any(|k| self.qualifies(tokens, k));
         if qualified && ends_with_any(phrase, phrase.len(), &self.lex.qualified_sources) {
+            return Some(self.mention(tokens, start, end, SourceKind::Body));
+        }
+        // "the RMT union", "a Justice Department spokesperson", "a UN official": qualified by an
+        // organisation, the phrase names it.
+        let by_organisation = (start..end - 1).any(|k| {
+            let upto = &phrase[..k - start + 1];
+            tokens[k].is_acronym(&self.article.text)
+                || tokens[k].capitalised
+                    && (ends_with_any(upto, upto.len(), &self.lex.institutional_sources)
+                        || ends_with_any(upto, upto.len(), &self.lex.organisation_words))
+        });
+        if by_organisation && ends_with_any(phrase, phrase.len(), &self.lex.organisation_words) {
+            return Some(self.mention(tokens, start, end, SourceKind::Organisation));
+        }
+        if by_organisation && self.lex.role_nouns.contains(head) {
             return Some(self.mention(tokens, start, end, SourceKind::Body));
         }
         if ends_with_any(phrase, phrase.len(), &self.lex.vague_sources)
@@ -796,7 +865,9 @@ impl CueFinder<'_> {
         let words: Vec<String> = tokens[start..end].iter().map(|t| t.lower.clone()).collect();
         let has = |phrase: &Vec<String>| {
             (0..words.len()).any(|i| phrase_at(&words, i, phrase))
-                || phrase.len() == 1 && phrase[0].contains('-') && text.to_lowercase().contains(&phrase[0])
+                || phrase.len() == 1
+                    && phrase[0].contains('-')
+                    && text.to_lowercase().contains(&phrase[0])
         };
         if self.lex.person_titles.iter().any(has) {
             return SourceKind::Person;
@@ -805,11 +876,9 @@ impl CueFinder<'_> {
         // other than the institutional head decides.
         let body_head = ends_with_any(&words, words.len(), &self.lex.institutional_sources);
         let head_len = words.len() - 1;
-        let org_word = self
-            .lex
-            .organisation_words
-            .iter()
-            .any(|p| (0..head_len).any(|i| phrase_at(&words[..head_len], i, p)) || !body_head && has(p));
+        let org_word = self.lex.organisation_words.iter().any(|p| {
+            (0..head_len).any(|i| phrase_at(&words[..head_len], i, p)) || !body_head && has(p)
+        });
         if org_word {
             return SourceKind::Organisation;
         }
@@ -840,8 +909,14 @@ impl CueFinder<'_> {
             .filter(|t| t.range.end <= before)
             .collect();
         let words: Vec<String> = tokens.iter().map(|t| t.lower.clone()).collect();
-        let mut start = 0;
-        while start < tokens.len() {
+        // The subject opens the sentence, perhaps after a short lead-in ("However, …").
+        let lead_in = tokens
+            .iter()
+            .take(4)
+            .position(|t| t.lower == ",")
+            .map_or(0, |c| c + 1);
+        let mut start = lead_in;
+        while start < tokens.len() && start <= lead_in + 3 {
             if tokens[start].capitalised && self.is_proper(&tokens, start) {
                 let mut end = start + 1;
                 while end < tokens.len() && self.continues_name(&tokens, &words, end) {

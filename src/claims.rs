@@ -377,6 +377,20 @@ impl FigureFinder<'_> {
             .find(|w| phrase_at(&self.words, i, w))?;
         let scale_at = i + words.len();
         let scale = self.words.get(scale_at)?;
+        if let Some(unit) = self
+            .lex
+            .percent_units
+            .iter()
+            .find(|u| phrase_at(&self.words, scale_at, u))
+        {
+            // "Forty per cent of those surveyed".
+            let end = scale_at + unit.len();
+            let start = self.hedge_start(i);
+            return Some((
+                end,
+                self.claim(start, end, format!("{}%", words.join(" ")), false),
+            ));
+        }
         if !self.lex.scales.contains(scale) || scale.len() < 3 {
             return None;
         }
@@ -401,7 +415,8 @@ impl FigureFinder<'_> {
         let (number, suffix) = raw.split_at(digits_end);
         let number = number.trim_end_matches(['.', ',']);
         let glued_scale = !suffix.is_empty() && self.lex.scales.contains(&suffix.to_lowercase());
-        if !suffix.is_empty() && !glued_scale && suffix != "%" {
+        let glued_unit = self.lex.glued_units.contains(&suffix.to_lowercase());
+        if !suffix.is_empty() && !glued_scale && !glued_unit && suffix != "%" {
             return None; // 21st, 1990s, 3D
         }
         if self.is_not_a_figure(i, number) {
@@ -409,7 +424,7 @@ impl FigureFinder<'_> {
         }
         let mut end = i + 1;
         let mut key = number.replace(',', "");
-        if glued_scale {
+        if glued_scale || glued_unit {
             key = format!("{key} {}", suffix.to_lowercase());
         } else if let Some(scale) = self.words.get(end).filter(|w| self.lex.scales.contains(*w)) {
             key = format!("{key} {scale}");
@@ -469,6 +484,25 @@ impl FigureFinder<'_> {
         if self.is_year(i, number) {
             return true;
         }
+        // Ages in apposition: "Darnell Hughes, 41, testified".
+        let age = number.parse::<u32>().is_ok_and(|n| n <= 120);
+        if age && prev == Some(",") && matches!(next, Some(",") | Some(".")) {
+            return true;
+        }
+        // The end of a date range: "Jan. 4–6".
+        if matches!(prev, Some("-") | Some("–"))
+            && i >= 2
+            && self.tokens[i - 2].kind == TokenKind::Number
+        {
+            let before = i.checked_sub(3).map(|p| self.words[p].as_str());
+            if is_month(before)
+                || before == Some(".")
+                    && i >= 4
+                    && is_month(Some(&format!("{}.", self.words[i - 4])))
+            {
+                return true;
+            }
+        }
         self.is_inside_name(i)
     }
 
@@ -511,7 +545,7 @@ impl FigureFinder<'_> {
         if word == "#" {
             return true;
         }
-        if self.lex.name_prefixes.contains(word) {
+        if self.lex.name_prefixes.contains(word) && (before.capitalised || word.ends_with('.')) {
             return true;
         }
         let sentence_start = prev == 0;
