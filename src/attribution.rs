@@ -196,18 +196,18 @@ fn attribute_claim(
         .map(|(i, _)| i)
         .collect();
     let in_sentence = |c: &Cue| sentences.contains(&c.sentence);
-    if let Some(cue) = best_cue(cues, claim, in_sentence) {
+    if let Some(cue) = best_cue(&article.text, cues, claim, in_sentence) {
         return found(cues, cue, Scope::Sentence);
     }
     if claim.kind == ClaimKind::Quote
         && let Some(previous) = previous_quote(article, claims, index)
-        && done[previous].status == Status::Named
+        && done[previous].status != Status::None
     {
         let mut inherited = done[previous].clone();
         inherited.scope = Scope::PreviousQuote;
         return inherited;
     }
-    if let Some(cue) = best_cue(cues, claim, |c| c.block == claim.block) {
+    if let Some(cue) = best_cue(&article.text, cues, claim, |c| c.block == claim.block) {
         return found(cues, cue, Scope::Paragraph);
     }
     let short = claim.key.split(' ').count() <= SUBJECT_QUOTE_WORDS;
@@ -240,18 +240,26 @@ fn found(cues: &[Cue], cue: usize, scope: Scope) -> Attribution {
 }
 
 /// The nearest cue that names its source; failing that, the nearest vague one.
-fn best_cue(cues: &[Cue], claim: &Claim, accept: impl Fn(&Cue) -> bool) -> Option<usize> {
-    let distance = |c: &Cue| {
+/// The cue in the claim's own clause first ("Organisers said 550,000; police said 37,000"), then
+/// the one that names its source, then the nearest.
+fn best_cue(
+    text: &str,
+    cues: &[Cue],
+    claim: &Claim,
+    accept: impl Fn(&Cue) -> bool,
+) -> Option<usize> {
+    let between = |c: &Cue| {
         if c.span.end <= claim.span.start {
-            claim.span.start - c.span.end
+            c.span.end..claim.span.start
         } else {
-            c.span.start.saturating_sub(claim.span.end)
+            claim.span.end..c.span.start.max(claim.span.end)
         }
     };
+    let other_clause = |c: &Cue| text[between(c)].contains([';', '—']);
     cues.iter()
         .enumerate()
         .filter(|(_, c)| accept(c))
-        .min_by_key(|(_, c)| (c.status(), distance(c)))
+        .min_by_key(|(_, c)| (other_clause(c), c.status(), between(c).len()))
         .map(|(i, _)| i)
 }
 
@@ -303,7 +311,7 @@ fn resolve_pronoun(cue: &mut Cue, earlier: &[Cue], _article: &Article) {
     }
     let pronoun = speaker.text.to_lowercase();
     let wanted = |m: &Mention| match pronoun.as_str() {
-        "he" | "she" | "i" | "who" => m.kind == SourceKind::Person,
+        "he" | "she" | "i" | "who" => matches!(m.kind, SourceKind::Person | SourceKind::Vague),
         "it" => matches!(m.kind, SourceKind::Organisation | SourceKind::Body),
         _ => m.is_named(),
     };
@@ -379,6 +387,8 @@ const AUXILIARIES: &[&str] = &[
     "separately",
 ];
 
+const LOCATIVES: &[&str] = &["in", "from", "at", "near", "outside", "inside"];
+
 /// Words that end a noun phrase read backwards from a verb.
 const PHRASE_STOPS: &[&str] = &[
     "with", "while", "and", "but", "or", "in", "on", "at", "to", "from", "for", "by", "that",
@@ -405,6 +415,13 @@ const DATA_WORDS: &[&str] = &[
     "released",
     "compiled",
     "reporting",
+];
+
+/// A phrase opening with one of these is somebody unnamed: "a fisherman", "one surgeon".
+const INDEFINITE: &[&str] = &["a", "an", "one", "another", "some", "several", "many"];
+
+const DEFINITE: &[&str] = &[
+    "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -591,7 +608,13 @@ impl CueFinder<'_> {
             j -= 3;
         }
         if j > 0 && words[j - 1] == "," {
-            let comma = (0..j - 1).rev().find(|&k| words[k] == ",")?;
+            let Some(comma) = (0..j - 1).rev().find(|&k| words[k] == ",") else {
+                // "A spokesperson declined to comment, saying only …": the sentence's subject.
+                if words[end].ends_with("ing") {
+                    return self.phrase_after(tokens, words, 0).map(|(m, _)| m);
+                }
+                return None;
+            };
             // "the court’s deputy prosecutor, Nadia Osei-Bonsu, told": a name in the
             // appositive is the speaker; a description ("a Republican from Ohio") is not.
             if tokens[comma + 1].capitalised
@@ -614,8 +637,15 @@ impl CueFinder<'_> {
             return None;
         }
         let head = tokens[end - 1];
-        // "Iran’s reported decision": a possessive qualifies a noun, it does not speak.
-        if head.kind != TokenKind::Word || head.lower.ends_with("’s") || head.lower.ends_with("'s")
+        // "Iran’s reported decision": a possessive qualifies a noun, it does not speak; nor does
+        // a determiner or a linking word ("a record for the chamber").
+        let not_a_noun = DETERMINERS.contains(&head.lower.as_str())
+            || INDEFINITE.contains(&head.lower.as_str())
+            || PHRASE_STOPS.contains(&head.lower.as_str());
+        if head.kind != TokenKind::Word
+            || head.lower.ends_with("’s")
+            || head.lower.ends_with("'s")
+            || not_a_noun
         {
             return None;
         }
@@ -631,7 +661,23 @@ impl CueFinder<'_> {
             while start < end - 1 && !tokens[start].capitalised {
                 start += 1;
             }
-            return Some(self.name(tokens, start, end));
+            let name = self.name(tokens, start, end);
+            if start >= 2
+                && LOCATIVES.contains(&words[start - 1].as_str())
+                && tokens[start - 2].is_word()
+            {
+                // "analysts at Barclays", "a researcher from the WHO": an organisation speaks
+                // through its people; "a paediatrician in Leeds": the place does not speak.
+                let affiliation = words[start - 1] == "at" || name.kind != SourceKind::Person;
+                if affiliation {
+                    return Some(Mention {
+                        kind: SourceKind::Organisation,
+                        ..name
+                    });
+                }
+                return self.phrase_ending(tokens, words, start - 1);
+            }
+            return Some(name);
         }
         let mut start = end - 1;
         while start > 0 && end - start < 8 && tokens[start - 1].kind == TokenKind::Word {
@@ -648,6 +694,10 @@ impl CueFinder<'_> {
                 break;
             }
             start -= 1;
+        }
+        // "another 150 millimetres of rain forecast": a quantity, not a speaker.
+        if start > 0 && tokens[start - 1].kind == TokenKind::Number {
+            return None;
         }
         self.common_phrase(tokens, words, start, end)
     }
@@ -701,6 +751,16 @@ impl CueFinder<'_> {
             self.common_phrase(tokens, words, start.min(i), e)
                 .map(|m| (m, e))
         })?;
+        // "according to an estimate by Munich Re", "filings in the U.S. District Court": the
+        // document's author is the source.
+        if words
+            .get(e)
+            .is_some_and(|w| matches!(w.as_str(), "by" | "from" | "in" | "of"))
+            && let Some((named, named_end)) = self.phrase_after(tokens, words, e + 1)
+            && matches!(named.kind, SourceKind::Organisation | SourceKind::Body)
+        {
+            return Some((named, named_end));
+        }
         // "said the interior minister, Halima Ssempa": the name after the role speaks.
         if words.get(e).is_some_and(|w| w == ",")
             && tokens.get(e + 1).is_some_and(|t| t.capitalised)
@@ -732,6 +792,16 @@ impl CueFinder<'_> {
             glued_before && at + 1 < tokens.len() && token.range.end == tokens[at + 1].range.start;
         if words[at] == "-" && glued {
             return true;
+        }
+        // "Dr. Rania Haddad": the full stop of a title.
+        if words[at] == "."
+            && glued_before
+            && self
+                .lex
+                .abbreviations
+                .contains(&format!("{}.", words[at - 1]))
+        {
+            return at + 1 < tokens.len() && tokens[at + 1].capitalised;
         }
         // "Teachers’ Alliance": a plural possessive inside a name.
         if (words[at] == "’" || words[at] == "'") && glued_before && words[at - 1].ends_with('s')
@@ -789,40 +859,58 @@ impl CueFinder<'_> {
             .iter()
             .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string())
             .collect();
-        let phrase = &phrase[..];
-        let head = phrase[phrase.len() - 1].as_str();
-        if ends_with_any(phrase, phrase.len(), &self.lex.institutional_sources) {
-            return Some(self.mention(tokens, start, end, SourceKind::Body));
-        }
+        let mention = |kind| Some(self.mention(tokens, start, end, kind));
         if phrase
             .windows(2)
             .any(|w| w == ["close", "to"] || w == ["familiar", "with"])
         {
-            return Some(self.mention(tokens, start, end, SourceKind::Vague));
+            return mention(SourceKind::Vague);
         }
-        let qualified = (start..end - 1).any(|k| self.qualifies(tokens, k));
-        if qualified && ends_with_any(phrase, phrase.len(), &self.lex.qualified_sources) {
-            return Some(self.mention(tokens, start, end, SourceKind::Body));
-        }
-        // "the RMT union", "a Justice Department spokesperson", "a UN official": qualified by an
-        // organisation, the phrase names it.
-        let by_organisation = (start..end - 1).any(|k| {
-            let upto = &phrase[..k - start + 1];
+        // "supporters of the government", "a spokesperson for the ministry": the noun before
+        // "of"/"for" is the head, and what follows only qualifies it.
+        let split = phrase
+            .iter()
+            .position(|w| w == "of" || w == "for")
+            .filter(|&k| k > 0);
+        let core = &phrase[..split.unwrap_or(phrase.len())];
+        let qualifier = split.map_or(start..start, |k| start + k + 1..end);
+        let head = core[core.len() - 1].as_str();
+        let indefinite = INDEFINITE.contains(&phrase[0].as_str());
+        let is_org_token = |k: usize| {
+            let upto = &words[start..=k];
             tokens[k].is_acronym(&self.article.text)
                 || tokens[k].capitalised
                     && (ends_with_any(upto, upto.len(), &self.lex.institutional_sources)
                         || ends_with_any(upto, upto.len(), &self.lex.organisation_words))
-        });
-        if by_organisation && ends_with_any(phrase, phrase.len(), &self.lex.organisation_words) {
-            return Some(self.mention(tokens, start, end, SourceKind::Organisation));
+        };
+        let org_modifier = (start..start + core.len() - 1).any(is_org_token);
+        let org_qualifier = qualifier.clone().any(|k| tokens[k].capitalised)
+            || ends_with_any(
+                &words[qualifier.clone()],
+                qualifier.len(),
+                &self.lex.institutional_sources,
+            );
+        let role = self.lex.role_nouns.contains(head);
+        if role && (org_modifier || org_qualifier) {
+            return mention(SourceKind::Body);
         }
-        if by_organisation && self.lex.role_nouns.contains(head) {
-            return Some(self.mention(tokens, start, end, SourceKind::Body));
+        if !indefinite && ends_with_any(core, core.len(), &self.lex.institutional_sources) {
+            return mention(SourceKind::Body);
         }
-        if ends_with_any(phrase, phrase.len(), &self.lex.vague_sources)
-            || self.lex.role_nouns.contains(head)
-        {
-            return Some(self.mention(tokens, start, end, SourceKind::Vague));
+        let qualified = (start..start + core.len() - 1).any(|k| self.qualifies(tokens, k));
+        if qualified && ends_with_any(core, core.len(), &self.lex.qualified_sources) {
+            return mention(SourceKind::Body);
+        }
+        if org_modifier && ends_with_any(core, core.len(), &self.lex.organisation_words) {
+            return mention(SourceKind::Organisation);
+        }
+        if role || indefinite || ends_with_any(core, core.len(), &self.lex.vague_sources) {
+            return mention(SourceKind::Vague);
+        }
+        // "Prison governors warned": a bare plural is a group of unnamed people.
+        let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
+        if plural && !DEFINITE.contains(&phrase[0].as_str()) {
+            return mention(SourceKind::Vague);
         }
         None
     }
