@@ -10,6 +10,7 @@ use std::ops::Range;
 use crate::claims::{Claim, ClaimKind};
 use crate::document::Article;
 use crate::lexicon::{Lexicon, ends_with_any, phrase_at};
+use crate::position::within_any;
 use crate::sources::{Names, SourceList};
 use crate::text::{Token, TokenKind};
 
@@ -147,11 +148,7 @@ pub fn attribute(
         let tokens: Vec<&Token> = sentence
             .tokens
             .iter()
-            .filter(|t| {
-                !quote_parts
-                    .iter()
-                    .any(|q| q.start <= t.range.start && t.range.end <= q.end)
-            })
+            .filter(|t| !within_any(&quote_parts, &t.range))
             .collect();
         for mut cue in finder.cues_in(&tokens, index, sentence.block) {
             resolve_pronoun(&mut cue, &cues, article);
@@ -188,15 +185,17 @@ fn attribute_claim(
     finder: &CueFinder,
 ) -> Attribution {
     let claim = &claims[index];
-    let sentences: Vec<usize> = article
+    // Cues come in document order, so each scope is a contiguous run of them.
+    let first = article
         .sentences
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.range.start < claim.span.end && claim.span.start < s.range.end)
-        .map(|(i, _)| i)
-        .collect();
-    let in_sentence = |c: &Cue| sentences.contains(&c.sentence);
-    if let Some(cue) = best_cue(&article.text, cues, claim, in_sentence) {
+        .partition_point(|s| s.range.end <= claim.span.start);
+    let last = article
+        .sentences
+        .partition_point(|s| s.range.start < claim.span.end);
+    let sentences = first..last.max(first + 1);
+    let in_sentences = cues.partition_point(|c| c.sentence < sentences.start)
+        ..cues.partition_point(|c| c.sentence < sentences.end);
+    if let Some(cue) = best_cue(&article.text, cues, claim, in_sentences) {
         return found(cues, cue, Scope::Sentence);
     }
     if claim.kind == ClaimKind::Quote
@@ -207,15 +206,16 @@ fn attribute_claim(
         inherited.scope = Scope::PreviousQuote;
         return inherited;
     }
-    if let Some(cue) = best_cue(&article.text, cues, claim, |c| c.block == claim.block) {
+    let in_block = cues.partition_point(|c| c.block < claim.block)
+        ..cues.partition_point(|c| c.block <= claim.block);
+    if let Some(cue) = best_cue(&article.text, cues, claim, in_block) {
         return found(cues, cue, Scope::Paragraph);
     }
     let short = claim.key.split(' ').count() <= SUBJECT_QUOTE_WORDS;
     if claim.kind == ClaimKind::Quote
         && short
-        && let Some(subject) = sentences
-            .first()
-            .and_then(|s| finder.subject_before(*s, claim.span.start))
+        && sentences.start < article.sentences.len()
+        && let Some(subject) = finder.subject_before(sentences.start, claim.span.start)
     {
         let mut attribution = Attribution::none();
         attribution.status = Status::Named;
@@ -242,12 +242,7 @@ fn found(cues: &[Cue], cue: usize, scope: Scope) -> Attribution {
 /// The nearest cue that names its source; failing that, the nearest vague one.
 /// The cue in the claim's own clause first ("Organisers said 550,000; police said 37,000"), then
 /// the one that names its source, then the nearest.
-fn best_cue(
-    text: &str,
-    cues: &[Cue],
-    claim: &Claim,
-    accept: impl Fn(&Cue) -> bool,
-) -> Option<usize> {
+fn best_cue(text: &str, cues: &[Cue], claim: &Claim, candidates: Range<usize>) -> Option<usize> {
     let between = |c: &Cue| {
         if c.span.end <= claim.span.start {
             c.span.end..claim.span.start
@@ -256,11 +251,12 @@ fn best_cue(
         }
     };
     let other_clause = |c: &Cue| text[between(c)].contains([';', '—']);
-    cues.iter()
+    let offset = candidates.start;
+    cues[candidates]
+        .iter()
         .enumerate()
-        .filter(|(_, c)| accept(c))
         .min_by_key(|(_, c)| (other_clause(c), c.status(), between(c).len()))
-        .map(|(i, _)| i)
+        .map(|(i, _)| offset + i)
 }
 
 /// The quote right before this one: in the same paragraph, or ending the paragraph before when

@@ -223,6 +223,9 @@ fn source_unused(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
             if let Some(entry) = a.names.find_entry(&a.list, &mention.text) {
                 cited.insert(entry);
             }
+            if mention.kind == SourceKind::Person {
+                cited.extend(entries_of_office(a, &mention.text));
+            }
         }
     }
     let body = body_text(a);
@@ -241,6 +244,33 @@ fn source_unused(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
                 Some("credit it where its reporting is used (“…, Reuters reported”), or drop it from the list".into()),
             )
         })
+        .collect()
+}
+
+/// A person's title names the office they speak for: "President Pezeshkian" cites an "Office of
+/// the Iranian Presidency" entry, "Health Minister Ana Ruiz" a "Ministry of Health" one. Words
+/// match on a shared stem of six letters or more.
+fn entries_of_office(a: &Analysis, speaker: &str) -> Vec<usize> {
+    let title_words: Vec<String> = speaker
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(str::to_lowercase)
+        .filter(|w| w.len() >= 6)
+        .collect();
+    let same_stem =
+        |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() >= 6;
+    a.list
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.name
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .filter(|w| w.len() >= 6)
+                .any(|w| title_words.iter().any(|t| same_stem(t, &w)))
+        })
+        .map(|(i, _)| i)
         .collect()
 }
 

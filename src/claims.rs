@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use crate::document::{Article, BlockKind};
 use crate::lexicon::{Lexicon, phrase_at, phrase_before};
+use crate::position::within_any;
 use crate::text::{Token, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -211,9 +212,8 @@ pub fn fold_words(text: &str) -> String {
 /// The quote is a mention ("the so-called “reform”", "a report titled “…”"), not somebody's words.
 fn is_mention(article: &Article, quote_start: usize, lex: &Lexicon) -> bool {
     let Some(sentence) = article
-        .sentences
-        .iter()
-        .find(|s| s.range.start <= quote_start && quote_start < s.range.end)
+        .sentence_at(quote_start)
+        .map(|i| &article.sentences[i])
     else {
         return false;
     };
@@ -277,18 +277,13 @@ fn drop_heading_repeats(article: &Article, claims: &mut Vec<Claim>) {
     claims.retain(|c| !in_heading(c) || !body_keys.contains(&(c.kind, c.key.clone())));
 }
 
-fn inside_any(range: &Range<usize>, quotes: &[Claim]) -> bool {
-    quotes
-        .iter()
-        .any(|q| q.span.start <= range.start && range.end <= q.span.end)
-}
-
 fn extract_figures(
     article: &Article,
     skip: &[bool],
     quotes: &[Claim],
     lex: &Lexicon,
 ) -> Vec<Claim> {
+    let quote_spans: Vec<Range<usize>> = quotes.iter().map(|q| q.span.clone()).collect();
     let mut figures = Vec::new();
     for sentence in &article.sentences {
         let block = &article.blocks[sentence.block];
@@ -299,7 +294,7 @@ fn extract_figures(
         let tokens: Vec<&Token> = sentence
             .tokens
             .iter()
-            .filter(|t| !inside_any(&t.range, quotes))
+            .filter(|t| !within_any(&quote_spans, &t.range))
             .filter(|t| {
                 !urls
                     .iter()

@@ -134,6 +134,12 @@ impl Article {
         }
     }
 
+    /// The sentence containing byte `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let after = self.sentences.partition_point(|s| s.range.start <= offset);
+        (after > 0 && offset < self.sentences[after - 1].range.end).then(|| after - 1)
+    }
+
     pub fn block_text(&self, index: usize) -> &str {
         &self.text[self.blocks[index].range.clone()]
     }
@@ -142,10 +148,16 @@ impl Article {
 /// Replaces a byte range with spaces, keeping newlines so that line numbers survive. Every byte
 /// of a multi-byte character becomes a space, so the string stays valid UTF-8.
 fn blank(text: &mut String, range: Range<usize>) {
+    blank_ranges(text, std::iter::once(range));
+}
+
+fn blank_ranges(text: &mut String, ranges: impl Iterator<Item = Range<usize>>) {
     let mut bytes = std::mem::take(text).into_bytes();
-    for b in &mut bytes[range] {
-        if *b != b'\n' {
-            *b = b' ';
+    for range in ranges {
+        for b in &mut bytes[range] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
         }
     }
     *text = String::from_utf8(bytes).expect("blanking keeps UTF-8 valid");
@@ -337,17 +349,18 @@ fn markdown_blocks(masked: &mut String) -> Vec<Block> {
 fn mask_except(text: &mut String, keep: &[Range<usize>]) {
     let mut sorted = keep.to_vec();
     sorted.sort_by_key(|r| r.start);
+    let mut gaps = Vec::new();
     let mut cursor = 0;
     for range in sorted {
         if range.start > cursor {
-            blank(text, cursor..range.start);
+            gaps.push(cursor..range.start);
         }
         cursor = cursor.max(range.end);
     }
     if cursor < text.len() {
-        let len = text.len();
-        blank(text, cursor..len);
+        gaps.push(cursor..text.len());
     }
+    blank_ranges(text, gaps.into_iter());
 }
 
 /// Plain text: a line is a paragraph, unless the writer hard-wrapped the text and separated

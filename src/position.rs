@@ -57,6 +57,13 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// Is `range` inside one of `sorted` (ranges sorted by start and not overlapping)? Binary search,
+/// so that checking every token of a long article against every quote stays linear.
+pub fn within_any(sorted: &[std::ops::Range<usize>], range: &std::ops::Range<usize>) -> bool {
+    let after = sorted.partition_point(|r| r.start <= range.start);
+    after > 0 && range.end <= sorted[after - 1].end
+}
+
 /// Code-point offset of a byte offset.
 pub fn char_offset(text: &str, offset: usize) -> usize {
     text[..floor_char_boundary(text, offset)].chars().count()

@@ -114,7 +114,7 @@ pub fn emit(report: &RunReport, style: Style, out: &mut dyn Write) -> io::Result
                 handler
                     .render_report(&mut text, &finding_report(&finding, &source))
                     .map_err(io::Error::other)?;
-                write!(out, "{text}")?;
+                writeln!(out, "{text}")?;
             }
             continue;
         }
