@@ -114,19 +114,24 @@ pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, 
     } else {
         args.paths.clone()
     };
-    let (inputs, errors) = input::collect(&paths, args.stdin_filename.as_deref());
     let mut configs = ConfigFinder::new(args.config.as_deref())?;
     let mut report = RunReport::default();
-    for error in errors {
-        report.files.push(FileReport {
-            path: error.path.clone(),
-            analysis: None,
-            findings: Vec::new(),
-            errors: vec![error],
-        });
-    }
-    for input in inputs {
+    for input in input::collect(&paths, args.stdin_filename.as_deref()) {
+        let input = match input {
+            Ok(input) => input,
+            Err(error) => {
+                report.files.push(FileReport {
+                    path: error.path.clone(),
+                    analysis: None,
+                    findings: Vec::new(),
+                    errors: vec![error],
+                });
+                continue;
+            }
+        };
         let settings = configs.for_path(input.path())?;
+        // `ignore:` applies to files named on the command line too: pre-commit and CI pass
+        // explicit paths, and the project's config must still win.
         if let Input::File(path) = &input
             && settings.ignores(path)
         {
@@ -137,6 +142,16 @@ pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, 
             .push(check_input(&input, &settings, with_findings));
     }
     Ok(report)
+}
+
+fn problem(path: &str, message: String, span: Option<std::ops::Range<usize>>) -> FileError {
+    FileError {
+        path: path.to_string(),
+        message,
+        span,
+        position: None,
+        fatal: false,
+    }
 }
 
 fn check_input(
@@ -154,12 +169,11 @@ fn check_input(
     let text = match input::read(input) {
         Ok(Loaded::Text(text)) => text,
         Ok(Loaded::Empty) => {
-            file.errors.push(FileError {
-                path,
-                message: "file is empty: nothing to check".into(),
-                span: None,
-                fatal: false,
-            });
+            file.errors.push(problem(
+                &path,
+                "file is empty: nothing to check".into(),
+                None,
+            ));
             return file;
         }
         Err(err) => {
@@ -168,24 +182,15 @@ fn check_input(
         }
     };
     let analysis = analyse(parse(&path, text, settings), settings);
-    for problem in &analysis.article.problems {
-        file.errors.push(FileError {
-            path: path.clone(),
-            message: problem.message.clone(),
-            span: problem.span.clone(),
-            fatal: false,
-        });
+    for p in &analysis.article.problems {
+        file.errors
+            .push(problem(&path, p.message.clone(), p.span.clone()));
     }
     if with_findings {
         let (findings, problems) = check(&analysis, settings);
         file.findings = findings;
-        for problem in problems {
-            file.errors.push(FileError {
-                path: path.clone(),
-                message: problem.message,
-                span: problem.span,
-                fatal: false,
-            });
+        for p in problems {
+            file.errors.push(problem(&path, p.message, p.span));
         }
     }
     file.analysis = Some(analysis);

@@ -36,6 +36,8 @@ pub enum SourceKind {
     Crowd,
     Vague,
     Pronoun,
+    /// "the union", "the club": a named organisation referred to by its kind.
+    Anaphor,
 }
 
 /// A source as written in the article.
@@ -151,7 +153,7 @@ pub fn attribute(
             .filter(|t| !within_any(&quote_parts, &t.range))
             .collect();
         for mut cue in finder.cues_in(&tokens, index, sentence.block) {
-            resolve_pronoun(&mut cue, &cues, article);
+            resolve_pronoun(&mut cue, &cues, list);
             cues.push(cue);
         }
     }
@@ -297,11 +299,52 @@ fn share_repeated_claims(claims: &[Claim], out: &mut [Attribution]) {
     }
 }
 
+/// "the union said" takes the listed source or the organisation cited earlier whose name ends
+/// with that noun ("Port Workers Union"); failing both, it is a named body of its own.
+fn resolve_anaphor(speaker: &Mention, earlier: &[Cue], list: &SourceList) -> Mention {
+    let noun = speaker
+        .text
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let ends_with_noun = |name: &str| {
+        name.split_whitespace()
+            .last()
+            .is_some_and(|w| w.to_lowercase() == noun)
+    };
+    let earlier_name = earlier
+        .iter()
+        .rev()
+        .flat_map(|c| c.speaker.iter().chain(c.outlet.iter()))
+        .find(|m| {
+            matches!(m.kind, SourceKind::Organisation | SourceKind::Body) && ends_with_noun(&m.text)
+        })
+        .map(|m| (m.text.clone(), m.kind));
+    let listed = list
+        .entries
+        .iter()
+        .find(|e| ends_with_noun(&e.name))
+        .map(|e| (e.name.clone(), SourceKind::Organisation));
+    let (text, kind) = listed
+        .or(earlier_name)
+        .unwrap_or((speaker.text.clone(), SourceKind::Body));
+    Mention {
+        text,
+        span: speaker.span.clone(),
+        kind,
+    }
+}
+
 /// "he said" takes the last named speaker within the paragraph or the two before it.
-fn resolve_pronoun(cue: &mut Cue, earlier: &[Cue], _article: &Article) {
+fn resolve_pronoun(cue: &mut Cue, earlier: &[Cue], list: &SourceList) {
     let Some(speaker) = &cue.speaker else {
         return;
     };
+    if speaker.kind == SourceKind::Anaphor {
+        cue.speaker = Some(resolve_anaphor(speaker, earlier, list));
+        return;
+    }
     if speaker.kind != SourceKind::Pronoun {
         return;
     }
@@ -648,7 +691,8 @@ impl CueFinder<'_> {
         if self.lex.pronouns.contains(&head.lower) {
             return Some(self.mention(tokens, end - 1, end, SourceKind::Pronoun));
         }
-        let sentence_initial_common = end == 1 && !self.is_proper(tokens, 0);
+        let sentence_initial_common =
+            end == 1 && (!self.is_proper(tokens, 0) || self.is_common_plural(tokens, 0));
         if head.capitalised && !sentence_initial_common {
             let mut start = end - 1;
             while start > 0 && self.continues_name(tokens, words, start - 1) {
@@ -685,7 +729,10 @@ impl CueFinder<'_> {
                     ("close", "to") | ("familiar", "with")
                 );
             if !hedge_link
-                && (PHRASE_STOPS.contains(&word) || self.lex.reporting_verbs.contains(word))
+                && (PHRASE_STOPS.contains(&word)
+                    || self.lex.reporting_verbs.contains(word)
+                    || self.lex.calendar_words.contains(word)
+                    || self.lex.months.contains(word))
             {
                 break;
             }
@@ -734,7 +781,7 @@ impl CueFinder<'_> {
             && end - i < 5
             && tokens[end].kind == TokenKind::Word
             && !PHRASE_STOPS.contains(&words[end].as_str())
-            && !self.lex.reporting_verbs.contains(&words[end])
+            && (end == i || !self.lex.reporting_verbs.contains(&words[end]))
         {
             if tokens[end].capitalised {
                 // "council leader Ruth Amari": a lower-case title before a name.
@@ -778,6 +825,9 @@ impl CueFinder<'_> {
 
     fn continues_name(&self, tokens: &[&Token], words: &[String], at: usize) -> bool {
         let token = tokens[at];
+        if self.lex.calendar_words.contains(&words[at]) || self.lex.months.contains(&words[at]) {
+            return false;
+        }
         if token.kind == TokenKind::Word
             && (token.capitalised || token.is_acronym(&self.article.text))
         {
@@ -805,6 +855,25 @@ impl CueFinder<'_> {
             return at + 1 < tokens.len() && tokens[at + 1].capitalised;
         }
         words[at] != "-" && CONNECTORS.contains(&words[at].as_str())
+    }
+
+    /// "Engineers described…" at the start of a sentence: a plural common noun, capitalised only
+    /// by its position. Surnames end in -s too ("Williams said"), so the word must be a known
+    /// kind of person in the singular or appear in lower case elsewhere in the article.
+    fn is_common_plural(&self, tokens: &[&Token], at: usize) -> bool {
+        let word = tokens[at].lower.as_str();
+        let Some(singular) = word.strip_suffix('s') else {
+            return false;
+        };
+        if word.ends_with("ss") || tokens[at].is_acronym(&self.article.text) {
+            return false;
+        }
+        if self.names.is_known_outlet(word) || self.names.find_entry(self.list, word).is_some() {
+            return false;
+        }
+        self.lex.role_nouns.contains(singular)
+            || self.lex.role_nouns.contains(word)
+            || self.article.text.contains(&format!(" {word} "))
     }
 
     fn is_proper(&self, tokens: &[&Token], at: usize) -> bool {
@@ -903,10 +972,19 @@ impl CueFinder<'_> {
         if role || indefinite || ends_with_any(core, core.len(), &self.lex.vague_sources) {
             return mention(SourceKind::Vague);
         }
-        // "Prison governors warned": a bare plural is a group of unnamed people.
+        // "Prison governors warned": a bare plural is a group of unnamed people ("the engineers"
+        // too, when the singular is a known kind of person).
         let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
-        if plural && !DEFINITE.contains(&phrase[0].as_str()) {
+        let definite = DEFINITE.contains(&phrase[0].as_str());
+        let known_people = head
+            .strip_suffix('s')
+            .is_some_and(|one| self.lex.role_nouns.contains(one));
+        if plural && (!definite || known_people) {
             return mention(SourceKind::Vague);
+        }
+        // "the union said": an organisation named earlier, referred to by its kind.
+        if definite && self.lex.organisation_nouns.contains(head) {
+            return mention(SourceKind::Anaphor);
         }
         None
     }
@@ -934,10 +1012,7 @@ impl CueFinder<'_> {
             }
         }
         let span = tokens[start].range.start..tokens[end - 1].range.end;
-        let text = self
-            .text(span.clone())
-            .trim_end_matches(['’', '\''])
-            .to_string();
+        let text = one_line(self.text(span.clone()).trim_end_matches(['’', '\'']));
         let kind = self.classify_name(&text, tokens, start, end);
         Mention { text, span, kind }
     }
@@ -978,7 +1053,7 @@ impl CueFinder<'_> {
     fn mention(&self, tokens: &[&Token], start: usize, end: usize, kind: SourceKind) -> Mention {
         let span = tokens[start].range.start..tokens[end - 1].range.end;
         Mention {
-            text: self.text(span.clone()).to_string(),
+            text: one_line(self.text(span.clone())),
             span,
             kind,
         }
@@ -1029,4 +1104,9 @@ fn is_adverb(word: &str) -> bool {
     word.len() > 4
         && word.ends_with("ly")
         && !matches!(word, "only" | "early" | "family" | "italy" | "daily")
+}
+
+/// A name wrapped over two lines is one name.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

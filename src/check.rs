@@ -184,7 +184,7 @@ fn attribution_vague(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
 }
 
 fn source_unlisted(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
-    if !a.list.present {
+    if !a.list.present || a.list.unknown {
         return Vec::new();
     }
     let once = rule.bool("once-per-source");
@@ -214,6 +214,21 @@ fn source_unlisted(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
 }
 
 fn source_unused(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
+    if a.list.unknown {
+        return Vec::new();
+    }
+    let entry_words: Vec<Vec<String>> = a
+        .list
+        .entries
+        .iter()
+        .map(|e| {
+            e.name
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .filter(|w| w.len() >= 6)
+                .collect()
+        })
+        .collect();
     let mut cited: HashSet<usize> = HashSet::new();
     for cue in &a.attributions.cues {
         for mention in cue.speaker.iter().chain(cue.outlet.iter()) {
@@ -224,7 +239,7 @@ fn source_unused(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
                 cited.insert(entry);
             }
             if mention.kind == SourceKind::Person {
-                cited.extend(entries_of_office(a, &mention.text));
+                cited.extend(entries_of_office(&entry_words, &mention.text));
             }
         }
     }
@@ -250,25 +265,25 @@ fn source_unused(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
 /// A person's title names the office they speak for: "President Pezeshkian" cites an "Office of
 /// the Iranian Presidency" entry, "Health Minister Ana Ruiz" a "Ministry of Health" one. Words
 /// match on a shared stem of six letters or more.
-fn entries_of_office(a: &Analysis, speaker: &str) -> Vec<usize> {
+fn entries_of_office(entry_words: &[Vec<String>], speaker: &str) -> Vec<usize> {
     let title_words: Vec<String> = speaker
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .map(str::to_lowercase)
         .filter(|w| w.len() >= 6)
         .collect();
+    if title_words.is_empty() {
+        return Vec::new();
+    }
     let same_stem =
         |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() >= 6;
-    a.list
-        .entries
+    entry_words
         .iter()
         .enumerate()
-        .filter(|(_, e)| {
-            e.name
-                .split_whitespace()
-                .map(str::to_lowercase)
-                .filter(|w| w.len() >= 6)
-                .any(|w| title_words.iter().any(|t| same_stem(t, &w)))
+        .filter(|(_, words)| {
+            words
+                .iter()
+                .any(|w| title_words.iter().any(|t| same_stem(t, w)))
         })
         .map(|(i, _)| i)
         .collect()
@@ -300,7 +315,7 @@ fn contains_name(body: &str, name: &str) -> bool {
 
 fn sources_missing(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
     let min = rule.usize("min-claims").max(1);
-    if a.list.present || a.claims.len() < min {
+    if a.list.present || a.list.unknown || a.claims.len() < min {
         return Vec::new();
     }
     let quotes = a

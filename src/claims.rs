@@ -38,7 +38,12 @@ impl Claim {
     pub fn text(&self, source: &str) -> String {
         self.parts
             .iter()
-            .map(|p| source[p.clone()].trim())
+            .map(|p| {
+                source[p.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect::<Vec<_>>()
             .join(" … ")
     }
@@ -459,11 +464,19 @@ impl FigureFinder<'_> {
         if prev == Some(".") && i >= 2 && is_month(Some(&format!("{}.", self.words[i - 2]))) {
             return true;
         }
-        // Times: "10:30", "3 p.m.".
-        if next == Some(":")
-            && after_next.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-            || prev == Some(":")
-        {
+        // Times: "10:30", "3 p.m.". A colon glued between two numbers; "the port: 70%" is not.
+        let glued = |a: usize, b: usize| self.tokens[a].range.end == self.tokens[b].range.start;
+        let colon_after = next == Some(":")
+            && i + 2 < self.tokens.len()
+            && self.tokens[i + 2].kind == TokenKind::Number
+            && glued(i, i + 1)
+            && glued(i + 1, i + 2);
+        let colon_before = prev == Some(":")
+            && i >= 2
+            && self.tokens[i - 2].kind == TokenKind::Number
+            && glued(i - 2, i - 1)
+            && glued(i - 1, i);
+        if colon_after || colon_before {
             return true;
         }
         if next.is_some_and(|w| {

@@ -21,7 +21,6 @@ pub const FILE_NAMES: &[&str] = &[".fairlint.yaml", ".fairlint.yml"];
 
 #[derive(Debug, thiserror::Error, Diagnostic)]
 #[error("{message}")]
-#[diagnostic(code(fairlint::config))]
 pub struct ConfigError {
     pub message: String,
     #[source_code]
@@ -112,7 +111,9 @@ impl Settings {
         if self.ignore.is_empty() {
             return false;
         }
-        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
+        let relative = absolute.strip_prefix(&root).unwrap_or(path);
         let relative = relative.strip_prefix("./").unwrap_or(relative);
         self.ignore.is_match(relative)
     }
@@ -392,6 +393,13 @@ impl ConfigFinder {
             }
             current = d.parent();
         }
+        // Shown in diagnostics: relative to the working directory when it is below it.
+        let found = found.map(|path| {
+            std::env::current_dir()
+                .ok()
+                .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+                .unwrap_or(path)
+        });
         self.by_dir.insert(dir.to_path_buf(), found.clone());
         found
     }

@@ -72,6 +72,8 @@ pub struct FrontSource {
 pub struct FrontMatter {
     /// `None` when the front matter has no `sources:` key at all.
     pub sources: Option<Vec<FrontSource>>,
+    /// The front matter could not be read, so whether it lists sources is unknown.
+    pub broken: bool,
     /// Byte range of the front matter block, delimiters included.
     pub range: Range<usize>,
 }
@@ -199,6 +201,7 @@ fn parse_front_matter(
     let yaml = &source[start..end];
     let mut fm = FrontMatter {
         sources: None,
+        broken: false,
         range,
     };
     if yaml.trim().is_empty() {
@@ -215,6 +218,7 @@ fn parse_front_matter(
                 message: format!("front matter is not valid YAML: {}", strip_location(&err)),
                 span,
             });
+            fm.broken = true;
             return fm;
         }
     };

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use globset::Glob;
+use globset::GlobBuilder;
 
 /// Articles larger than this are refused: a news article is kilobytes, and a huge file is almost
 /// always a mistake (a data dump, a log) that would only make the run slow.
@@ -44,6 +44,9 @@ pub struct FileError {
     pub path: String,
     pub message: String,
     pub span: Option<Range<usize>>,
+    /// Line and column (1-based, in characters) when there is a position but no span into a
+    /// checked source (invalid UTF-8).
+    pub position: Option<(usize, usize)>,
     /// The file could not be checked at all (as opposed to checked with a problem).
     pub fatal: bool,
 }
@@ -54,26 +57,43 @@ impl FileError {
             path: path.to_string(),
             message: message.into(),
             span: None,
+            position: None,
             fatal: true,
         }
     }
 }
 
-/// Expands the command-line paths into inputs, in a stable order.
-pub fn collect(paths: &[String], stdin_name: Option<&str>) -> (Vec<Input>, Vec<FileError>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
+/// Expands the command-line paths into inputs, in the order given (directories in path order);
+/// a path that yields nothing is an error in its place.
+pub fn collect(paths: &[String], stdin_name: Option<&str>) -> Vec<Result<Input, FileError>> {
+    let mut out = Vec::new();
     for arg in paths {
+        let mut inputs = Vec::new();
+        let mut errors = Vec::new();
+        collect_one(arg, stdin_name, &mut inputs, &mut errors);
+        out.extend(errors.into_iter().map(Err));
+        out.extend(inputs.into_iter().map(Ok));
+    }
+    out
+}
+
+fn collect_one(
+    arg: &str,
+    stdin_name: Option<&str>,
+    inputs: &mut Vec<Input>,
+    errors: &mut Vec<FileError>,
+) {
+    {
         if arg == "-" {
             inputs.push(Input::Stdin {
                 name: stdin_name.unwrap_or("-").to_string(),
             });
-            continue;
+            return;
         }
         let path = Path::new(arg);
         if path.is_dir() {
             let before = inputs.len();
-            walk(path, &mut inputs, &mut errors);
+            walk(path, inputs, errors);
             if inputs.len() == before {
                 errors.push(FileError::fatal(
                     arg,
@@ -84,7 +104,7 @@ pub fn collect(paths: &[String], stdin_name: Option<&str>) -> (Vec<Input>, Vec<F
             inputs.push(Input::File(path.to_path_buf()));
         } else if arg.contains(['*', '?', '[']) {
             let before = inputs.len();
-            glob(arg, &mut inputs, &mut errors);
+            glob(arg, inputs, errors);
             if inputs.len() == before {
                 errors.push(FileError::fatal(arg, "no files match this pattern"));
             }
@@ -92,7 +112,6 @@ pub fn collect(paths: &[String], stdin_name: Option<&str>) -> (Vec<Input>, Vec<F
             errors.push(FileError::fatal(arg, "no such file or directory"));
         }
     }
-    (inputs, errors)
 }
 
 fn is_article(path: &Path) -> bool {
@@ -123,7 +142,7 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
 }
 
 fn glob(pattern: &str, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
-    let matcher = match Glob::new(pattern) {
+    let matcher = match GlobBuilder::new(pattern).literal_separator(true).build() {
         Ok(g) => g.compile_matcher(),
         Err(err) => {
             errors.push(FileError::fatal(pattern, format!("invalid glob: {err}")));
@@ -139,6 +158,9 @@ fn glob(pattern: &str, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
     } else {
         base
     };
+    if !base.is_dir() {
+        return;
+    }
     let mut found = Vec::new();
     walk(&base, &mut found, errors);
     for input in found {
@@ -233,6 +255,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Loaded, FileError> {
                     "invalid UTF-8 at line {line}, column {column} (byte {at}); save the file as UTF-8"
                 ),
                 span: None,
+                position: Some((line, column)),
                 fatal: true,
             });
         }

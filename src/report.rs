@@ -6,6 +6,7 @@ use crate::check::Analysis;
 use crate::claims::ClaimKind;
 use crate::finding::Finding;
 use crate::input::FileError;
+use crate::position::LineCol;
 use crate::rules::Severity;
 
 #[derive(Debug)]
@@ -15,6 +16,19 @@ pub struct FileReport {
     pub analysis: Option<Analysis>,
     pub findings: Vec<Finding>,
     pub errors: Vec<FileError>,
+}
+
+impl FileReport {
+    /// Where an input problem is, when it has a place.
+    pub fn error_position(&self, error: &FileError) -> Option<LineCol> {
+        match (&self.analysis, &error.span, error.position) {
+            (Some(a), Some(span), _) => {
+                Some(a.article.lines.line_col(&a.article.source, span.start))
+            }
+            (_, _, Some((line, column))) => Some(LineCol { line, column }),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -92,15 +106,24 @@ impl RunReport {
 
     /// Nothing could be checked at all.
     pub fn nothing_checked(&self) -> bool {
-        self.files.iter().all(|f| f.analysis.is_none())
-            && self.files.iter().any(|f| f.errors.iter().any(|e| e.fatal))
+        !self.files.is_empty() && self.files.iter().all(|f| f.analysis.is_none())
     }
 }
 
 impl Summary {
     /// "2 files: 14 quotes, 22 figures, 86% attributed; 3 errors, 9 warnings, 2 infos"
     pub fn line(&self) -> String {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        if self.files == 0 && self.input_errors == 0 {
+            return "no files checked".to_string();
+        }
+        if self.files == 0 {
+            return format!(
+                "no files checked; {} reading input",
+                plural_of(self.input_errors, "problem")
+            );
+        }
+
+        let plural = plural_of;
         let mut line = format!(
             "{}: {}, {}, {:.0}% attributed to a named source; {}, {}, {}",
             plural(self.files, "file"),
@@ -119,4 +142,8 @@ impl Summary {
         }
         line
     }
+}
+
+fn plural_of(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Mutex;
 
 use crate::document::{Article, BlockKind, FrontSource, list_marker_len, trim_range};
 use crate::lexicon::{Lexicon, OutletEntry};
@@ -28,11 +29,16 @@ pub struct SourceList {
     pub blocks: Vec<usize>,
     /// The list exists, even if it is empty (`sources: []` in front matter).
     pub present: bool,
+    /// Broken front matter may hold the list: the list rules stay quiet rather than guess.
+    pub unknown: bool,
 }
 
 impl SourceList {
     pub fn extract(article: &Article, lex: &Lexicon) -> SourceList {
-        let mut list = SourceList::default();
+        let mut list = SourceList {
+            unknown: article.front_matter.as_ref().is_some_and(|f| f.broken),
+            ..SourceList::default()
+        };
         if let Some(front) = article.front_matter.as_ref()
             && let Some(sources) = &front.sources
         {
@@ -291,10 +297,23 @@ pub fn normalize_name(name: &str) -> String {
 
 /// Which spellings name the same source. Built per article: the outlet table and config aliases,
 /// plus the article's own list and body parentheticals.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Names {
     parent: HashMap<String, String>,
     known: HashMap<String, String>,
+    /// `find_entry` answers, by folded name. An article's `Names` serves only that article's
+    /// list, and the same outlets are cited again and again, so this spares the fuzzy match.
+    entries: Mutex<HashMap<String, Option<usize>>>,
+}
+
+impl Clone for Names {
+    fn clone(&self) -> Names {
+        Names {
+            parent: self.parent.clone(),
+            known: self.known.clone(),
+            entries: Mutex::default(),
+        }
+    }
 }
 
 impl Names {
@@ -345,19 +364,32 @@ impl Names {
 
     /// The list entry a cited name refers to: same name or alias, else a small spelling slip.
     pub fn find_entry(&self, list: &SourceList, name: &str) -> Option<usize> {
+        let folded = normalize_name(name);
+        if let Some(hit) = self
+            .entries
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&folded).copied())
+        {
+            return hit;
+        }
+        let found = self.match_entry(list, name, &folded);
+        if let Ok(mut memo) = self.entries.lock() {
+            memo.insert(folded, found);
+        }
+        found
+    }
+
+    fn match_entry(&self, list: &SourceList, name: &str, folded: &str) -> Option<usize> {
         let exact = list
             .entries
             .iter()
             .position(|e| self.same(&e.name, name) || e.aliases.iter().any(|a| self.same(a, name)));
-        if exact.is_some() {
+        if exact.is_some() || folded.chars().count() < 6 {
             return exact;
         }
-        let folded = normalize_name(name);
-        if folded.chars().count() < 6 {
-            return None;
-        }
         list.entries.iter().position(|e| {
-            strsim::normalized_damerau_levenshtein(&folded, &normalize_name(&e.name)) >= 0.88
+            strsim::normalized_damerau_levenshtein(folded, &normalize_name(&e.name)) >= 0.88
         })
     }
 }

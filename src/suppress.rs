@@ -39,6 +39,18 @@ impl Suppressions {
             from = end;
             let body = source[start + 4..end - 3].trim();
             let Some((directive, ids)) = split_directive(body) else {
+                if let Some(word) = body
+                    .split_whitespace()
+                    .next()
+                    .filter(|w| w.starts_with("fairlint"))
+                {
+                    let hint = rules::did_you_mean(word, DIRECTIVES.iter().copied())
+                        .map_or(String::new(), |d| format!("; did you mean `{d}`?"));
+                    problems.push(InputProblem {
+                        message: format!("unknown fairlint comment `{word}`{hint}"),
+                        span: Some(start..end),
+                    });
+                }
                 continue;
             };
             let ids = check_ids(ids, start..end, problems);
@@ -93,6 +105,12 @@ impl Suppressions {
         })
     }
 }
+
+const DIRECTIVES: &[&str] = &[
+    "fairlint-disable-next-line",
+    "fairlint-disable",
+    "fairlint-enable",
+];
 
 fn split_directive(body: &str) -> Option<(&str, &str)> {
     for directive in [

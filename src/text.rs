@@ -69,7 +69,9 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
 
 /// Sentence ranges inside `text[range]`, trimmed of surrounding whitespace.
 pub fn sentences(text: &str, range: Range<usize>, lex: &Lexicon) -> Vec<Range<usize>> {
-    let slice = &text[range.clone()];
+    // Unicode treats every line break as a paragraph end; inside a block a line break is only
+    // wrapping ("the Kessa Transport⏎Authority said"), so it is read as a space.
+    let slice = text[range.clone()].replace(['\n', '\r'], " ");
     let mut out: Vec<Range<usize>> = Vec::new();
     for (i, s) in slice.split_sentence_bound_indices() {
         let trimmed = s.trim();

@@ -223,7 +223,7 @@ fn labelled_corpus_precision_and_recall() {
         accuracy.insert(name, ratio(right, total));
     }
     assert!(detection["quotes"].labels >= 150 && detection["figures"].labels >= 150);
-    let floors = [("quotes", 0.90, 0.90), ("figures", 0.85, 0.85)];
+    let floors = [("quotes", 0.97, 0.97), ("figures", 0.95, 0.97)];
     for (name, p, r) in floors {
         let d = &detection[name];
         assert!(
@@ -238,12 +238,12 @@ fn labelled_corpus_precision_and_recall() {
         );
     }
     assert!(
-        accuracy["quotes"] >= 0.75,
+        accuracy["quotes"] >= 0.94,
         "quote attribution accuracy {:.3}",
         accuracy["quotes"]
     );
     assert!(
-        accuracy["figures"] >= 0.75,
+        accuracy["figures"] >= 0.93,
         "figure attribution accuracy {:.3}",
         accuracy["figures"]
     );

@@ -144,7 +144,8 @@ fn emit_table(report: &RunReport, short: bool, out: &mut dyn Write) -> io::Resul
             }
             continue;
         }
-        writeln!(out, "{} ({} claims)", file.path, claims.len())?;
+        let noun = if claims.len() == 1 { "claim" } else { "claims" };
+        writeln!(out, "{} ({} {noun})", file.path, claims.len())?;
         writeln!(
             out,
             "  {:<8} {:<6} {:<6} {:<34} {:<26} {:<6} TEXT",

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use std::sync::Arc;
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
 use super::Style;
@@ -14,13 +15,47 @@ use crate::finding::Finding;
 use crate::report::RunReport;
 use crate::rules::Severity;
 
+/// An article as miette reads it. miette counts columns in bytes; people count characters, and
+/// so do the short and JSON formats, so the column is recomputed here.
+struct ArticleSource {
+    name: String,
+    text: Arc<str>,
+}
+
+impl SourceCode for ArticleSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner =
+            self.text
+                .as_ref()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        let offset = span.offset().min(self.text.len());
+        let line_start = self.text[..crate::position::floor_char_boundary(&self.text, offset)]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let column = crate::position::char_offset(&self.text[line_start..], offset - line_start);
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
 struct Report<'a> {
     message: String,
     code: String,
     severity: miette::Severity,
     help: Option<String>,
     labels: Vec<LabeledSpan>,
-    source: &'a NamedSource<Arc<str>>,
+    source: &'a ArticleSource,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -80,7 +115,7 @@ pub fn handler(style: Style) -> GraphicalReportHandler {
         .with_links(false)
 }
 
-fn finding_report<'a>(finding: &Finding, source: &'a NamedSource<Arc<str>>) -> Report<'a> {
+fn finding_report<'a>(finding: &Finding, source: &'a ArticleSource) -> Report<'a> {
     let span = finding.span.start..finding.span.end.max(finding.span.start);
     Report {
         message: finding.message.clone(),
@@ -99,7 +134,10 @@ pub fn emit(report: &RunReport, style: Style, out: &mut dyn Write) -> io::Result
     let handler = handler(style);
     for file in &report.files {
         if let Some(analysis) = &file.analysis {
-            let source = NamedSource::new(&file.path, analysis.article.source.clone());
+            let source = ArticleSource {
+                name: file.path.clone(),
+                text: analysis.article.source.clone(),
+            };
             let problems = file.errors.iter().map(|e| Finding {
                 rule: "input".into(),
                 severity: Severity::Error,

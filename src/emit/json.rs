@@ -93,12 +93,7 @@ pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
                 }
             }
             for e in &file.errors {
-                let at = match (&file.analysis, &e.span) {
-                    (Some(a), Some(span)) => {
-                        Some(a.article.lines.line_col(&a.article.source, span.start))
-                    }
-                    _ => None,
-                };
+                let at = file.error_position(e);
                 errors.push(ErrorOut {
                     message: &e.message,
                     line: at.map(|a| a.line),

@@ -24,13 +24,9 @@ pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
             }
         }
         for e in &file.errors {
-            let at = match (&file.analysis, &e.span) {
-                (Some(a), Some(span)) => {
-                    let lc = a.article.lines.line_col(&a.article.source, span.start);
-                    format!("{}:{}:", lc.line, lc.column)
-                }
-                _ => String::new(),
-            };
+            let at = file
+                .error_position(e)
+                .map_or(String::new(), |lc| format!("{}:{}:", lc.line, lc.column));
             writeln!(out, "{}:{at} error[input] {}", file.path, e.message)?;
         }
     }
