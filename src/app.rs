@@ -5,9 +5,11 @@
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::check::{analyse, check};
 use crate::cli::{CheckArgs, ClaimsArgs, Cli, Color, Command, FailOn, InputArgs};
-use crate::config::{ConfigError, ConfigFinder};
+use crate::config::{ConfigError, ConfigFinder, Settings};
 use crate::document::{Article, Format as TextFormat};
 use crate::emit::{self, Style};
 use crate::input::{self, FileError, Input, Loaded};
@@ -115,17 +117,14 @@ pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, 
         args.paths.clone()
     };
     let mut configs = ConfigFinder::new(args.config.as_deref())?;
-    let mut report = RunReport::default();
+    // Settings are resolved in order (the config cache is not shared between threads); the
+    // articles are then checked in parallel and reported in the order given.
+    let mut jobs: Vec<Result<(Input, Arc<Settings>), FileError>> = Vec::new();
     for input in input::collect(&paths, args.stdin_filename.as_deref()) {
         let input = match input {
             Ok(input) => input,
             Err(error) => {
-                report.files.push(FileReport {
-                    path: error.path.clone(),
-                    analysis: None,
-                    findings: Vec::new(),
-                    errors: vec![error],
-                });
+                jobs.push(Err(error));
                 continue;
             }
         };
@@ -137,11 +136,21 @@ pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, 
         {
             continue;
         }
-        report
-            .files
-            .push(check_input(&input, &settings, with_findings));
+        jobs.push(Ok((input, settings)));
     }
-    Ok(report)
+    let files = jobs
+        .into_par_iter()
+        .map(|job| match job {
+            Ok((input, settings)) => check_input(&input, &settings, with_findings),
+            Err(error) => FileReport {
+                path: error.path.clone(),
+                analysis: None,
+                findings: Vec::new(),
+                errors: vec![error],
+            },
+        })
+        .collect();
+    Ok(RunReport { files })
 }
 
 fn problem(path: &str, message: String, span: Option<std::ops::Range<usize>>) -> FileError {

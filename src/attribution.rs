@@ -781,7 +781,7 @@ impl CueFinder<'_> {
             && end - i < 5
             && tokens[end].kind == TokenKind::Word
             && !PHRASE_STOPS.contains(&words[end].as_str())
-            && (end == i || !self.lex.reporting_verbs.contains(&words[end]))
+            && (end == i || !self.is_verb_here(&words[end]))
         {
             if tokens[end].capitalised {
                 // "council leader Ruth Amari": a lower-case title before a name.
@@ -874,6 +874,17 @@ impl CueFinder<'_> {
         self.lex.role_nouns.contains(singular)
             || self.lex.role_nouns.contains(word)
             || self.article.text.contains(&format!(" {word} "))
+    }
+
+    /// A reporting verb that is also a source noun ("reports", "estimates") reads as the noun
+    /// inside a phrase: "according to official estimates".
+    fn is_verb_here(&self, word: &str) -> bool {
+        self.lex.reporting_verbs.contains(word)
+            && !self
+                .lex
+                .vague_sources
+                .iter()
+                .any(|p| p.len() == 1 && p[0] == word)
     }
 
     fn is_proper(&self, tokens: &[&Token], at: usize) -> bool {

@@ -60,13 +60,28 @@ impl Suppressions {
                     let closing: Vec<_> = match &ids {
                         None => std::mem::take(&mut open),
                         Some(wanted) => {
-                            let (matched, rest) =
-                                std::mem::take(&mut open).into_iter().partition(|(r, _)| {
-                                    r.as_ref()
-                                        .is_some_and(|r| r.iter().all(|x| wanted.contains(x)))
-                                });
-                            open = rest;
-                            matched
+                            // `enable A` after `disable A, B` ends A only: B stays disabled.
+                            let mut closing = Vec::new();
+                            for (rules, at) in std::mem::take(&mut open) {
+                                let Some(ids) = &rules else {
+                                    open.push((rules, at));
+                                    continue;
+                                };
+                                if !ids.iter().any(|x| wanted.contains(x)) {
+                                    open.push((rules, at));
+                                    continue;
+                                }
+                                let rest: Vec<String> = ids
+                                    .iter()
+                                    .filter(|x| !wanted.contains(x))
+                                    .cloned()
+                                    .collect();
+                                if !rest.is_empty() {
+                                    open.push((Some(rest), end));
+                                }
+                                closing.push((rules, at));
+                            }
+                            closing
                         }
                     };
                     for (rules, at) in closing {
@@ -193,6 +208,17 @@ mod tests {
         assert!(!s.suppresses("quote-unattributed", &at("c\n")));
         assert!(s.suppresses("source-unused", &at("d\n")));
         assert!(!s.suppresses("source-unused", &at("e\n")));
+    }
+
+    #[test]
+    fn enabling_one_rule_keeps_the_others_disabled() {
+        let text = "<!-- fairlint-disable quote-unattributed, source-unlisted -->\na\n<!-- fairlint-enable quote-unattributed -->\nb\n";
+        let (s, _) = parse(text);
+        let b = text.find("b\n").unwrap();
+        assert!(!s.suppresses("quote-unattributed", &(b..b + 1)));
+        assert!(s.suppresses("source-unlisted", &(b..b + 1)));
+        let a = text.find("a\n").unwrap();
+        assert!(s.suppresses("quote-unattributed", &(a..a + 1)));
     }
 
     #[test]
