@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::emit::Format;
+use crate::emit::{Format, ListFormat};
 
 const ABOUT: &str = "Checks rewritten news articles: every quote and figure needs a named source on the \
 article's source list.";
@@ -89,13 +89,13 @@ pub struct ClaimsArgs {
     pub input: InputArgs,
     /// `human` is a table; `short` one line per claim; `json` the versioned contract.
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Args)]

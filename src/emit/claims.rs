@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Format;
+use super::ListFormat;
 use crate::attribution::{Attribution, Scope, Status};
 use crate::check::Analysis;
 use crate::claims::{Claim, ClaimKind};
@@ -81,10 +81,10 @@ fn claims_of(analysis: &Analysis) -> Vec<ClaimOut> {
         .collect()
 }
 
-pub fn emit(report: &RunReport, format: Format, out: &mut dyn Write) -> io::Result<()> {
+pub fn emit(report: &RunReport, format: ListFormat, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Json => emit_json(report, out),
-        Format::Human | Format::Short => emit_table(report, format == Format::Short, out),
+        ListFormat::Json => emit_json(report, out),
+        ListFormat::Human | ListFormat::Short => emit_table(report, format == ListFormat::Short, out),
     }
 }
 

@@ -7,9 +7,12 @@ use crate::position::LineCol;
 use crate::report::RunReport;
 
 pub mod claims;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod lsp;
 pub mod rules;
+pub mod sarif;
 pub mod short;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -19,6 +22,23 @@ pub enum Format {
     /// One line per finding: `path:line:col: severity[rule] message`.
     Short,
     /// The versioned JSON contract described in the README.
+    Json,
+    /// SARIF 2.1.0, for code scanning (GitHub, GitLab, Azure DevOps).
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// LSP `PublishDiagnosticsParams` per file, for editor plugins that shell out.
+    Lsp,
+}
+
+/// Formats of the listing commands (`claims`, `rules`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// A table for people.
+    Human,
+    /// One line per item.
+    Short,
+    /// JSON for tools.
     Json,
 }
 
@@ -39,6 +59,9 @@ pub fn emit_check(
         Format::Human => human::emit(report, style, out),
         Format::Short => short::emit(report, out),
         Format::Json => json::emit(report, out),
+        Format::Sarif => sarif::emit(report, out),
+        Format::Github => github::emit(report, out),
+        Format::Lsp => lsp::emit(report, out),
     }
 }
 

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Format;
+use super::ListFormat;
 use crate::rules::RuleDef;
 
 #[derive(Serialize)]
@@ -14,8 +14,8 @@ struct RuleOut<'a> {
     summary: &'a str,
 }
 
-pub fn emit_list(rules: &[RuleDef], format: Format, out: &mut dyn Write) -> io::Result<()> {
-    if format == Format::Json {
+pub fn emit_list(rules: &[RuleDef], format: ListFormat, out: &mut dyn Write) -> io::Result<()> {
+    if format == ListFormat::Json {
         let list: Vec<RuleOut> = rules
             .iter()
             .map(|r| RuleOut {

@@ -1,0 +1,9 @@
+//! `--format lsp`: LSP `PublishDiagnosticsParams` JSON, one object per file.
+
+use std::io::{self, Write};
+
+use crate::report::RunReport;
+
+pub fn emit(_report: &RunReport, _out: &mut dyn Write) -> io::Result<()> {
+    Err(io::Error::other("not implemented yet"))
+}
