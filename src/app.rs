@@ -29,6 +29,13 @@ pub fn run(cli: Cli) -> u8 {
             emit::rules::emit_list(rules::builtin(), args.format, &mut out).map(|_| EXIT_CLEAN)
         }
         Command::Explain(args) => run_explain(&args.rule),
+        Command::Lsp => match crate::lsp::run_stdio() {
+            Ok(()) => Ok(EXIT_CLEAN),
+            Err(err) => {
+                eprintln!("fairlint lsp: {err}");
+                Ok(EXIT_ERROR)
+            }
+        },
     };
     match result {
         Ok(code) => code,

@@ -37,6 +37,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show a rule's documentation and examples.
     Explain(ExplainArgs),
+    /// Run the Language Server over stdio (diagnostics as you type, hover, quick fixes).
+    Lsp,
 }
 
 #[derive(Debug, Args)]

@@ -2,8 +2,6 @@
 //! on the article's source list. The library is the whole tool; `main.rs` only turns
 //! [`cli::run`]'s result into an exit code.
 
-#![forbid(unsafe_code)]
-
 pub mod app;
 pub mod attribution;
 pub mod check;
@@ -15,6 +13,7 @@ pub mod emit;
 pub mod finding;
 pub mod input;
 pub mod lexicon;
+pub mod lsp;
 pub mod position;
 pub mod report;
 pub mod rules;

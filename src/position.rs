@@ -69,9 +69,83 @@ pub fn char_offset(text: &str, offset: usize) -> usize {
     text[..floor_char_boundary(text, offset)].chars().count()
 }
 
+/// How an editor counts columns: LSP clients speak UTF-16 unless they offer UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16,
+}
+
+/// A 0-based line and column in `encoding` units, as LSP positions are.
+pub fn to_lsp(text: &str, lines: &LineIndex, offset: usize, encoding: Encoding) -> (u32, u32) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let line = lines.line_of(offset);
+    let start = lines.line_start(line);
+    let column = match encoding {
+        Encoding::Utf8 => offset - start,
+        Encoding::Utf16 => text[start..offset].encode_utf16().count(),
+    };
+    (line as u32, column as u32)
+}
+
+/// The byte offset of an LSP position. Positions past the end of a line clamp to its end (the
+/// protocol says so), and a column inside a surrogate pair or a multi-byte character rounds
+/// down to the character's start.
+pub fn from_lsp(
+    text: &str,
+    lines: &LineIndex,
+    line: u32,
+    column: u32,
+    encoding: Encoding,
+) -> usize {
+    let line = line as usize;
+    if line >= lines.line_count() {
+        return text.len();
+    }
+    let start = lines.line_start(line);
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let end = if text[..end].ends_with('\r') {
+        end - 1
+    } else {
+        end
+    };
+    let mut units = 0usize;
+    for (i, c) in text[start..end].char_indices() {
+        let width = match encoding {
+            Encoding::Utf8 => c.len_utf8(),
+            Encoding::Utf16 => c.len_utf16(),
+        };
+        if units + width > column as usize {
+            return start + i;
+        }
+        units += width;
+    }
+    end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_positions_count_surrogate_pairs() {
+        let text = "a😀b\nx“y”";
+        let idx = LineIndex::new(text);
+        let b = text.find('b').unwrap();
+        assert_eq!(to_lsp(text, &idx, b, Encoding::Utf16), (0, 3));
+        assert_eq!(to_lsp(text, &idx, b, Encoding::Utf8), (0, 5));
+        assert_eq!(from_lsp(text, &idx, 0, 3, Encoding::Utf16), b);
+        // Inside the surrogate pair: the emoji's start.
+        assert_eq!(from_lsp(text, &idx, 0, 2, Encoding::Utf16), 1);
+        // Past the end of the line: its end.
+        assert_eq!(
+            from_lsp(text, &idx, 0, 99, Encoding::Utf16),
+            text.find('\n').unwrap()
+        );
+        let y = text.find('y').unwrap();
+        assert_eq!(to_lsp(text, &idx, y, Encoding::Utf16), (1, 2));
+        assert_eq!(from_lsp(text, &idx, 9, 0, Encoding::Utf16), text.len());
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

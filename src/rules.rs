@@ -78,6 +78,12 @@ pub fn builtin() -> &'static [RuleDef] {
     })
 }
 
+/// Where a rule's documentation lives online (LSP `codeDescription`, SARIF `helpUri`); the same
+/// text is what `fairlint explain ID` prints.
+pub fn docs_url(id: &str) -> String {
+    format!("https://github.com/fairlint/fairlint/blob/main/rules/{id}.yaml")
+}
+
 pub fn find(id: &str) -> Option<&'static RuleDef> {
     builtin().iter().find(|r| r.id == id)
 }

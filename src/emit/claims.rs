@@ -84,7 +84,9 @@ fn claims_of(analysis: &Analysis) -> Vec<ClaimOut> {
 pub fn emit(report: &RunReport, format: ListFormat, out: &mut dyn Write) -> io::Result<()> {
     match format {
         ListFormat::Json => emit_json(report, out),
-        ListFormat::Human | ListFormat::Short => emit_table(report, format == ListFormat::Short, out),
+        ListFormat::Human | ListFormat::Short => {
+            emit_table(report, format == ListFormat::Short, out)
+        }
     }
 }
 

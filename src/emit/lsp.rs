@@ -1,9 +1,151 @@
-//! `--format lsp`: LSP `PublishDiagnosticsParams` JSON, one object per file.
+//! `--format lsp`: one LSP `PublishDiagnosticsParams` per file, as a JSON array, for editor
+//! plugins that shell out instead of running `fairlint lsp`. The conversion from findings to LSP
+//! diagnostics lives here and the language server uses it too, so both speak the same way.
 
 use std::io::{self, Write};
+use std::path::Path;
+use std::str::FromStr;
 
+use lsp_types::{
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
+    NumberOrString, Position, PublishDiagnosticsParams, Range, Uri,
+};
+
+use crate::check::Analysis;
+use crate::finding::Finding;
+use crate::position::{Encoding, to_lsp};
 use crate::report::RunReport;
+use crate::rules::{self, Severity};
 
-pub fn emit(_report: &RunReport, _out: &mut dyn Write) -> io::Result<()> {
-    Err(io::Error::other("not implemented yet"))
+pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+    let params: Vec<PublishDiagnosticsParams> = report
+        .files
+        .iter()
+        .filter_map(|file| {
+            let uri = file_uri(Path::new(&file.path))?;
+            let diagnostics = match &file.analysis {
+                Some(analysis) => diagnostics(analysis, &file.findings, Encoding::Utf16),
+                None => Vec::new(),
+            };
+            Some(PublishDiagnosticsParams {
+                uri,
+                diagnostics,
+                version: None,
+            })
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &params)?;
+    writeln!(out)
+}
+
+/// LSP diagnostics for one analysed document, with ranges in the client's encoding.
+pub fn diagnostics(
+    analysis: &Analysis,
+    findings: &[Finding],
+    encoding: Encoding,
+) -> Vec<Diagnostic> {
+    findings
+        .iter()
+        .map(|f| diagnostic(analysis, f, encoding))
+        .collect()
+}
+
+pub fn range(analysis: &Analysis, span: &std::ops::Range<usize>, encoding: Encoding) -> Range {
+    let article = &analysis.article;
+    let (sl, sc) = to_lsp(&article.source, &article.lines, span.start, encoding);
+    let (el, ec) = to_lsp(&article.source, &article.lines, span.end, encoding);
+    Range::new(Position::new(sl, sc), Position::new(el, ec))
+}
+
+fn diagnostic(analysis: &Analysis, finding: &Finding, encoding: Encoding) -> Diagnostic {
+    let severity = match finding.severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+    };
+    let related: Vec<DiagnosticRelatedInformation> = finding
+        .related
+        .iter()
+        .filter_map(|r| {
+            let uri = file_uri(Path::new(&r.path))?;
+            Some(DiagnosticRelatedInformation {
+                location: Location::new(uri, Range::default()),
+                message: r.text.clone(),
+            })
+        })
+        .collect();
+    let mut message = finding.message.clone();
+    if let Some(help) = &finding.help {
+        message.push_str("\n\n");
+        message.push_str(help);
+    }
+    Diagnostic {
+        range: range(analysis, &finding.span, encoding),
+        severity: Some(severity),
+        code: Some(NumberOrString::String(finding.rule.clone())),
+        code_description: Uri::from_str(&rules::docs_url(&finding.rule))
+            .ok()
+            .map(|href| CodeDescription { href }),
+        source: Some("fairlint".into()),
+        message,
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data: None,
+    }
+}
+
+/// `file://` URI of a path, made absolute, with the characters URIs reserve percent-encoded.
+pub fn file_uri(path: &Path) -> Option<Uri> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().ok()?.join(path)
+    };
+    let mut encoded = String::from("file://");
+    let text = absolute.to_string_lossy();
+    for component in text.split('/').skip_while(|c| c.is_empty()) {
+        encoded.push('/');
+        for byte in component.bytes() {
+            let safe = byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&byte);
+            if safe {
+                encoded.push(byte as char);
+            } else {
+                encoded.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    Uri::from_str(&encoded).ok()
+}
+
+/// The path a `file://` URI names, decoding percent escapes.
+pub fn uri_path(uri: &Uri) -> Option<std::path::PathBuf> {
+    let text = uri.as_str().strip_prefix("file://")?;
+    let mut bytes = Vec::with_capacity(text.len());
+    let raw = text.as_bytes();
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'%'
+            && i + 2 < raw.len()
+            && let Ok(b) = u8::from_str_radix(std::str::from_utf8(&raw[i + 1..i + 3]).ok()?, 16)
+        {
+            bytes.push(b);
+            i += 3;
+            continue;
+        }
+        bytes.push(raw[i]);
+        i += 1;
+    }
+    Some(std::path::PathBuf::from(String::from_utf8(bytes).ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_uris_round_trip_and_escape() {
+        let uri = file_uri(Path::new("/tmp/a b/“x”.md")).unwrap();
+        assert_eq!(uri.as_str(), "file:///tmp/a%20b/%E2%80%9Cx%E2%80%9D.md");
+        assert_eq!(uri_path(&uri).unwrap(), Path::new("/tmp/a b/“x”.md"));
+    }
 }

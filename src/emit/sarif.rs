@@ -1,9 +1,569 @@
-//! `--format sarif`: SARIF 2.1.0 for code scanning.
+//! `--format sarif`: SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps).
+//!
+//! One run. `tool.driver.rules` holds every built-in rule with its documentation and default
+//! level; each finding is a result with one physical location (line/column in Unicode code
+//! points, as `columnKind` says, plus the character offset and length) and, where the finding
+//! has them, related locations. Problems reading input are tool execution notifications on the
+//! one invocation. The objects are plain serde structs written for the fields fairlint uses;
+//! `tests/formats.rs` validates the output against the OASIS schema. Nothing in the output
+//! depends on the time or the machine, so two runs over the same files print the same bytes.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
-use crate::report::RunReport;
+use serde::Serialize;
 
-pub fn emit(_report: &RunReport, _out: &mut dyn Write) -> io::Result<()> {
-    Err(io::Error::other("not implemented yet"))
+use crate::check::Analysis;
+use crate::finding::{Finding, Related};
+use crate::input::FileError;
+use crate::position::floor_char_boundary;
+use crate::report::{FileReport, RunReport};
+use crate::rules::{RuleDef, Severity};
+
+/// The schema the output declares: the OASIS 2.1.0 schema (Errata 01).
+pub const SCHEMA_URI: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+pub const INFORMATION_URI: &str = "https://github.com/fairlint/fairlint";
+/// The base that relative artifact URIs are resolved against: the folder fairlint ran in, which
+/// in CI is the repository root. Code scanning resolves it to the checkout.
+pub const SRCROOT: &str = "%SRCROOT%";
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<Run<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool<'a>,
+    invocations: Vec<Invocation>,
+    results: Vec<ResultOut<'a>>,
+    column_kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Tool<'a> {
+    driver: Driver<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver<'a> {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<Descriptor<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Descriptor<'a> {
+    id: &'a str,
+    name: String,
+    short_description: Text<'a>,
+    full_description: Text<'a>,
+    help: Help,
+    default_configuration: Configuration<'a>,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: std::borrow::Cow<'a, str>,
+}
+
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+struct Configuration<'a> {
+    level: &'static str,
+    /// The rule's options with their default values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parameters: Option<std::collections::BTreeMap<&'a str, &'a serde_yaml::Value>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Message,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    locations: Vec<Location>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResultOut<'a> {
+    rule_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    level: &'static str,
+    message: Message,
+    locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+}
+
+#[derive(Serialize)]
+struct Message {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Message>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<LocationProperties>,
+}
+
+#[derive(Serialize)]
+struct LocationProperties {
+    similarity: f64,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+#[derive(Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    char_offset: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    char_length: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byte_offset: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byte_length: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<Snippet>,
+}
+
+#[derive(Serialize)]
+struct Snippet {
+    text: String,
+}
+
+pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+    let rules = crate::rules::builtin();
+    let mut results = Vec::new();
+    let mut notifications = Vec::new();
+    for file in &report.files {
+        if let Some(analysis) = &file.analysis {
+            let mut chars = CharCursor::new(&analysis.article.source);
+            for finding in &file.findings {
+                results.push(result(file, analysis, finding, rules, &mut chars));
+            }
+        }
+        for error in &file.errors {
+            notifications.push(notification(file, error));
+        }
+    }
+    let log = Log {
+        schema: SCHEMA_URI,
+        version: "2.1.0",
+        runs: vec![Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "fairlint",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: INFORMATION_URI,
+                    rules: rules.iter().map(descriptor).collect(),
+                },
+            },
+            invocations: vec![Invocation {
+                // The tool failed only where it could not check a file at all; findings and
+                // problems inside a checked file are reported, not failures of the run.
+                execution_successful: !report
+                    .files
+                    .iter()
+                    .any(|f| f.errors.iter().any(|e| e.fatal)),
+                tool_execution_notifications: notifications,
+            }],
+            results,
+            column_kind: "unicodeCodePoints",
+        }],
+    };
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
+/// The SARIF level of a severity.
+pub fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn descriptor(rule: &RuleDef) -> Descriptor<'_> {
+    let mut explain = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = super::rules::emit_explain(rule, &mut explain);
+    let explain = String::from_utf8_lossy(&explain).trim_end().to_string();
+    let parameters = (!rule.options.is_empty()).then(|| {
+        rule.options
+            .iter()
+            .map(|(name, option)| (name.as_str(), &option.default))
+            .collect()
+    });
+    Descriptor {
+        id: &rule.id,
+        name: pascal_case(&rule.id),
+        short_description: Text {
+            text: rule.summary.as_str().into(),
+        },
+        full_description: Text {
+            text: what_it_does(rule).map_or(rule.summary.as_str().into(), Into::into),
+        },
+        help: Help {
+            text: explain.clone(),
+            markdown: explain,
+        },
+        default_configuration: Configuration {
+            level: level(rule.severity),
+            parameters,
+        },
+    }
+}
+
+/// `quote-unattributed` → `QuoteUnattributed`.
+pub fn pascal_case(id: &str) -> String {
+    id.split(['-', '_'])
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_uppercase().chain(chars).collect::<String>()
+            })
+        })
+        .collect()
+}
+
+/// The first paragraph of the rule's "## What it does" section, unwrapped.
+fn what_it_does(rule: &RuleDef) -> Option<String> {
+    let start = rule.docs.find("## What it does")?;
+    let body = &rule.docs[start..];
+    let body = &body[body.find('\n')? + 1..];
+    let paragraph: Vec<&str> = body
+        .lines()
+        .map(str::trim)
+        .take_while(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect();
+    (!paragraph.is_empty()).then(|| paragraph.join(" "))
+}
+
+fn result<'a>(
+    file: &FileReport,
+    analysis: &Analysis,
+    finding: &'a Finding,
+    rules: &[RuleDef],
+    chars: &mut CharCursor,
+) -> ResultOut<'a> {
+    let related_locations = finding
+        .related
+        .iter()
+        .enumerate()
+        .map(|(i, related)| related_location(file, analysis, related, i + 1))
+        .collect();
+    ResultOut {
+        rule_id: &finding.rule,
+        rule_index: rules.iter().position(|r| r.id == finding.rule),
+        level: level(finding.severity),
+        message: Message {
+            text: message_text(finding),
+        },
+        locations: vec![Location {
+            id: None,
+            physical_location: PhysicalLocation {
+                artifact_location: artifact_location(&file.path),
+                region: Some(text_region(analysis, &finding.span, chars, true)),
+            },
+            message: None,
+            properties: None,
+        }],
+        related_locations,
+    }
+}
+
+/// The finding's message, and its help on the next line.
+pub fn message_text(finding: &Finding) -> String {
+    match &finding.help {
+        Some(help) if !help.is_empty() => format!("{}\nhelp: {help}", finding.message),
+        _ => finding.message.clone(),
+    }
+}
+
+fn related_location(
+    file: &FileReport,
+    analysis: &Analysis,
+    related: &Related,
+    id: usize,
+) -> Location {
+    let region = if related.path == file.path {
+        let mut chars = CharCursor::new(&analysis.article.source);
+        text_region(analysis, &related.span, &mut chars, false)
+    } else {
+        // Another file (an original text): fairlint has its text only while checking, so the
+        // place is given in bytes, which SARIF allows for any artifact.
+        Region {
+            byte_offset: Some(related.span.start),
+            byte_length: Some(related.span.len()),
+            ..Region::default()
+        }
+    };
+    Location {
+        id: Some(id),
+        physical_location: PhysicalLocation {
+            artifact_location: artifact_location(&related.path),
+            region: Some(region),
+        },
+        message: Some(Message {
+            text: related.text.clone(),
+        }),
+        properties: related
+            .similarity
+            .map(|similarity| LocationProperties { similarity }),
+    }
+}
+
+fn notification(file: &FileReport, error: &FileError) -> Notification {
+    let region = match (&file.analysis, &error.span) {
+        (Some(analysis), Some(span)) => {
+            let mut chars = CharCursor::new(&analysis.article.source);
+            Some(text_region(analysis, span, &mut chars, false))
+        }
+        _ => file.error_position(error).map(|at| Region {
+            start_line: Some(at.line),
+            start_column: Some(at.column),
+            ..Region::default()
+        }),
+    };
+    Notification {
+        level: "error",
+        message: Message {
+            text: error.message.clone(),
+        },
+        locations: vec![Location {
+            id: None,
+            physical_location: PhysicalLocation {
+                artifact_location: artifact_location(&file.path),
+                region,
+            },
+            message: None,
+            properties: None,
+        }],
+    }
+}
+
+/// A text region: lines and columns (1-based, code points; the end just past the span) and the
+/// same span as a character offset and length.
+fn text_region(
+    analysis: &Analysis,
+    span: &Range<usize>,
+    chars: &mut CharCursor,
+    snippet: bool,
+) -> Region {
+    let article = &analysis.article;
+    let source: &str = &article.source;
+    let start = floor_char_boundary(source, span.start.min(source.len()));
+    let end = floor_char_boundary(source, span.end.min(source.len())).max(start);
+    let (from, to) = super::line_cols(source, &article.lines, &(start..end));
+    Region {
+        start_line: Some(from.line),
+        start_column: Some(from.column),
+        end_line: Some(to.line),
+        end_column: Some(to.column),
+        char_offset: Some(chars.offset(start)),
+        char_length: Some(source[start..end].chars().count()),
+        snippet: snippet.then(|| Snippet {
+            text: source[start..end].to_string(),
+        }),
+        ..Region::default()
+    }
+}
+
+/// Code-point offsets of byte offsets, counted forward from the last one asked for, so that the
+/// findings of a file (sorted by position) cost one pass over the text instead of one each.
+struct CharCursor<'s> {
+    text: &'s str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'s> CharCursor<'s> {
+    fn new(text: &'s str) -> CharCursor<'s> {
+        CharCursor {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn offset(&mut self, offset: usize) -> usize {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        if offset < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..offset].chars().count();
+        self.byte = offset;
+        self.chars
+    }
+}
+
+fn artifact_location(path: &str) -> ArtifactLocation {
+    let (uri, relative) = path_uri(path);
+    ArtifactLocation {
+        uri,
+        uri_base_id: relative.then_some(SRCROOT),
+    }
+}
+
+/// A path as reported (`./desk/story.md`, `desk\story.md` on Windows) in the form annotations
+/// and code scanning match against the repository: forward slashes, no leading `./`.
+pub fn normalize_path(path: &str) -> String {
+    let mut path = if cfg!(windows) {
+        path.replace('\\', "/")
+    } else {
+        path.to_string()
+    };
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest.trim_start_matches('/').to_string();
+    }
+    path
+}
+
+/// The URI of a path, and whether it is relative (to [`SRCROOT`]). Relative paths become
+/// percent-encoded relative references; absolute paths `file://` URIs.
+pub fn path_uri(path: &str) -> (String, bool) {
+    let path = normalize_path(path);
+    let bytes = path.as_bytes();
+    if path.starts_with('/') {
+        return (format!("file://{}", percent_encode(&path)), false);
+    }
+    if bytes.len() >= 2
+        && bytes[0].is_ascii_alphabetic()
+        && bytes[1] == b':'
+        && (bytes.len() == 2 || bytes[2] == b'/')
+    {
+        // A Windows drive: `C:/desk/story.md` → `file:///C:/desk/story.md`.
+        return (
+            format!("file:///{}:{}", &path[..1], percent_encode(&path[2..])),
+            false,
+        );
+    }
+    (percent_encode(&path), true)
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters and `/`: spaces, `%`, `#`,
+/// `?`, `:` (which would read as a scheme) and every non-ASCII byte of the UTF-8 encoding.
+pub fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_relative_references_with_forward_slashes() {
+        assert_eq!(
+            path_uri("./desk/my story.md"),
+            ("desk/my%20story.md".to_string(), true)
+        );
+        assert_eq!(
+            path_uri("desk/50%#1?.md"),
+            ("desk/50%25%231%3F.md".to_string(), true)
+        );
+        assert_eq!(path_uri("a:b.md"), ("a%3Ab.md".to_string(), true));
+        assert_eq!(
+            path_uri("/tmp/Zürich.md"),
+            ("file:///tmp/Z%C3%BCrich.md".to_string(), false)
+        );
+        assert_eq!(
+            path_uri("C:/desk/a b.md"),
+            ("file:///C:/desk/a%20b.md".to_string(), false)
+        );
+    }
+
+    #[test]
+    fn rule_names_are_pascal_case() {
+        assert_eq!(pascal_case("quote-unattributed"), "QuoteUnattributed");
+        assert_eq!(pascal_case("sources-missing"), "SourcesMissing");
+    }
+
+    #[test]
+    fn char_cursor_counts_code_points_forward_and_back() {
+        let text = "“€ a” b";
+        let mut cursor = CharCursor::new(text);
+        let b = text.find('b').unwrap();
+        assert_eq!(cursor.offset(b), 6);
+        assert_eq!(cursor.offset(text.find('a').unwrap()), 3);
+        assert_eq!(cursor.offset(text.len()), 7);
+        assert_eq!(
+            cursor.offset(b),
+            crate::position::char_offset(text, b),
+            "going back recounts"
+        );
+    }
+
+    #[test]
+    fn full_description_is_the_first_paragraph_of_what_it_does() {
+        let rule = crate::rules::find("quote-unattributed").unwrap();
+        let text = what_it_does(rule).unwrap();
+        assert!(!text.contains('\n') && !text.contains("##"), "{text}");
+        assert!(text.len() > rule.summary.len() / 2, "{text}");
+    }
 }

@@ -1,0 +1,105 @@
+//! The documents the editor has open: their text as the editor sees it (not as saved), kept up
+//! to date with incremental edits, and the latest analysis of each.
+
+use std::path::PathBuf;
+
+use lsp_types::{TextDocumentContentChangeEvent, Uri};
+
+use crate::check::Analysis;
+use crate::finding::Finding;
+use crate::position::{Encoding, LineIndex, from_lsp};
+
+pub struct Document {
+    pub uri: Uri,
+    pub path: Option<PathBuf>,
+    pub text: String,
+    pub version: i32,
+    /// The last analysis and its findings; `None` until the document is checked.
+    pub checked: Option<(Analysis, Vec<Finding>)>,
+}
+
+impl Document {
+    pub fn new(uri: Uri, text: String, version: i32) -> Document {
+        Document {
+            path: crate::emit::lsp::uri_path(&uri),
+            uri,
+            text,
+            version,
+            checked: None,
+        }
+    }
+
+    /// Applies the editor's changes in order. A change without a range replaces the text.
+    pub fn apply(
+        &mut self,
+        changes: Vec<TextDocumentContentChangeEvent>,
+        version: i32,
+        encoding: Encoding,
+    ) {
+        for change in changes {
+            let Some(range) = change.range else {
+                self.text = change.text;
+                continue;
+            };
+            let lines = LineIndex::new(&self.text);
+            let start = from_lsp(
+                &self.text,
+                &lines,
+                range.start.line,
+                range.start.character,
+                encoding,
+            );
+            let end = from_lsp(
+                &self.text,
+                &lines,
+                range.end.line,
+                range.end.character,
+                encoding,
+            );
+            let (start, end) = (start.min(end), end.max(start));
+            self.text.replace_range(start..end, &change.text);
+        }
+        self.version = version;
+        self.checked = None;
+    }
+
+    /// The name fairlint shows and uses to pick Markdown or plain text.
+    pub fn display_path(&self) -> String {
+        match &self.path {
+            Some(path) => path.display().to_string(),
+            None => self.uri.as_str().to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use lsp_types::{Position, Range};
+
+    use super::*;
+
+    fn change(sl: u32, sc: u32, el: u32, ec: u32, text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: Some(Range::new(Position::new(sl, sc), Position::new(el, ec))),
+            range_length: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn incremental_edits_in_utf16() {
+        let uri = Uri::from_str("file:///tmp/a.md").unwrap();
+        let mut doc = Document::new(uri, "😀 said “hi”\nline two".into(), 1);
+        doc.apply(vec![change(0, 3, 0, 7, "told")], 2, Encoding::Utf16);
+        assert_eq!(doc.text, "😀 told “hi”\nline two");
+        doc.apply(
+            vec![change(1, 5, 1, 8, "2"), change(0, 0, 0, 2, "")],
+            3,
+            Encoding::Utf16,
+        );
+        assert_eq!(doc.text, " told “hi”\nline 2");
+        assert_eq!(doc.version, 3);
+    }
+}

@@ -1,0 +1,373 @@
+//! The language server, spoken to over an in-memory connection exactly as an editor would:
+//! initialize (with position-encoding negotiation), open, edit, hover, code actions,
+//! configuration changes, shutdown.
+
+use std::thread;
+use std::time::Duration;
+
+use lsp_server::{Connection, Message, Notification, Request, RequestId};
+use serde_json::{Value, json};
+
+struct Client {
+    conn: Connection,
+    server: Option<thread::JoinHandle<()>>,
+    next_id: i32,
+}
+
+impl Client {
+    fn start(capabilities: Value, options: Value) -> (Client, Value) {
+        let (server_side, client_side) = Connection::memory();
+        let server =
+            thread::spawn(move || fairlint::lsp::serve(&server_side).expect("server runs"));
+        let mut client = Client {
+            conn: client_side,
+            server: Some(server),
+            next_id: 0,
+        };
+        let result = client.request(
+            "initialize",
+            json!({"capabilities": capabilities, "initializationOptions": options, "processId": null, "rootUri": null}),
+        );
+        client.notify("initialized", json!({}));
+        (client, result)
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = RequestId::from(self.next_id);
+        self.conn
+            .sender
+            .send(Message::Request(Request::new(
+                id.clone(),
+                method.into(),
+                params,
+            )))
+            .unwrap();
+        loop {
+            match self
+                .conn
+                .receiver
+                .recv_timeout(Duration::from_secs(10))
+                .expect("a response")
+            {
+                Message::Response(r) if r.id == id => match r.response_result {
+                    Ok(value) => return value,
+                    Err(err) => panic!("{method} failed: {err:?}"),
+                },
+                _ => {}
+            }
+        }
+    }
+
+    fn notify(&self, method: &str, params: Value) {
+        self.conn
+            .sender
+            .send(Message::Notification(Notification::new(
+                method.into(),
+                params,
+            )))
+            .unwrap();
+    }
+
+    /// The next diagnostics published for `uri`.
+    fn diagnostics(&self, uri: &str) -> Vec<Value> {
+        loop {
+            let message = self
+                .conn
+                .receiver
+                .recv_timeout(Duration::from_secs(10))
+                .expect("diagnostics");
+            if let Message::Notification(n) = message
+                && n.method == "textDocument/publishDiagnostics"
+                && n.params["uri"] == uri
+            {
+                return n.params["diagnostics"].as_array().unwrap().clone();
+            }
+        }
+    }
+
+    fn open(&self, uri: &str, text: &str) -> Vec<Value> {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        );
+        self.diagnostics(uri)
+    }
+
+    fn shutdown(mut self) {
+        self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        self.server.take().unwrap().join().unwrap();
+    }
+}
+
+const URI: &str = "file:///tmp/fairlint-lsp-test/story.md";
+
+const STORY: &str = "# 😀 Harbour strike\n\nThe strike entered its tenth day, officials told Al Jazeera.\n\n“We will stay out,” said Mira Holt.\n\nPrices rose 12% in a week.\n\nSources: Reuters\n";
+
+fn rules(diagnostics: &[Value]) -> Vec<String> {
+    let mut rules: Vec<String> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    rules.sort();
+    rules
+}
+
+fn find<'a>(diagnostics: &'a [Value], rule: &str) -> &'a Value {
+    diagnostics
+        .iter()
+        .find(|d| d["code"] == rule)
+        .unwrap_or_else(|| panic!("no {rule} in {diagnostics:?}"))
+}
+
+fn no_debounce() -> Value {
+    json!({"debounceMs": 0})
+}
+
+#[test]
+fn negotiates_utf8_when_offered_and_utf16_otherwise() {
+    let (client, result) = Client::start(
+        json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}),
+        no_debounce(),
+    );
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+    client.shutdown();
+    let (client, result) = Client::start(json!({}), no_debounce());
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(
+        result["capabilities"]["textDocumentSync"]["change"], 2,
+        "incremental sync"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn publishes_diagnostics_with_utf16_ranges() {
+    let (client, _) = Client::start(json!({}), no_debounce());
+    let diagnostics = client.open(URI, STORY);
+    assert_eq!(
+        rules(&diagnostics),
+        ["figure-unattributed", "source-unlisted", "source-unused"]
+    );
+    let unlisted = find(&diagnostics, "source-unlisted");
+    // Line 2 (0-based): "The strike entered its tenth day, officials told Al Jazeera."
+    let line = "The strike entered its tenth day, officials told ";
+    assert_eq!(
+        unlisted["range"]["start"],
+        json!({"line": 2, "character": line.encode_utf16().count()})
+    );
+    assert_eq!(unlisted["source"], "fairlint");
+    assert_eq!(unlisted["severity"], 2);
+    assert!(
+        unlisted["codeDescription"]["href"]
+            .as_str()
+            .unwrap()
+            .contains("source-unlisted")
+    );
+    client.shutdown();
+}
+
+#[test]
+fn utf8_positions_when_negotiated() {
+    let text = "“Café” 😀 prices rose 12% last year.\n\nSources: Reuters\n";
+    let (client, _) = Client::start(
+        json!({"general": {"positionEncodings": ["utf-8"]}}),
+        no_debounce(),
+    );
+    let diagnostics = client.open(URI, text);
+    let figure = find(&diagnostics, "figure-unattributed");
+    let byte = text.find("12%").unwrap();
+    assert_eq!(figure["range"]["start"]["character"], byte);
+    client.shutdown();
+}
+
+#[test]
+fn incremental_changes_update_diagnostics() {
+    let (client, _) = Client::start(json!({}), no_debounce());
+    client.open(URI, STORY);
+    // Attribute the figure: replace "in a week." with "in a week, Reuters reported."
+    let line = "Prices rose 12% in a week.";
+    let start = line.find(" week.").unwrap() + " week".len();
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": URI, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 6, "character": start}, "end": {"line": 6, "character": start + 1}}, "text": ", Reuters reported."}]
+        }),
+    );
+    let diagnostics = client.diagnostics(URI);
+    assert_eq!(rules(&diagnostics), ["source-unlisted"]);
+    client.shutdown();
+}
+
+#[test]
+fn hover_shows_the_finding_and_the_source_entry() {
+    let (mut client, _) = Client::start(json!({}), no_debounce());
+    let text = "Prices rose 12% in a week, Reuters reported.\n\n## Sources\n\n- [Prices climb again](https://example.org/p) — Reuters\n";
+    client.open(URI, text);
+    let character = "Prices rose 1".encode_utf16().count();
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": character}}),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("Figure"), "{value}");
+    assert!(value.contains("Reuters"), "{value}");
+    assert!(value.contains("Prices climb again"), "{value}");
+    assert!(value.contains("https://example.org/p"), "{value}");
+    client.shutdown();
+}
+
+#[test]
+fn hover_on_an_unlisted_outlet_shows_the_list() {
+    let (mut client, _) = Client::start(json!({}), no_debounce());
+    client.open(URI, STORY);
+    let character = "The strike entered its tenth day, officials told Al"
+        .encode_utf16()
+        .count();
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 2, "character": character}}),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("source-unlisted"), "{value}");
+    assert!(value.contains("Source list: Reuters"), "{value}");
+    client.shutdown();
+}
+
+fn apply_edits(text: &str, action: &Value) -> String {
+    let edits = action["edit"]["documentChanges"][0]["edits"]
+        .as_array()
+        .unwrap();
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    assert_eq!(edits.len(), 1);
+    let edit = &edits[0];
+    let (line, character) = (
+        edit["range"]["start"]["line"].as_u64().unwrap() as usize,
+        edit["range"]["start"]["character"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(edit["range"]["start"], edit["range"]["end"], "an insertion");
+    let target = &mut lines[line];
+    let units: Vec<u16> = target.encode_utf16().collect();
+    let before = String::from_utf16(&units[..character]).unwrap();
+    let after = String::from_utf16(&units[character..]).unwrap();
+    *target = format!("{before}{}{after}", edit["newText"].as_str().unwrap());
+    lines.join("\n")
+}
+
+#[test]
+fn code_action_adds_the_outlet_to_the_source_list() {
+    let (mut client, _) = Client::start(json!({}), no_debounce());
+    let diagnostics = client.open(URI, STORY);
+    let unlisted = find(&diagnostics, "source-unlisted").clone();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": unlisted["range"], "context": {"diagnostics": [unlisted]}}),
+    );
+    let add = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Add “Al Jazeera”"))
+        .expect("an add-to-list action");
+    assert_eq!(add["kind"], "quickfix");
+    let fixed = apply_edits(STORY, add);
+    assert!(fixed.contains("Sources: Reuters, Al Jazeera\n"), "{fixed}");
+    client.shutdown();
+}
+
+#[test]
+fn code_action_disables_the_rule_on_the_next_line() {
+    let (mut client, _) = Client::start(json!({}), no_debounce());
+    let diagnostics = client.open(URI, STORY);
+    let figure = find(&diagnostics, "figure-unattributed").clone();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": figure["range"], "context": {"diagnostics": [figure]}}),
+    );
+    let disable = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Disable figure-unattributed for this line")
+        .expect("a disable action");
+    let fixed = apply_edits(STORY, disable);
+    assert!(
+        fixed.contains("<!-- fairlint-disable-next-line figure-unattributed -->\nPrices rose 12%"),
+        "{fixed}"
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    );
+    assert!(!rules(&client.diagnostics(URI)).contains(&"figure-unattributed".to_string()));
+    client.shutdown();
+}
+
+#[test]
+fn configuration_from_the_client_changes_rules() {
+    let options = json!({"debounceMs": 0, "rules": {"source-unused": "off"}});
+    let (client, _) = Client::start(json!({}), options);
+    let diagnostics = client.open(URI, STORY);
+    assert_eq!(
+        rules(&diagnostics),
+        ["figure-unattributed", "source-unlisted"]
+    );
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"fairlint": {"debounceMs": 0, "rules": {"figure-unattributed": "off"}}}}),
+    );
+    assert_eq!(
+        rules(&client.diagnostics(URI)),
+        ["source-unlisted", "source-unused"]
+    );
+    client.shutdown();
+}
+
+#[test]
+fn a_broken_document_does_not_stop_the_server() {
+    let (client, _) = Client::start(json!({}), no_debounce());
+    client.open(
+        "file:///tmp/fairlint-lsp-test/broken.md",
+        "---\nsources: [\n---\n\u{0}“”‘’«»„“\n",
+    );
+    let diagnostics = client.open(URI, STORY);
+    assert!(!diagnostics.is_empty());
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    assert!(
+        client.diagnostics(URI).is_empty(),
+        "closing clears diagnostics"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn debounce_publishes_once_after_a_burst_of_edits() {
+    let (client, _) = Client::start(json!({}), json!({"debounceMs": 150}));
+    client.open(URI, STORY);
+    for version in 2..6 {
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [{"text": STORY}]}),
+        );
+    }
+    let start = std::time::Instant::now();
+    let _ = client.diagnostics(URI);
+    assert!(
+        start.elapsed() >= Duration::from_millis(100),
+        "published before the debounce"
+    );
+    // Nothing else is queued: the burst produced one publication.
+    assert!(
+        client
+            .conn
+            .receiver
+            .recv_timeout(Duration::from_millis(400))
+            .is_err()
+    );
+    client.shutdown();
+}
