@@ -10,7 +10,10 @@ use std::time::Duration;
 use serde_json::Value;
 
 fn nvim_available() -> bool {
-    Command::new("nvim").arg("--version").output().is_ok_and(|o| o.status.success())
+    Command::new("nvim")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 #[test]
@@ -31,7 +34,10 @@ fn neovim_receives_diagnostics_from_fairlint_lsp() {
     let out = dir.join("diagnostics.json");
     let mut child = Command::new("nvim")
         .args(["--headless", "--clean", "-c"])
-        .arg(format!("luafile {}", root.join("tests/e2e/neovim.lua").display()))
+        .arg(format!(
+            "luafile {}",
+            root.join("tests/e2e/neovim.lua").display()
+        ))
         .env("FAIRLINT_BIN", env!("CARGO_BIN_EXE_fairlint"))
         .env("FAIRLINT_FILE", &article)
         .env("FAIRLINT_ROOT", &dir)
@@ -50,16 +56,39 @@ fn neovim_receives_diagnostics_from_fairlint_lsp() {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let result: Value = serde_json::from_str(&std::fs::read_to_string(&out).expect("the script wrote its result")).unwrap();
+    let result: Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("the script wrote its result"))
+            .unwrap();
     let _ = std::fs::remove_dir_all(&dir);
     let diagnostics = result["diagnostics"].as_array().unwrap();
-    let mut codes: Vec<&str> = diagnostics.iter().filter_map(|d| d["code"].as_str()).collect();
+    let mut codes: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
     codes.sort();
-    assert_eq!(codes, ["quote-unattributed", "source-unlisted"], "{diagnostics:#?}");
-    let quote = diagnostics.iter().find(|d| d["code"] == "quote-unattributed").unwrap();
+    assert_eq!(
+        codes,
+        ["quote-unattributed", "source-unlisted"],
+        "{diagnostics:#?}"
+    );
+    let quote = diagnostics
+        .iter()
+        .find(|d| d["code"] == "quote-unattributed")
+        .unwrap();
     // Line 4 of the article (0-based 3): the quote opens after "The Geneva round has been billed as ".
     assert_eq!(quote["lnum"], 3);
-    assert_eq!(quote["col"], "The Geneva round has been billed as ".encode_utf16().count());
+    assert_eq!(
+        quote["col"],
+        "The Geneva round has been billed as "
+            .encode_utf16()
+            .count()
+    );
     assert_eq!(quote["source"], "fairlint");
-    assert!(result["hover"].as_str().unwrap().contains("quote-unattributed"), "{result:#?}");
+    assert!(
+        result["hover"]
+            .as_str()
+            .unwrap()
+            .contains("quote-unattributed"),
+        "{result:#?}"
+    );
 }

@@ -145,7 +145,8 @@ fn add_to_front_matter(source: &str, range: Range<usize>, name: &str) -> Edit {
             in_sources = true;
             insert_at = Some(offset + line.len());
         } else if in_sources {
-            let continues = line.starts_with([' ', '\t', '-']) && !trimmed.is_empty();
+            let continues =
+                (line.starts_with([' ', '\t']) || line.starts_with("- ")) && !trimmed.is_empty();
             if !continues {
                 break;
             }
