@@ -41,7 +41,7 @@ pub enum Command {
     Lsp,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct InputArgs {
     /// Articles: files, directories, globs, or `-` for stdin. Defaults to the current directory.
     #[arg(value_name = "PATH")]
@@ -52,6 +52,16 @@ pub struct InputArgs {
     /// Use this config file instead of looking for .fairlint.yaml upward from each article.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// An original text the articles were rewritten from, credited to source NAME (repeatable).
+    #[arg(long, value_name = "NAME=PATH")]
+    pub original: Vec<String>,
+    /// A folder of original texts; each file's source is its front matter `source:` or its name.
+    #[arg(long, value_name = "DIR")]
+    pub originals: Option<PathBuf>,
+    /// Read originals outside the project root (refused by default: CI checks untrusted articles,
+    /// whose front matter must not make fairlint print arbitrary files).
+    #[arg(long)]
+    pub allow_outside_root: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -69,6 +69,13 @@ impl RuleSettings {
             .unwrap_or(false)
     }
 
+    pub fn float(&self, name: &str) -> f64 {
+        self.options
+            .get(name)
+            .and_then(serde_yaml::Value::as_f64)
+            .unwrap_or(0.0)
+    }
+
     pub fn usize(&self, name: &str) -> usize {
         self.options
             .get(name)

@@ -9,9 +9,14 @@ use crate::rules::Severity;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Related {
     pub path: String,
+    /// Byte range in the related file.
     pub span: Range<usize>,
+    /// The same range in code points, for scorers that count characters.
+    pub char_span: Range<usize>,
     pub text: String,
     pub similarity: Option<f64>,
+    /// The related file's whole text, so that human output can show the passage in context.
+    pub source: Option<std::sync::Arc<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -2,6 +2,7 @@
 //! on the article's source list. The library is the whole tool; `main.rs` only turns
 //! [`cli::run`]'s result into an exit code.
 
+pub mod align;
 pub mod app;
 pub mod attribution;
 pub mod check;
@@ -14,6 +15,7 @@ pub mod finding;
 pub mod input;
 pub mod lexicon;
 pub mod lsp;
+pub mod originals;
 pub mod position;
 pub mod report;
 pub mod rules;

@@ -48,6 +48,9 @@ pub struct Example {
     /// How many findings of this rule the example produces.
     pub fires: usize,
     pub text: String,
+    /// Original texts the example was rewritten from, by source name.
+    #[serde(default)]
+    pub originals: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -28,6 +28,7 @@ fn report(paths: &[&str]) -> RunReport {
         paths: paths.iter().map(|p| p.to_string()).collect(),
         stdin_filename: None,
         config: None,
+        ..InputArgs::default()
     };
     build_report(&args, true).unwrap_or_else(|e| panic!("config error: {e:?}"))
 }
@@ -314,14 +315,18 @@ fn related_locations_carry_ids_messages_and_regions() {
         Related {
             path: path.clone(),
             span: euro..euro + "€4".len(),
+            char_span: 0..0,
             text: "the same article".into(),
             similarity: None,
+            source: None,
         },
         Related {
             path: "originals/wire story.txt".into(),
             span: 10..42,
+            char_span: 10..42,
             text: "“We are close to a deal,” the negotiator said.".into(),
             similarity: Some(0.91),
+            source: None,
         },
     ];
     let log = sarif_log(&report);

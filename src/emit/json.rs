@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::position::char_offset;
 use crate::report::{RunReport, Summary};
 
 pub const VERSION: u32 = 1;
@@ -35,6 +36,8 @@ struct Diagnostic<'a> {
     end_column: usize,
     byte_start: usize,
     byte_end: usize,
+    char_start: usize,
+    char_end: usize,
     text: &'a str,
     related: Vec<RelatedOut<'a>>,
 }
@@ -44,6 +47,8 @@ struct RelatedOut<'a> {
     path: &'a str,
     byte_start: usize,
     byte_end: usize,
+    char_start: usize,
+    char_end: usize,
     text: &'a str,
     similarity: Option<f64>,
 }
@@ -77,6 +82,8 @@ pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
                         end_column: end.column,
                         byte_start: f.span.start,
                         byte_end: f.span.end,
+                        char_start: char_offset(&article.source, f.span.start),
+                        char_end: char_offset(&article.source, f.span.end),
                         text: &article.source[f.span.clone()],
                         related: f
                             .related
@@ -85,6 +92,8 @@ pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
                                 path: &r.path,
                                 byte_start: r.span.start,
                                 byte_end: r.span.end,
+                                char_start: r.char_span.start,
+                                char_end: r.char_span.end,
                                 text: &r.text,
                                 similarity: r.similarity,
                             })
