@@ -1,0 +1,1 @@
+//! Placeholder while the alignment engine is written.
