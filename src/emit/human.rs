@@ -17,6 +17,7 @@ use crate::rules::Severity;
 
 /// An article as miette reads it. miette counts columns in bytes; people count characters, and
 /// so do the short and JSON formats, so the column is recomputed here.
+#[derive(Clone)]
 struct ArticleSource {
     name: String,
     text: Arc<str>,
@@ -49,32 +50,34 @@ impl SourceCode for ArticleSource {
     }
 }
 
-struct Report<'a> {
+struct Report {
     message: String,
     code: String,
     severity: miette::Severity,
     help: Option<String>,
     labels: Vec<LabeledSpan>,
-    source: &'a ArticleSource,
+    source: ArticleSource,
+    /// The original passages beside a copy finding, each rendered with its own source.
+    related: Vec<Report>,
 }
 
-impl fmt::Debug for Report<'_> {
+impl fmt::Debug for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl fmt::Display for Report<'_> {
+impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for Report<'_> {}
+impl std::error::Error for Report {}
 
-impl Diagnostic for Report<'_> {
+impl Diagnostic for Report {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(&self.code))
+        (!self.code.is_empty()).then(|| Box::new(&self.code) as Box<dyn fmt::Display>)
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -88,7 +91,14 @@ impl Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self.source)
+        Some(&self.source)
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -115,7 +125,7 @@ pub fn handler(style: Style) -> GraphicalReportHandler {
         .with_links(false)
 }
 
-fn finding_report<'a>(finding: &Finding, source: &'a ArticleSource) -> Report<'a> {
+fn finding_report(finding: &Finding, source: &ArticleSource) -> Report {
     let span = finding.span.start..finding.span.end.max(finding.span.start);
     Report {
         message: finding.message.clone(),
@@ -126,8 +136,33 @@ fn finding_report<'a>(finding: &Finding, source: &'a ArticleSource) -> Report<'a
             Some(finding.label.clone()),
             span,
         )],
-        source,
+        source: source.clone(),
+        related: finding.related.iter().filter_map(related_report).collect(),
     }
+}
+
+/// The original passage as its own small report, shown under the finding.
+fn related_report(related: &crate::finding::Related) -> Option<Report> {
+    let text = related.source.clone()?;
+    let label = match related.similarity {
+        Some(s) => format!("original ({:.0}% similar)", s * 100.0),
+        None => "original".to_string(),
+    };
+    Some(Report {
+        message: format!("the original, in {}", related.path),
+        code: String::new(),
+        severity: miette::Severity::Advice,
+        help: None,
+        labels: vec![LabeledSpan::new_with_span(
+            Some(label),
+            related.span.clone(),
+        )],
+        source: ArticleSource {
+            name: related.path.clone(),
+            text,
+        },
+        related: Vec::new(),
+    })
 }
 
 pub fn emit(report: &RunReport, style: Style, out: &mut dyn Write) -> io::Result<()> {
