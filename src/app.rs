@@ -7,12 +7,15 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::check::{analyse, check};
+use crate::check::{analyse_with, check};
 use crate::cli::{CheckArgs, ClaimsArgs, Cli, Color, Command, FailOn, InputArgs};
 use crate::config::{ConfigError, ConfigFinder, Settings};
 use crate::document::{Article, Format as TextFormat};
 use crate::emit::{self, Style};
 use crate::input::{self, FileError, Input, Loaded};
+use crate::originals::{
+    Original, OriginalOptions, load_from_front_matter, load_shared, project_root,
+};
 use crate::report::{FileReport, RunReport};
 use crate::rules::{self, Severity};
 
@@ -124,9 +127,21 @@ pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, 
         args.paths.clone()
     };
     let mut configs = ConfigFinder::new(args.config.as_deref())?;
+    let options = OriginalOptions::parse(
+        &args.original,
+        args.originals.as_deref(),
+        args.allow_outside_root,
+    )
+    .map_err(usage_error)?;
+    let (shared, original_errors) = load_shared(&options, &project_root(None));
+    let originals = RunOriginals {
+        shared: shared.into_iter().map(Arc::new).collect(),
+        allow_outside_root: options.allow_outside_root,
+    };
     // Settings are resolved in order (the config cache is not shared between threads); the
     // articles are then checked in parallel and reported in the order given.
-    let mut jobs: Vec<Result<(Input, Arc<Settings>), FileError>> = Vec::new();
+    let mut jobs: Vec<Result<(Input, Arc<Settings>), FileError>> =
+        original_errors.into_iter().map(Err).collect();
     for input in input::collect(&paths, args.stdin_filename.as_deref()) {
         let input = match input {
             Ok(input) => input,
@@ -148,7 +163,7 @@ pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, 
     let files = jobs
         .into_par_iter()
         .map(|job| match job {
-            Ok((input, settings)) => check_input(&input, &settings, with_findings),
+            Ok((input, settings)) => check_input(&input, &settings, with_findings, &originals),
             Err(error) => FileReport {
                 path: error.path.clone(),
                 analysis: None,
@@ -158,6 +173,16 @@ pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, 
         })
         .collect();
     Ok(RunReport { files })
+}
+
+fn usage_error(message: String) -> Box<ConfigError> {
+    Box::new(ConfigError {
+        message,
+        source_code: miette::NamedSource::new("command line", String::new()),
+        span: None,
+        label: String::new(),
+        help: Some("see `fairlint check --help`".into()),
+    })
 }
 
 fn problem(path: &str, message: String, span: Option<std::ops::Range<usize>>) -> FileError {
@@ -170,10 +195,19 @@ fn problem(path: &str, message: String, span: Option<std::ops::Range<usize>>) ->
     }
 }
 
+/// The originals every article of the run is compared with, and whether front matter may name
+/// originals outside the project root.
+#[derive(Default)]
+pub struct RunOriginals {
+    pub shared: Vec<Arc<Original>>,
+    pub allow_outside_root: bool,
+}
+
 fn check_input(
     input: &Input,
     settings: &crate::config::Settings,
     with_findings: bool,
+    originals: &RunOriginals,
 ) -> FileReport {
     let path = input.display();
     let mut file = FileReport {
@@ -197,7 +231,17 @@ fn check_input(
             return file;
         }
     };
-    let analysis = analyse(parse(&path, text, settings), settings);
+    let mut original_errors = Vec::new();
+    let article = parse(&path, text, settings);
+    let analysis = analyse_with(article, settings, |list| {
+        let root = project_root(input.path());
+        let (mut local, errors) =
+            load_from_front_matter(input.path(), list, &root, originals.allow_outside_root);
+        original_errors = errors;
+        local.extend(originals.shared.iter().map(|o| (**o).clone()));
+        local.into_iter().map(Arc::new).collect()
+    });
+    file.errors.extend(original_errors);
     for p in &analysis.article.problems {
         file.errors
             .push(problem(&path, p.message.clone(), p.span.clone()));

@@ -4,11 +4,16 @@
 
 use std::collections::HashSet;
 
+use std::sync::Arc;
+
 use crate::attribution::{Attributions, SourceKind, Status, attribute};
 use crate::claims::{Claim, ClaimKind, extract_claims};
 use crate::config::{RuleSettings, Settings};
+use crate::copy;
 use crate::document::Article;
 use crate::finding::Finding;
+use crate::originals::Original;
+use crate::overlap::{Overlaps, find_overlaps};
 use crate::rules::Severity;
 use crate::sources::{Names, SourceList, collect_names};
 use crate::suppress::Suppressions;
@@ -21,9 +26,21 @@ pub struct Analysis {
     pub names: Names,
     pub claims: Vec<Claim>,
     pub attributions: Attributions,
+    /// What the article shares with its originals (empty when none are at hand).
+    pub overlaps: Overlaps,
 }
 
 pub fn analyse(article: Article, settings: &Settings) -> Analysis {
+    analyse_with(article, settings, |_| Vec::new())
+}
+
+/// [`analyse`] with originals: `originals` receives the article's source list (front matter
+/// may name an original per source) and returns every original to compare against.
+pub fn analyse_with(
+    article: Article,
+    settings: &Settings,
+    originals: impl FnOnce(&SourceList) -> Vec<Arc<Original>>,
+) -> Analysis {
     let lex = &settings.lexicon;
     let list = SourceList::extract(&article, lex);
     let names = collect_names(&article, &list, &settings.names);
@@ -33,25 +50,38 @@ pub fn analyse(article: Article, settings: &Settings) -> Analysis {
     }
     let claims = extract_claims(&article, &skip, lex);
     let attributions = attribute(&article, &claims, &skip, &list, &names, lex);
+    let originals = originals(&list);
+    let overlaps = find_overlaps(&article, &claims, &skip, &originals, lex);
     Analysis {
         article,
         list,
         names,
         claims,
         attributions,
+        overlaps,
     }
 }
 
 /// Parses, analyses and checks one text: the whole pipeline for callers that have a string
 /// (tests, benchmarks, fuzzing, editors). The path decides Markdown or plain text.
 pub fn check_text(path: &str, text: &str, settings: &Settings) -> (Analysis, Vec<Finding>) {
+    check_text_with(path, text, settings, &[])
+}
+
+/// [`check_text`] against originals.
+pub fn check_text_with(
+    path: &str,
+    text: &str,
+    settings: &Settings,
+    originals: &[Arc<Original>],
+) -> (Analysis, Vec<Finding>) {
     let article = Article::parse(
         path,
         std::sync::Arc::from(text),
         crate::document::Format::for_path(path),
         &settings.lexicon,
     );
-    let analysis = analyse(article, settings);
+    let analysis = analyse_with(article, settings, |_| originals.to_vec());
     let (findings, _) = check(&analysis, settings);
     (analysis, findings)
 }
@@ -66,6 +96,13 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("source-unlisted", source_unlisted),
     ("source-unused", source_unused),
     ("sources-missing", sources_missing),
+    ("copy-verbatim", copy::copy_verbatim),
+    ("copy-near-verbatim", copy::copy_near_verbatim),
+    ("copy-paraphrase", copy::copy_paraphrase),
+    ("quote-excessive", copy::quote_excessive),
+    ("source-undeclared", copy::source_undeclared),
+    ("quote-not-in-source", copy::quote_not_in_source),
+    ("figure-not-in-source", copy::figure_not_in_source),
 ];
 
 /// Runs every enabled rule, drops suppressed findings, and sorts what is left by position.

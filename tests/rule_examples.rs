@@ -1,8 +1,11 @@
 //! Every example in every `rules/*.yaml` is a test: the rule fires exactly as often as the
 //! example says. Adding an example to a rule file adds a test.
 
-use fairlint::check::check_text;
+use std::sync::Arc;
+
+use fairlint::check::check_text_with;
 use fairlint::config::Settings;
+use fairlint::originals::Original;
 
 #[test]
 fn rule_examples_fire_as_documented() {
@@ -12,7 +15,19 @@ fn rule_examples_fire_as_documented() {
     for rule in fairlint::rules::builtin() {
         for example in &rule.examples {
             count += 1;
-            let (_, findings) = check_text("example.txt", &example.text, &settings);
+            let originals: Vec<Arc<Original>> = example
+                .originals
+                .iter()
+                .map(|(source, text)| {
+                    Arc::new(Original {
+                        source: source.clone(),
+                        path: format!("{source}.txt"),
+                        text: Arc::from(text.as_str()),
+                    })
+                })
+                .collect();
+            let (_, findings) =
+                check_text_with("example.txt", &example.text, &settings, &originals);
             let fired: Vec<_> = findings.iter().filter(|f| f.rule == rule.id).collect();
             if fired.len() != example.fires {
                 failures.push(format!(

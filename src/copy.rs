@@ -1,0 +1,343 @@
+//! The copy and provenance rules: copying (verbatim, lightly edited, closely paraphrased),
+//! quoting too much, using an original whose source is not credited, and quotes or figures that
+//! the credited original does not contain. The overlaps themselves are found in `overlap.rs`;
+//! here they become findings, each with the original passage beside it.
+
+use std::collections::HashMap;
+
+use crate::attribution::SourceKind;
+use crate::check::Analysis;
+use crate::claims::ClaimKind;
+use crate::config::RuleSettings;
+use crate::finding::{Finding, Related};
+use crate::overlap::{OriginalText, closest_wording};
+use crate::rules::Severity;
+
+fn finding(
+    span: std::ops::Range<usize>,
+    message: String,
+    label: &str,
+    help: &str,
+    related: Vec<Related>,
+) -> Finding {
+    Finding {
+        rule: String::new(),
+        severity: Severity::Info,
+        message,
+        span,
+        label: label.to_string(),
+        help: Some(help.to_string()),
+        related,
+    }
+}
+
+/// The original passage shown beside a finding.
+pub fn related(
+    original: &OriginalText,
+    bytes: std::ops::Range<usize>,
+    similarity: Option<f64>,
+) -> Related {
+    let text = &original.original.text;
+    Related {
+        path: original.original.path.clone(),
+        char_span: crate::position::char_offset(text, bytes.start)
+            ..crate::position::char_offset(text, bytes.end),
+        text: text[bytes.clone()].to_string(),
+        span: bytes,
+        similarity,
+        source: Some(original.original.text.clone()),
+    }
+}
+
+fn words(n: usize) -> String {
+    format!("{n} word{}", if n == 1 { "" } else { "s" })
+}
+
+pub fn copy_verbatim(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
+    let min = rule.usize("min-words").max(1);
+    let o = &a.overlaps;
+    let mut out = Vec::new();
+    for m in &o.matches {
+        let original = &o.originals[m.original];
+        for p in m.passages.iter().filter(|p| p.longest_exact >= min) {
+            out.push(finding(
+                o.bytes(&p.article),
+                format!(
+                    "{} copied from {} ({}), {} of them word for word",
+                    words(p.article.len()),
+                    original.original.source,
+                    original.original.path,
+                    p.longest_exact
+                ),
+                "copied",
+                "rewrite the passage in your own words, or quote it and credit the source",
+                vec![related(
+                    original,
+                    original.bytes(&p.original),
+                    Some(p.similarity),
+                )],
+            ));
+        }
+    }
+    out
+}
+
+pub fn copy_near_verbatim(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
+    let min = rule.usize("min-words").max(1);
+    let max_exact = rule.usize("max-exact-run");
+    let threshold = rule.float("min-similarity");
+    let o = &a.overlaps;
+    let mut out = Vec::new();
+    for m in &o.matches {
+        let original = &o.originals[m.original];
+        for p in &m.passages {
+            if p.article.len() < min || p.similarity < threshold || p.longest_exact >= max_exact {
+                continue;
+            }
+            out.push(finding(
+                o.bytes(&p.article),
+                format!(
+                    "{} follow {} ({}) with light edits ({:.0}% similar)",
+                    words(p.article.len()),
+                    original.original.source,
+                    original.original.path,
+                    p.similarity * 100.0
+                ),
+                "lightly edited copy",
+                "swapping a few words is not rewriting: tell it in your own words",
+                vec![related(
+                    original,
+                    original.bytes(&p.original),
+                    Some(p.similarity),
+                )],
+            ));
+        }
+    }
+    out
+}
+
+pub fn copy_paraphrase(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
+    let o = &a.overlaps;
+    let mut out = Vec::new();
+    for m in &o.matches {
+        let original = &o.originals[m.original];
+        for p in &m.paraphrases {
+            out.push(finding(
+                o.bytes(&p.article),
+                format!(
+                    "close paraphrase of a sentence of {} ({}): {:.0}% of its content words, {:.0}% similar",
+                    original.original.source,
+                    original.original.path,
+                    p.content_overlap * 100.0,
+                    p.similarity * 100.0
+                ),
+                "close paraphrase",
+                "keep the facts, drop the original's structure and wording",
+                vec![related(original, original.bytes(&p.original), Some(p.score))],
+            ));
+        }
+    }
+    out
+}
+
+pub fn source_undeclared(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
+    let o = &a.overlaps;
+    let mut out = Vec::new();
+    for m in &o.matches {
+        let original = &o.originals[m.original];
+        if a.names
+            .find_entry(&a.list, &original.original.source)
+            .is_some()
+        {
+            continue;
+        }
+        let first = m
+            .passages
+            .iter()
+            .map(|p| (p.article.clone(), p.original.clone(), p.similarity))
+            .chain(
+                m.paraphrases
+                    .iter()
+                    .map(|p| (p.article.clone(), p.original.clone(), p.score)),
+            )
+            .min_by_key(|(article, _, _)| article.start);
+        let Some((article, orig, similarity)) = first else {
+            continue;
+        };
+        let shared: usize = m.passages.iter().map(|p| p.article.len()).sum::<usize>()
+            + m.paraphrases.iter().map(|p| p.article.len()).sum::<usize>();
+        out.push(finding(
+            o.bytes(&article),
+            format!(
+                "{} of this article come from {} ({}), which is not on the source list",
+                words(shared),
+                original.original.source,
+                original.original.path
+            ),
+            "from an uncredited source",
+            &format!(
+                "add “{}” to the source list, and rewrite what was copied",
+                original.original.source
+            ),
+            vec![related(original, original.bytes(&orig), Some(similarity))],
+        ));
+    }
+    out
+}
+
+/// The original a quote or figure is credited to: the one whose source the attribution names
+/// ("told the Valley Courier"), else, for a person speaking, the originals that name that person
+/// (a quote by "Brandt" is checked against the story that quoted Brandt).
+fn credited_original(a: &Analysis, claim: usize) -> Option<usize> {
+    let at = &a.attributions.claims[claim];
+    let cue = &a.attributions.cues[at.cue?];
+    let mentions: Vec<&crate::attribution::Mention> = cue
+        .speaker
+        .iter()
+        .chain(cue.outlet.iter())
+        .filter(|m| m.kind != SourceKind::Vague)
+        .collect();
+    let originals = &a.overlaps.originals;
+    let by_source = originals.iter().position(|o| {
+        mentions
+            .iter()
+            .any(|m| a.names.same(&m.text, &o.original.source))
+    });
+    if by_source.is_some() {
+        return by_source;
+    }
+    let person = mentions.iter().find(|m| m.kind == SourceKind::Person)?;
+    let surname = person.text.split_whitespace().last()?;
+    if surname.chars().count() < 3 {
+        return None;
+    }
+    originals
+        .iter()
+        .position(|o| o.original.text.contains(surname))
+}
+
+pub fn quote_not_in_source(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
+    let threshold = rule.float("min-similarity");
+    let mut out = Vec::new();
+    for (i, claim) in a.claims.iter().enumerate() {
+        if claim.kind != ClaimKind::Quote {
+            continue;
+        }
+        let Some(index) = credited_original(a, i) else {
+            continue;
+        };
+        let original = &a.overlaps.originals[index];
+        let text = claim.text(&a.article.source);
+        let Some((window, similarity)) = closest_wording(&text, original) else {
+            continue;
+        };
+        if similarity >= threshold {
+            continue;
+        }
+        out.push(finding(
+            claim.span.clone(),
+            format!(
+                "quote not found in {} ({}); the closest wording is {:.0}% similar",
+                original.original.source,
+                original.original.path,
+                similarity * 100.0
+            ),
+            "not in the credited original",
+            "quote the original exactly, or drop the quotation marks and paraphrase",
+            vec![related(original, original.bytes(&window), Some(similarity))],
+        ));
+    }
+    out
+}
+
+pub fn figure_not_in_source(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, claim) in a.claims.iter().enumerate() {
+        if claim.kind != ClaimKind::Figure || claim.approximate {
+            continue;
+        }
+        let Some(index) = credited_original(a, i) else {
+            continue;
+        };
+        let figures = &a.overlaps.figures[index];
+        if figures.iter().any(|(key, _)| key == &claim.key) {
+            continue;
+        }
+        let original = &a.overlaps.originals[index];
+        let given: Vec<String> = figures
+            .iter()
+            .take(8)
+            .map(|(_, span)| original.original.text[span.clone()].to_string())
+            .collect();
+        let related = figures
+            .iter()
+            .take(3)
+            .map(|(_, span)| related(original, span.clone(), None))
+            .collect();
+        let listing = if given.is_empty() {
+            "it gives no figures".to_string()
+        } else {
+            format!("it gives {}", given.join(", "))
+        };
+        out.push(finding(
+            claim.span.clone(),
+            format!(
+                "figure “{}” is not in {} ({}); {listing}",
+                claim.text(&a.article.source),
+                original.original.source,
+                original.original.path
+            ),
+            "not in the credited original",
+            "check the number against the original",
+            related,
+        ));
+    }
+    out
+}
+
+pub fn quote_excessive(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
+    let max_words = rule.usize("max-words");
+    let max_share = rule.float("max-share");
+    let mut quoted: HashMap<usize, (usize, usize)> = HashMap::new();
+    for (i, claim) in a.claims.iter().enumerate() {
+        if claim.kind != ClaimKind::Quote {
+            continue;
+        }
+        let text = claim.text(&a.article.source);
+        for (index, original) in a.overlaps.originals.iter().enumerate() {
+            if let Some((_, similarity)) = closest_wording(&text, original)
+                && similarity >= 0.8
+            {
+                let entry = quoted.entry(index).or_insert((0, i));
+                entry.0 += claim.key.split(' ').count();
+                entry.1 = i;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut indices: Vec<usize> = quoted.keys().copied().collect();
+    indices.sort();
+    for index in indices {
+        let (count, last) = quoted[&index];
+        let original = &a.overlaps.originals[index];
+        let total = original.words.len().max(1);
+        let share = count as f64 / total as f64;
+        if count <= max_words && share <= max_share {
+            continue;
+        }
+        out.push(finding(
+            a.claims[last].span.clone(),
+            format!(
+                "the article quotes {} of {} ({}), {:.0}% of it",
+                words(count),
+                original.original.source,
+                original.original.path,
+                share * 100.0
+            ),
+            "too much quoted",
+            "quote the lines that matter and tell the rest in your own words",
+            Vec::new(),
+        ));
+    }
+    out
+}

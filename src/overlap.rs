@@ -1,0 +1,261 @@
+//! Overlap: which passages of the article come from which original, found by the alignment
+//! engine (`align`), and which quotes and figures the credited original really contains. This is
+//! analysis only; the copy rules in `check.rs` decide what is worth a finding.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::align::{self, AlignParams, Paraphrase, Passage, Word};
+use crate::claims::{Claim, ClaimKind};
+use crate::document::Article;
+use crate::originals::Original;
+
+/// An original, tokenised once.
+#[derive(Debug, Clone)]
+pub struct OriginalText {
+    pub original: Arc<Original>,
+    pub words: Vec<Word>,
+    /// Sentences as word-index ranges, for close paraphrase.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl OriginalText {
+    pub fn new(original: Arc<Original>) -> OriginalText {
+        let words = align::words(&original.text);
+        let sentences = word_sentences(&original.text, &words);
+        OriginalText {
+            original,
+            words,
+            sentences,
+        }
+    }
+
+    /// The byte range of words `range` in the original's text.
+    pub fn bytes(&self, range: &Range<usize>) -> Range<usize> {
+        if range.is_empty() || range.end > self.words.len() {
+            return 0..0;
+        }
+        self.words[range.start].start as usize..self.words[range.end - 1].end as usize
+    }
+}
+
+/// What one original shares with the article.
+#[derive(Debug, Clone)]
+pub struct Overlap {
+    pub original: usize,
+    pub passages: Vec<Passage>,
+    pub paraphrases: Vec<Paraphrase>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Overlaps {
+    /// The article's words outside quotation marks, the source list and the disclaimer: only
+    /// these can be copying.
+    pub words: Vec<Word>,
+    pub originals: Vec<OriginalText>,
+    pub matches: Vec<Overlap>,
+    /// The figures each original gives (folded value, byte range), for figure-not-in-source.
+    pub figures: Vec<Vec<(String, Range<usize>)>>,
+}
+
+impl Overlaps {
+    /// The byte range of article words `range`.
+    pub fn bytes(&self, range: &Range<usize>) -> Range<usize> {
+        if range.is_empty() || range.end > self.words.len() {
+            return 0..0;
+        }
+        self.words[range.start].start as usize..self.words[range.end - 1].end as usize
+    }
+}
+
+/// Function words left out of close-paraphrase overlap; their own words would make any two
+/// English sentences look alike.
+const STOPWORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
+    "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its",
+    "that", "this", "these", "those", "he", "she", "they", "we", "his", "her", "their", "our", "i",
+    "you", "not", "no", "said", "says", "will", "would", "could", "should", "can", "may", "after",
+    "before", "over", "into", "than", "then", "so", "if", "about", "also", "which", "who", "what",
+];
+
+pub fn find_overlaps(
+    article: &Article,
+    claims: &[Claim],
+    skip: &[bool],
+    originals: &[Arc<Original>],
+    lex: &crate::lexicon::Lexicon,
+) -> Overlaps {
+    if originals.is_empty() {
+        return Overlaps::default();
+    }
+    let excluded = excluded_ranges(article, claims, skip);
+    let kept: Vec<Word> = align::words(&article.text)
+        .into_iter()
+        .filter(|w| !crate::position::within_any(&excluded, &(w.start as usize..w.end as usize)))
+        .collect();
+    let words = with_block_barriers(article, kept, AlignParams::default().max_gap + 1);
+    let sentences = word_sentences(&article.text, &words);
+    let stopwords: HashSet<u64> = STOPWORDS.iter().map(|w| align::hash_word(w)).collect();
+    let params = AlignParams::default();
+    let texts: Vec<OriginalText> = originals.iter().cloned().map(OriginalText::new).collect();
+    let matches = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let passages = align::align(&words, &text.words, &params);
+            // Only passages long enough to be reported as copies take a sentence away from the
+            // paraphrase check; a short shared phrase must not hide a reworded sentence.
+            let reported: Vec<Passage> = passages
+                .iter()
+                .filter(|p| p.article.len() >= REPORTED_PASSAGE_WORDS)
+                .cloned()
+                .collect();
+            let paraphrases = align::paraphrases_excluding(
+                &words,
+                &sentences,
+                &text.words,
+                &text.sentences,
+                &stopwords,
+                PARAPHRASE_SCORE,
+                &reported,
+            );
+            Overlap {
+                original: i,
+                passages,
+                paraphrases,
+            }
+        })
+        .collect();
+    let figures = texts.iter().map(|t| original_figures(t, lex)).collect();
+    Overlaps {
+        words,
+        originals: texts,
+        matches,
+        figures,
+    }
+}
+
+/// The shortest passage the copy rules report at their defaults (copy-verbatim's 12-word run,
+/// copy-near-verbatim's 15 words).
+const REPORTED_PASSAGE_WORDS: usize = 12;
+
+/// The score a sentence pair needs to count as close paraphrase (see `align::paraphrases`).
+pub const PARAPHRASE_SCORE: f64 = align::DEFAULT_PARAPHRASE_MIN_SCORE;
+
+/// Puts `width` words that match nothing between paragraphs, so that no passage runs from a
+/// headline into the paragraph under it. A barrier word is empty and sits where the next
+/// paragraph starts, so byte ranges of passages are unaffected.
+fn with_block_barriers(article: &Article, words: Vec<Word>, width: usize) -> Vec<Word> {
+    let block_of = |w: &Word| {
+        article
+            .blocks
+            .partition_point(|b| b.range.start <= w.start as usize)
+    };
+    let mut out = Vec::with_capacity(words.len());
+    let mut previous = None;
+    for word in words {
+        let block = block_of(&word);
+        if previous.is_some_and(|p| p != block) {
+            for i in 0..width {
+                let hash = u64::MAX - (out.len() * width + i) as u64;
+                out.push(Word {
+                    start: word.start,
+                    end: word.start,
+                    hash,
+                });
+            }
+        }
+        previous = Some(block);
+        out.push(word);
+    }
+    out
+}
+
+/// Quotation marks (quoting is not copying), the source list and the disclaimer, sorted.
+fn excluded_ranges(article: &Article, claims: &[Claim], skip: &[bool]) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Quote)
+        .map(|c| c.span.clone())
+        .collect();
+    for (i, block) in article.blocks.iter().enumerate() {
+        if skip[i] || block.disclaimer {
+            ranges.push(block.range.clone());
+        }
+    }
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// Word-index ranges of the sentences of `text` (a full stop, question or exclamation mark, or a
+/// line break ends one).
+fn word_sentences(text: &str, words: &[Word]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..words.len() {
+        let end = words[i].end as usize;
+        let next = words.get(i + 1).map_or(text.len(), |w| w.start as usize);
+        let gap = &text[end.min(next)..next];
+        if gap.contains(['.', '?', '!', '\n']) || i + 1 == words.len() {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    out
+}
+
+/// Where a quote's words best match the original: the closest wording and its similarity.
+pub fn closest_wording(quote: &str, original: &OriginalText) -> Option<(Range<usize>, f64)> {
+    let quote_words = align::words(quote);
+    if quote_words.is_empty() || original.words.is_empty() {
+        return None;
+    }
+    let n = quote_words.len();
+    let target: Vec<u64> = quote_words.iter().map(|w| w.hash).collect();
+    let mut best: Option<(Range<usize>, f64)> = None;
+    // Windows starting where the original shares a word with the quote: linear in the original.
+    let firsts: HashSet<u64> = target.iter().copied().collect();
+    for start in 0..original.words.len() {
+        if !firsts.contains(&original.words[start].hash) {
+            continue;
+        }
+        for len in [n.saturating_sub(2).max(1), n, n + 2] {
+            let end = (start + len).min(original.words.len());
+            let window: Vec<u64> = original.words[start..end].iter().map(|w| w.hash).collect();
+            let score = strsim::generic_levenshtein(&target, &window);
+            let similarity = 1.0 - score as f64 / target.len().max(window.len()) as f64;
+            if best.as_ref().is_none_or(|(_, s)| similarity > *s) {
+                best = Some((start..end, similarity));
+            }
+        }
+    }
+    best
+}
+
+/// The figures an original gives, as (folded value, byte range), using the article's own figure
+/// rules on the original's text.
+pub fn original_figures(
+    original: &OriginalText,
+    lex: &crate::lexicon::Lexicon,
+) -> Vec<(String, Range<usize>)> {
+    let article = Article::parse(
+        &original.original.path,
+        original.original.text.clone(),
+        crate::document::Format::for_path(&original.original.path),
+        lex,
+    );
+    let skip = vec![false; article.blocks.len()];
+    crate::claims::extract_claims(&article, &skip, lex)
+        .into_iter()
+        .filter(|c| c.kind == ClaimKind::Figure)
+        .map(|c| (c.key, c.span))
+        .collect()
+}
