@@ -55,6 +55,68 @@ pub struct Summary {
     pub infos: usize,
     /// Problems reading input (not findings).
     pub input_errors: usize,
+    /// How much each article took from each original it overlaps.
+    pub reuse: Vec<Reuse>,
+}
+
+/// What one article shares with one original.
+#[derive(Debug, Default, Clone, PartialEq, serde::Serialize)]
+pub struct Reuse {
+    pub article: String,
+    pub original: String,
+    pub source: String,
+    /// Share of the original's words that the article copies, edits or closely paraphrases.
+    pub original_reused: f64,
+    /// Share of the article's words (outside quotations) derived from the original.
+    pub article_derived: f64,
+    /// The longest word-for-word run, in words.
+    pub longest_run: usize,
+}
+
+fn covered(ranges: impl Iterator<Item = std::ops::Range<usize>>) -> usize {
+    let mut ranges: Vec<std::ops::Range<usize>> = ranges.collect();
+    ranges.sort_by_key(|r| r.start);
+    let mut total = 0;
+    let mut end = 0;
+    for r in ranges {
+        let start = r.start.max(end);
+        if r.end > start {
+            total += r.end - start;
+        }
+        end = end.max(r.end);
+    }
+    total
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn reuse_of(path: &str, analysis: &Analysis) -> Vec<Reuse> {
+    let overlaps = &analysis.overlaps;
+    let article_words = overlaps.words.iter().filter(|w| w.end > w.start).count().max(1);
+    overlaps
+        .matches
+        .iter()
+        .filter(|m| !m.passages.is_empty() || !m.paraphrases.is_empty())
+        .map(|m| {
+            let original = &overlaps.originals[m.original];
+            let in_original = covered(
+                m.passages.iter().map(|p| p.original.clone()).chain(m.paraphrases.iter().map(|p| p.original.clone())),
+            );
+            let in_article = covered(
+                m.passages.iter().map(|p| p.article.clone()).chain(m.paraphrases.iter().map(|p| p.article.clone())),
+            );
+            Reuse {
+                article: path.to_string(),
+                original: original.original.path.clone(),
+                source: original.original.source.clone(),
+                original_reused: round3(in_original as f64 / original.words.len().max(1) as f64),
+                article_derived: round3((in_article as f64 / article_words as f64).min(1.0)),
+                longest_run: m.passages.iter().map(|p| p.longest_exact).max().unwrap_or(0),
+            }
+        })
+        .collect()
 }
 
 impl RunReport {
@@ -69,6 +131,7 @@ impl RunReport {
                 continue;
             };
             s.files += 1;
+            s.reuse.extend(reuse_of(&file.path, analysis));
             for (claim, at) in analysis.claims.iter().zip(&analysis.attributions.claims) {
                 match claim.kind {
                     ClaimKind::Quote => s.quotes += 1,
@@ -138,6 +201,17 @@ impl Summary {
             line.push_str(&format!(
                 "; {} reading input",
                 plural(self.input_errors, "problem")
+            ));
+        }
+        for r in &self.reuse {
+            line.push_str(&format!(
+                "\nreuse: {} ← {} ({}): {:.0}% of the original reused, {:.0}% of the article derived, longest run {}",
+                r.article,
+                r.source,
+                r.original,
+                r.original_reused * 100.0,
+                r.article_derived * 100.0,
+                plural(r.longest_run, "word"),
             ));
         }
         line

@@ -1,0 +1,143 @@
+//! Scores copy detection on the labelled original/rewrite pairs in `tests/copy/` with the PAN
+//! measures: character-level precision and recall (macro-averaged over cases and detections),
+//! granularity, and plagdet = F1 / log2(1 + granularity). Independent texts on the same story
+//! must raise nothing. `cargo test --test copy_scores -- --nocapture` prints the figures;
+//! `FAIRLINT_SCORE_VERBOSE=1` lists misses and false alarms.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use fairlint::check::check_text_with;
+use fairlint::config::Settings;
+use fairlint::originals::Original;
+use fairlint::position::char_offset;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Pair {
+    kind: String,
+    original: String,
+    rewrite: String,
+    spans: Vec<Span>,
+}
+
+#[derive(Deserialize)]
+struct Span {
+    rewrite: String,
+    kind: String,
+}
+
+const COPY_RULES: &[&str] = &["copy-verbatim", "copy-near-verbatim", "copy-paraphrase"];
+
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+/// Characters of `range` covered by the union of `others`.
+fn covered(range: &Range<usize>, others: &[Range<usize>]) -> usize {
+    let mut marks = vec![false; range.len()];
+    for o in others {
+        for i in o.start.max(range.start)..o.end.min(range.end) {
+            marks[i - range.start] = true;
+        }
+    }
+    marks.iter().filter(|m| **m).count()
+}
+
+#[derive(Default)]
+struct Totals {
+    recall_sum: f64,
+    cases: usize,
+    precision_sum: f64,
+    detections: usize,
+    granularity_sum: usize,
+    detected_cases: usize,
+    per_kind: BTreeMap<String, (f64, usize)>,
+    independent_pairs: usize,
+    independent_alarms: usize,
+}
+
+#[test]
+fn copy_detection_plagdet() {
+    let verbose = std::env::var_os("FAIRLINT_SCORE_VERBOSE").is_some();
+    let settings = Settings::builtin();
+    let mut paths: Vec<_> = std::fs::read_dir("tests/copy")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    paths.sort();
+    let mut t = Totals::default();
+    for path in &paths {
+        let pair: Pair = serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let original = Arc::new(Original {
+            source: "Wire".into(),
+            path: "original.txt".into(),
+            text: Arc::from(pair.original.as_str()),
+        });
+        let text = &pair.rewrite;
+        let (_, findings) = check_text_with("rewrite.md", text, &settings, &[original]);
+        let to_chars = |r: Range<usize>| char_offset(text, r.start)..char_offset(text, r.end);
+        let detections: Vec<Range<usize>> = findings
+            .iter()
+            .filter(|f| COPY_RULES.contains(&f.rule.as_str()))
+            .map(|f| to_chars(f.span.clone()))
+            .collect();
+        let cases: Vec<(Range<usize>, &str)> = pair
+            .spans
+            .iter()
+            .map(|s| {
+                let at = text.find(&s.rewrite).expect("span is a substring");
+                (to_chars(at..at + s.rewrite.len()), s.kind.as_str())
+            })
+            .collect();
+        if pair.kind == "independent" {
+            t.independent_pairs += 1;
+            if !detections.is_empty() {
+                t.independent_alarms += 1;
+                if verbose {
+                    println!("ALARM {}: {:?}", path.display(), findings.iter().filter(|f| COPY_RULES.contains(&f.rule.as_str())).map(|f| &text[f.span.clone()]).collect::<Vec<_>>());
+                }
+            }
+        }
+        let case_ranges: Vec<Range<usize>> = cases.iter().map(|(r, _)| r.clone()).collect();
+        for (range, kind) in &cases {
+            let hitting: Vec<Range<usize>> = detections.iter().filter(|d| overlap(d, range) > 0).cloned().collect();
+            let recall = covered(range, &hitting) as f64 / range.len().max(1) as f64;
+            t.recall_sum += recall;
+            t.cases += 1;
+            let entry = t.per_kind.entry(kind.to_string()).or_default();
+            entry.0 += recall;
+            entry.1 += 1;
+            if !hitting.is_empty() {
+                t.detected_cases += 1;
+                t.granularity_sum += hitting.len();
+            } else if verbose {
+                println!("MISSED {} ({kind}): {:?}", path.display(), text.chars().skip(range.start).take(range.len()).collect::<String>());
+            }
+        }
+        for d in &detections {
+            let hitting: Vec<Range<usize>> = case_ranges.iter().filter(|c| overlap(c, d) > 0).cloned().collect();
+            t.precision_sum += covered(d, &hitting) as f64 / d.len().max(1) as f64;
+            t.detections += 1;
+        }
+    }
+    let recall = t.recall_sum / t.cases.max(1) as f64;
+    let precision = if t.detections == 0 { 1.0 } else { t.precision_sum / t.detections as f64 };
+    let granularity = if t.detected_cases == 0 { 1.0 } else { t.granularity_sum as f64 / t.detected_cases as f64 };
+    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+    let plagdet = f1 / (1.0 + granularity).log2();
+    println!("\ncopy detection on {} pairs, {} labelled spans, {} detections", paths.len(), t.cases, t.detections);
+    println!("precision {precision:.3}  recall {recall:.3}  granularity {granularity:.3}  plagdet {plagdet:.3}");
+    for (kind, (sum, n)) in &t.per_kind {
+        println!("  recall on {kind:<11} spans (n={n:>3}): {:.3}", sum / *n as f64);
+    }
+    println!("independent same-story pairs with a false alarm: {} of {}", t.independent_alarms, t.independent_pairs);
+    assert!(paths.len() >= 40, "the labelled set needs at least 40 pairs");
+    assert_eq!(t.independent_alarms, 0, "independent texts on the same story must raise nothing");
+    assert!(plagdet >= PLAGDET_FLOOR, "plagdet {plagdet:.3} fell below {PLAGDET_FLOOR}");
+}
+
+/// A little under the measured figure, so that a regression fails the build.
+const PLAGDET_FLOOR: f64 = 0.5;
