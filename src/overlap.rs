@@ -224,8 +224,9 @@ pub fn closest_wording(quote: &str, original: &OriginalText) -> Option<(Range<us
     let n = quote_words.len();
     let target: Vec<u64> = quote_words.iter().map(|w| w.hash).collect();
     let mut best: Option<(Range<usize>, f64)> = None;
-    // Windows starting where the original shares a word with the quote: linear in the original.
-    let firsts: HashSet<u64> = target.iter().copied().collect();
+    // Windows starting where the original has one of the quote's first two words: a misquote
+    // rarely changes both, and this keeps the search linear in a long original.
+    let firsts: HashSet<u64> = target.iter().take(2).copied().collect();
     for start in 0..original.words.len() {
         if !firsts.contains(&original.words[start].hash) {
             continue;
@@ -244,21 +245,30 @@ pub fn closest_wording(quote: &str, original: &OriginalText) -> Option<(Range<us
 }
 
 /// The figures an original gives, as (folded value, byte range), using the article's own figure
-/// rules on the original's text.
-pub fn original_figures(
-    original: &OriginalText,
-    lex: &crate::lexicon::Lexicon,
-) -> Vec<(String, Range<usize>)> {
-    let article = Article::parse(
-        &original.original.path,
-        original.original.text.clone(),
-        crate::document::Format::for_path(&original.original.path),
-        lex,
-    );
-    let skip = vec![false; article.blocks.len()];
-    crate::claims::extract_claims(&article, &skip, lex)
-        .into_iter()
-        .filter(|c| c.kind == ClaimKind::Figure)
-        .map(|c| (c.key, c.span))
-        .collect()
+/// rules on the original's text. Paragraph by paragraph, and only those with a digit or a scale
+/// word, so that a 50 MB original costs memory in proportion to its longest paragraph.
+pub fn original_figures(original: &OriginalText, lex: &crate::lexicon::Lexicon) -> Vec<(String, Range<usize>)> {
+    let text = &original.original.text;
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for paragraph in text.split_inclusive('\n') {
+        let start = offset;
+        offset += paragraph.len();
+        let lower = paragraph.to_lowercase();
+        let numeric = paragraph.bytes().any(|b| b.is_ascii_digit())
+            || lex.scales.iter().any(|w| w.len() > 2 && lower.contains(w.as_str()))
+            || lex.magnitudes.iter().any(|m| lower.contains(&m.join(" ")));
+        if !numeric {
+            continue;
+        }
+        let article = Article::parse("original.txt", Arc::from(paragraph), crate::document::Format::Plain, lex);
+        let skip = vec![false; article.blocks.len()];
+        out.extend(
+            crate::claims::extract_claims(&article, &skip, lex)
+                .into_iter()
+                .filter(|c| c.kind == ClaimKind::Figure)
+                .map(|c| (c.key, start + c.span.start..start + c.span.end)),
+        );
+    }
+    out
 }
