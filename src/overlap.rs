@@ -99,10 +99,11 @@ pub fn find_overlaps(
     let stopwords: HashSet<u64> = STOPWORDS.iter().map(|w| align::hash_word(w)).collect();
     let params = AlignParams::default();
     let texts: Vec<OriginalText> = originals.iter().cloned().map(OriginalText::new).collect();
-    let matches = texts
+    let candidates = candidates(&words, &texts, &params);
+    let matches = candidates
         .iter()
-        .enumerate()
-        .map(|(i, text)| {
+        .map(|&i| {
+            let text = &texts[i];
             let passages = align::align(&words, &text.words, &params);
             // Only passages long enough to be reported as copies take a sentence away from the
             // paraphrase check; a short shared phrase must not hide a reworded sentence.
@@ -127,13 +128,47 @@ pub fn find_overlaps(
             }
         })
         .collect();
-    let figures = texts.iter().map(|t| original_figures(t, lex)).collect();
+    // Figures are read only from originals the article shares text with; an original that shares
+    // nothing is not where the article's numbers came from.
+    let figures = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if candidates.contains(&i) {
+                original_figures(t, lex)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
     Overlaps {
         words,
         originals: texts,
         matches,
         figures,
     }
+}
+
+/// Up to this many originals are each aligned in full; past it, only those that share a
+/// fingerprint with the article (found through one inverted index) are.
+const ALIGN_ALL_UP_TO: usize = 8;
+
+/// The originals worth aligning with the article, in order.
+fn candidates(words: &[Word], texts: &[OriginalText], params: &AlignParams) -> Vec<usize> {
+    if texts.len() <= ALIGN_ALL_UP_TO {
+        return (0..texts.len()).collect();
+    }
+    let mut index = align::Index::new(params.k, params.w);
+    for (i, text) in texts.iter().enumerate() {
+        index.add(i, &text.words);
+    }
+    let mut found: Vec<usize> = index
+        .candidates(words, 1)
+        .into_iter()
+        .map(|(i, _)| i)
+        .collect();
+    found.sort_unstable();
+    found
 }
 
 /// The shortest passage the copy rules report at their defaults (copy-verbatim's 12-word run,
@@ -247,7 +282,10 @@ pub fn closest_wording(quote: &str, original: &OriginalText) -> Option<(Range<us
 /// The figures an original gives, as (folded value, byte range), using the article's own figure
 /// rules on the original's text. Paragraph by paragraph, and only those with a digit or a scale
 /// word, so that a 50 MB original costs memory in proportion to its longest paragraph.
-pub fn original_figures(original: &OriginalText, lex: &crate::lexicon::Lexicon) -> Vec<(String, Range<usize>)> {
+pub fn original_figures(
+    original: &OriginalText,
+    lex: &crate::lexicon::Lexicon,
+) -> Vec<(String, Range<usize>)> {
     let text = &original.original.text;
     let mut out = Vec::new();
     let mut offset = 0;
@@ -256,12 +294,20 @@ pub fn original_figures(original: &OriginalText, lex: &crate::lexicon::Lexicon) 
         offset += paragraph.len();
         let lower = paragraph.to_lowercase();
         let numeric = paragraph.bytes().any(|b| b.is_ascii_digit())
-            || lex.scales.iter().any(|w| w.len() > 2 && lower.contains(w.as_str()))
+            || lex
+                .scales
+                .iter()
+                .any(|w| w.len() > 2 && lower.contains(w.as_str()))
             || lex.magnitudes.iter().any(|m| lower.contains(&m.join(" ")));
         if !numeric {
             continue;
         }
-        let article = Article::parse("original.txt", Arc::from(paragraph), crate::document::Format::Plain, lex);
+        let article = Article::parse(
+            "original.txt",
+            Arc::from(paragraph),
+            crate::document::Format::Plain,
+            lex,
+        );
         let skip = vec![false; article.blocks.len()];
         out.extend(
             crate::claims::extract_claims(&article, &skip, lex)
