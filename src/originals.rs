@@ -171,7 +171,7 @@ pub fn load_from_front_matter(
 fn original_error(path: &Path, message: String) -> FileError {
     FileError {
         path: path.display().to_string(),
-        message: format!("original {}: {message}", path.display()),
+        message: format!("original: {message}"),
         span: None,
         position: None,
         fatal: false,
