@@ -33,11 +33,13 @@ impl Suppressions {
         let mut open: Vec<(Option<Vec<String>>, usize)> = Vec::new();
         let mut from = 0;
         while let Some(start) = source[from..].find("<!--").map(|i| from + i) {
-            let Some(end) = source[start..].find("-->").map(|i| start + i + 3) else {
+            // The closing "-->" comes after the opening "<!--", never inside it ("<!-->").
+            let body_start = start + 4;
+            let Some(end) = source[body_start..].find("-->").map(|i| body_start + i + 3) else {
                 break;
             };
             from = end;
-            let body = source[start + 4..end - 3].trim();
+            let body = source[body_start..end - 3].trim();
             let Some((directive, ids)) = split_directive(body) else {
                 if let Some(word) = body
                     .split_whitespace()
