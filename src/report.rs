@@ -94,7 +94,12 @@ fn round3(x: f64) -> f64 {
 
 fn reuse_of(path: &str, analysis: &Analysis) -> Vec<Reuse> {
     let overlaps = &analysis.overlaps;
-    let article_words = overlaps.words.iter().filter(|w| w.end > w.start).count().max(1);
+    let article_words = overlaps
+        .words
+        .iter()
+        .filter(|w| w.end > w.start)
+        .count()
+        .max(1);
     overlaps
         .matches
         .iter()
@@ -102,10 +107,16 @@ fn reuse_of(path: &str, analysis: &Analysis) -> Vec<Reuse> {
         .map(|m| {
             let original = &overlaps.originals[m.original];
             let in_original = covered(
-                m.passages.iter().map(|p| p.original.clone()).chain(m.paraphrases.iter().map(|p| p.original.clone())),
+                m.passages
+                    .iter()
+                    .map(|p| p.original.clone())
+                    .chain(m.paraphrases.iter().map(|p| p.original.clone())),
             );
             let in_article = covered(
-                m.passages.iter().map(|p| p.article.clone()).chain(m.paraphrases.iter().map(|p| p.article.clone())),
+                m.passages
+                    .iter()
+                    .map(|p| p.article.clone())
+                    .chain(m.paraphrases.iter().map(|p| p.article.clone())),
             );
             Reuse {
                 article: path.to_string(),
@@ -113,7 +124,12 @@ fn reuse_of(path: &str, analysis: &Analysis) -> Vec<Reuse> {
                 source: original.original.source.clone(),
                 original_reused: round3(in_original as f64 / original.words.len().max(1) as f64),
                 article_derived: round3((in_article as f64 / article_words as f64).min(1.0)),
-                longest_run: m.passages.iter().map(|p| p.longest_exact).max().unwrap_or(0),
+                longest_run: m
+                    .passages
+                    .iter()
+                    .map(|p| p.longest_exact)
+                    .max()
+                    .unwrap_or(0),
             }
         })
         .collect()

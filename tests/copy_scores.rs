@@ -97,13 +97,25 @@ fn copy_detection_plagdet() {
             if !detections.is_empty() {
                 t.independent_alarms += 1;
                 if verbose {
-                    println!("ALARM {}: {:?}", path.display(), findings.iter().filter(|f| COPY_RULES.contains(&f.rule.as_str())).map(|f| &text[f.span.clone()]).collect::<Vec<_>>());
+                    println!(
+                        "ALARM {}: {:?}",
+                        path.display(),
+                        findings
+                            .iter()
+                            .filter(|f| COPY_RULES.contains(&f.rule.as_str()))
+                            .map(|f| &text[f.span.clone()])
+                            .collect::<Vec<_>>()
+                    );
                 }
             }
         }
         let case_ranges: Vec<Range<usize>> = cases.iter().map(|(r, _)| r.clone()).collect();
         for (range, kind) in &cases {
-            let hitting: Vec<Range<usize>> = detections.iter().filter(|d| overlap(d, range) > 0).cloned().collect();
+            let hitting: Vec<Range<usize>> = detections
+                .iter()
+                .filter(|d| overlap(d, range) > 0)
+                .cloned()
+                .collect();
             let recall = covered(range, &hitting) as f64 / range.len().max(1) as f64;
             t.recall_sum += recall;
             t.cases += 1;
@@ -114,29 +126,74 @@ fn copy_detection_plagdet() {
                 t.detected_cases += 1;
                 t.granularity_sum += hitting.len();
             } else if verbose {
-                println!("MISSED {} ({kind}): {:?}", path.display(), text.chars().skip(range.start).take(range.len()).collect::<String>());
+                println!(
+                    "MISSED {} ({kind}): {:?}",
+                    path.display(),
+                    text.chars()
+                        .skip(range.start)
+                        .take(range.len())
+                        .collect::<String>()
+                );
             }
         }
         for d in &detections {
-            let hitting: Vec<Range<usize>> = case_ranges.iter().filter(|c| overlap(c, d) > 0).cloned().collect();
+            let hitting: Vec<Range<usize>> = case_ranges
+                .iter()
+                .filter(|c| overlap(c, d) > 0)
+                .cloned()
+                .collect();
             t.precision_sum += covered(d, &hitting) as f64 / d.len().max(1) as f64;
             t.detections += 1;
         }
     }
     let recall = t.recall_sum / t.cases.max(1) as f64;
-    let precision = if t.detections == 0 { 1.0 } else { t.precision_sum / t.detections as f64 };
-    let granularity = if t.detected_cases == 0 { 1.0 } else { t.granularity_sum as f64 / t.detected_cases as f64 };
-    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+    let precision = if t.detections == 0 {
+        1.0
+    } else {
+        t.precision_sum / t.detections as f64
+    };
+    let granularity = if t.detected_cases == 0 {
+        1.0
+    } else {
+        t.granularity_sum as f64 / t.detected_cases as f64
+    };
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
     let plagdet = f1 / (1.0 + granularity).log2();
-    println!("\ncopy detection on {} pairs, {} labelled spans, {} detections", paths.len(), t.cases, t.detections);
-    println!("precision {precision:.3}  recall {recall:.3}  granularity {granularity:.3}  plagdet {plagdet:.3}");
+    println!(
+        "\ncopy detection on {} pairs, {} labelled spans, {} detections",
+        paths.len(),
+        t.cases,
+        t.detections
+    );
+    println!(
+        "precision {precision:.3}  recall {recall:.3}  granularity {granularity:.3}  plagdet {plagdet:.3}"
+    );
     for (kind, (sum, n)) in &t.per_kind {
-        println!("  recall on {kind:<11} spans (n={n:>3}): {:.3}", sum / *n as f64);
+        println!(
+            "  recall on {kind:<11} spans (n={n:>3}): {:.3}",
+            sum / *n as f64
+        );
     }
-    println!("independent same-story pairs with a false alarm: {} of {}", t.independent_alarms, t.independent_pairs);
-    assert!(paths.len() >= 40, "the labelled set needs at least 40 pairs");
-    assert_eq!(t.independent_alarms, 0, "independent texts on the same story must raise nothing");
-    assert!(plagdet >= PLAGDET_FLOOR, "plagdet {plagdet:.3} fell below {PLAGDET_FLOOR}");
+    println!(
+        "independent same-story pairs with a false alarm: {} of {}",
+        t.independent_alarms, t.independent_pairs
+    );
+    assert!(
+        paths.len() >= 40,
+        "the labelled set needs at least 40 pairs"
+    );
+    assert_eq!(
+        t.independent_alarms, 0,
+        "independent texts on the same story must raise nothing"
+    );
+    assert!(
+        plagdet >= PLAGDET_FLOOR,
+        "plagdet {plagdet:.3} fell below {PLAGDET_FLOOR}"
+    );
 }
 
 /// A little under the measured figure, so that a regression fails the build.
