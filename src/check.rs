@@ -134,7 +134,8 @@ pub fn check(
     (findings, problems)
 }
 
-fn draft(
+/// A finding without its rule and severity, which `check` fills in from the settings.
+pub(crate) fn draft(
     span: std::ops::Range<usize>,
     message: String,
     label: &str,

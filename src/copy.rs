@@ -6,12 +6,11 @@
 use std::collections::HashMap;
 
 use crate::attribution::SourceKind;
-use crate::check::Analysis;
+use crate::check::{Analysis, draft};
 use crate::claims::ClaimKind;
 use crate::config::RuleSettings;
 use crate::finding::{Finding, Related};
 use crate::overlap::{OriginalText, closest_wording};
-use crate::rules::Severity;
 
 fn finding(
     span: std::ops::Range<usize>,
@@ -20,15 +19,9 @@ fn finding(
     help: &str,
     related: Vec<Related>,
 ) -> Finding {
-    Finding {
-        rule: String::new(),
-        severity: Severity::Info,
-        message,
-        span,
-        label: label.to_string(),
-        help: Some(help.to_string()),
-        related,
-    }
+    let mut finding = draft(span, message, label, Some(help.to_string()));
+    finding.related = related;
+    finding
 }
 
 /// The original passage shown beside a finding.
