@@ -62,7 +62,8 @@ pub fn words(text: &str) -> Vec<Word> {
     };
     // Word segmentation always breaks at ASCII whitespace, so each whitespace-free chunk can be
     // segmented on its own; pure-ASCII chunks, nearly all of English news copy, take a fast path
-    // that implements the same rules for ASCII (about ten times faster than the general one).
+    // that implements the same rules for ASCII (it took `words` + `fingerprints` from 17 to
+    // 50 MiB/s in `cargo bench --bench align`).
     for (offset, chunk) in chunks_between_ascii_whitespace(text) {
         if chunk.is_ascii() {
             ascii_word_segments(chunk.as_bytes(), |start, end| {
@@ -435,9 +436,10 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<U64Hasher>>;
 ///
 /// `cargo test --release --lib align::tests::measure_defaults -- --ignored --nocapture`
 /// generates news-like text in which every text on "the story" draws on the same lists: 60
-/// function words (45% of draws), 150 names, numbers and topic words (20%), 2,000 made-up
-/// general words (25%), each Zipf-distributed, and 37 stock phrases of 2 to 8 words ("the prime minister
-/// said", "did not respond to a request for comment", "at least 217 people"; 10% of draws). It
+/// function words (45% of draws), 155 names, numbers and topic words (20%), 2,000 made-up
+/// general words (25%), each Zipf-distributed, and 36 stock phrases of 2 to 8 words ("the
+/// prime minister said", "did not respond to a request for comment", "at least 217 people";
+/// 10% of draws). It
 /// scores the whole pipeline, [`AlignParams::index`] with `min_shared` 1 then [`align`], on
 ///
 /// - *copies*: a 40-word passage of an 800-word original pasted between 400 words of
@@ -467,7 +469,7 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<U64Hasher>>;
 /// territory, still find 92% of copies, 70% in one passage. Below 12 words, stock phrases
 /// chained together are reported (the one false alarm left is such a chain). Shorter seeds
 /// (k 3) keep more of heavily edited copies in one passage than k 4 or 5 at the same
-/// false-alarm rate, and cost about 110 µs per 400 × 800-word pair against 25 µs for k 5.
+/// false-alarm rate, for about 50 µs per 400 × 800-word pair against 30 µs for k 5.
 /// These are synthetic figures: re-check them on the labelled test set.
 #[derive(Clone, Debug)]
 pub struct AlignParams {
@@ -494,7 +496,7 @@ impl Default for AlignParams {
 /// [`align`]'s seeds, because short k-grams are shared by almost any two texts in one language.
 /// With the bench's archive (`cargo bench --bench align`: 1,000 generated originals of 1,000
 /// words, one 1,500-word article, `w` 8, `min_shared` 1) k-grams of 3 words make 999 originals
-/// candidates, of 4 words 577, of 5 words 16 (the 5 planted copies among them), of 6 words 7.
+/// candidates, of 4 words 532, of 5 words 17 (the 5 planted copies among them), of 6 words 7.
 /// With `w` 8, any exact copy of 5 + 8 - 1 = 12 words, the default `min_words`, is guaranteed
 /// to make its original a candidate.
 pub const INDEX_K: usize = 5;
@@ -535,13 +537,18 @@ pub struct Passage {
 /// exact runs (a few words each). Memory is the article's k-gram table plus the exact runs
 /// found, not the original's size.
 pub fn align(article: &[Word], original: &[Word], params: &AlignParams) -> Vec<Passage> {
-    let runs = exact_runs(article, original, params.k.max(1));
     let gaps = GapRule::new(params);
-    let mut chains = chain_runs(runs, gaps, article, original);
-    for chain in &mut chains {
-        extend_edges(chain, gaps, article, original);
-    }
-    select_passages(chains, gaps, article, original, params)
+    let mut chainer = Chainer {
+        gaps,
+        article,
+        original,
+        min_words: params.min_words,
+        open: Vec::new(),
+        sweep_at: 0,
+        kept: Vec::new(),
+    };
+    for_each_exact_run(article, original, gaps.k, |run| chainer.push(run));
+    select_passages(chainer.finish(), gaps, article, original, params)
 }
 
 /// A maximal stretch of identical consecutive words: `article[a..a + len] == original[o..o + len]`.
@@ -609,20 +616,20 @@ impl KgramTable {
     }
 }
 
-/// Every maximal exact run of at least `k` words shared by the two texts, sorted by article
-/// then original position. Each run is found once: a seed inside a run already extended on the
-/// same diagonal (original − article offset) is skipped.
-fn exact_runs(article: &[Word], original: &[Word], k: usize) -> Vec<Run> {
+/// Calls `found` with every maximal exact run of at least `k` words shared by the two texts, in
+/// order of original position: the original is streamed past the article's k-gram table. Each
+/// run is reported once: a seed inside a run already extended on the same diagonal (original −
+/// article offset) is skipped.
+fn for_each_exact_run(article: &[Word], original: &[Word], k: usize, mut found: impl FnMut(Run)) {
     if article.len() < k || original.len() < k {
-        return Vec::new();
+        return;
     }
     let table = KgramTable::new(article, k);
-    let mut diagonal_end: FastMap<i64, usize> = FastMap::default();
-    let mut runs = Vec::new();
+    let mut diagonal_ends = DiagonalEnds::new();
     for (o, hash) in kgram_hashes(original, k).enumerate() {
         for a in table.positions(hash) {
             let diagonal = o as i64 - a as i64;
-            if diagonal_end.get(&diagonal).is_some_and(|&end| end > o) {
+            if diagonal_ends.covers(diagonal, o) {
                 continue;
             }
             // Equal k-gram hashes are checked word by word: a 64-bit collision is unlikely,
@@ -632,12 +639,41 @@ fn exact_runs(article: &[Word], original: &[Word], k: usize) -> Vec<Run> {
                 continue;
             }
             let run = extend_run(article, original, a, o, k);
-            diagonal_end.insert(diagonal, run.o_end());
-            runs.push(run);
+            diagonal_ends.insert(diagonal, run.o_end(), o);
+            found(run);
         }
     }
-    runs.sort_unstable_by_key(|run| (run.a, run.o));
-    runs
+}
+
+/// Where the last run found on each diagonal ends. Runs that end behind the scan are forgotten
+/// as it goes, so the map holds the runs in progress, not every run of a long original.
+struct DiagonalEnds {
+    ends: FastMap<i64, usize>,
+    /// Size at which ended runs are next swept out (doubling, so sweeps cost O(1) amortised).
+    sweep_at: usize,
+}
+
+impl DiagonalEnds {
+    fn new() -> Self {
+        DiagonalEnds {
+            ends: FastMap::default(),
+            sweep_at: 1024,
+        }
+    }
+
+    /// Whether original position `o` lies inside a run already found on `diagonal`.
+    fn covers(&self, diagonal: i64, o: usize) -> bool {
+        self.ends.get(&diagonal).is_some_and(|&end| end > o)
+    }
+
+    /// Records a run on `diagonal` ending at `end`, found while the scan is at `o`.
+    fn insert(&mut self, diagonal: i64, end: usize, o: usize) {
+        self.ends.insert(diagonal, end);
+        if self.ends.len() >= self.sweep_at {
+            self.ends.retain(|_, end| *end > o);
+            self.sweep_at = (2 * self.ends.len()).max(1024);
+        }
+    }
 }
 
 /// Grows a seed of `k` matching words at (`a`, `o`) left and right while words match.
@@ -687,7 +723,11 @@ impl GapRule {
 
     /// The edits needed to turn one gap into the other, if they are few enough.
     fn edits(&self, gap_a: &[Word], gap_o: &[Word]) -> Option<usize> {
-        if gap_a.len() > self.max_len || gap_o.len() > self.max_len {
+        // Cheap refusals first: this runs for every open chain a run might join.
+        if gap_a.len() > self.max_len
+            || gap_o.len() > self.max_len
+            || gap_a.len().abs_diff(gap_o.len()) > self.max_edits
+        {
             return None;
         }
         let edits = word_edit_distance(gap_a, gap_o);
@@ -702,62 +742,132 @@ impl GapRule {
     }
 }
 
-/// Chains runs (sorted by article position) into passages: a run joins the open chain whose
-/// last run it follows with the fewest edits in between, else starts its own.
-fn chain_runs(runs: Vec<Run>, gaps: GapRule, article: &[Word], original: &[Word]) -> Vec<Vec<Run>> {
-    let mut chains: Vec<Vec<Run>> = Vec::new();
-    let mut open: Vec<usize> = Vec::new();
-    for run in runs {
-        // Runs arrive by article start, so a chain that ends too far back never reopens.
-        open.retain(|&c| last_run(&chains[c]).a_end() + gaps.max_len >= run.a);
-        let best = open
+/// Chains runs, arriving in order of original position, into passages: a run joins the open
+/// chain whose last run it follows with the fewest edits in between, else starts its own. A
+/// chain closes once the scan has moved past its reach; closed chains too short ever to make a
+/// passage are dropped there and then, so a long original never piles up its chance matches.
+struct Chainer<'a> {
+    gaps: GapRule,
+    article: &'a [Word],
+    original: &'a [Word],
+    min_words: usize,
+    /// Chains a later run may still join, oldest first.
+    open: Vec<OpenChain>,
+    /// Original position at which to next close the chains the scan has left behind.
+    sweep_at: usize,
+    /// Closed chains, edges extended, long enough to be passages.
+    kept: Vec<Vec<Run>>,
+}
+
+/// A chain in progress. Most chains are a chance match that never grows past its first run, so
+/// that run is kept inline and such a chain costs no allocation.
+struct OpenChain {
+    first: Run,
+    more: Vec<Run>,
+}
+
+impl OpenChain {
+    fn last(&self) -> Run {
+        self.more.last().copied().unwrap_or(self.first)
+    }
+}
+
+impl Chainer<'_> {
+    fn push(&mut self, run: Run) {
+        if run.o >= self.sweep_at {
+            self.close_behind(run.o);
+        }
+        let best = self
+            .open
             .iter()
-            .filter_map(|&c| {
-                let prev = last_run(&chains[c]);
-                follow(prev, run, gaps, article, original).map(|(r, edits)| (edits, c, r))
+            .enumerate()
+            .filter_map(|(c, chain)| {
+                follow(chain.last(), run, self.gaps, self.article, self.original)
+                    .map(|(trimmed, edits)| (edits, c, trimmed))
             })
             .min_by_key(|&(edits, c, _)| (edits, c));
         match best {
-            Some((_, c, trimmed)) => chains[c].push(trimmed),
+            Some((_, c, trimmed)) => self.open[c].more.push(trimmed),
             None => {
-                if open.len() == MAX_OPEN_CHAINS {
-                    open.remove(0);
+                if self.open.len() == MAX_OPEN_CHAINS {
+                    let oldest = self.open.remove(0);
+                    self.close(oldest);
                 }
-                open.push(chains.len());
-                chains.push(vec![run]);
+                self.open.push(OpenChain {
+                    first: run,
+                    more: Vec::new(),
+                });
             }
         }
     }
-    chains
+
+    /// Closes the chains no run at original position `o` or later can join. Called once per
+    /// `max_gap` words of scan rather than per run: a chain left open a little longer costs
+    /// nothing, as `follow` refuses runs beyond its reach anyway.
+    fn close_behind(&mut self, o: usize) {
+        let reach = self.gaps.max_len;
+        let mut c = 0;
+        while c < self.open.len() {
+            if self.open[c].last().o_end() + reach < o {
+                let chain = self.open.remove(c);
+                self.close(chain);
+            } else {
+                c += 1;
+            }
+        }
+        self.sweep_at = o + reach.max(1);
+    }
+
+    /// Extends a finished chain's edges and keeps it if it is long enough to be a passage.
+    fn close(&mut self, chain: OpenChain) {
+        let (first, last) = (chain.first, chain.last());
+        // An edge run adds at most `max_gap + k - 1` words. A chain that would need both edges
+        // to reach `min_words` is dropped unextended: it is nearly always a chance match of a
+        // few words (one per word of a long original, for common phrases), and looking for its
+        // edge runs would be most of the time spent on a long original.
+        let most_added = self.gaps.max_edits + self.gaps.k - 1;
+        if last.a_end() - first.a + most_added < self.min_words {
+            return;
+        }
+        let before = edge_run_before(first, self.gaps, self.article, self.original);
+        let after = edge_run_after(last, self.gaps, self.article, self.original);
+        let start = before.map_or(first.a, |run| run.a);
+        let end = after.map_or(last.a_end(), |run| run.a_end());
+        if end - start < self.min_words {
+            return;
+        }
+        let mut runs = Vec::with_capacity(chain.more.len() + 3);
+        runs.extend(before);
+        runs.push(first);
+        runs.extend(chain.more);
+        runs.extend(after);
+        self.kept.push(runs);
+    }
+
+    fn finish(mut self) -> Vec<Vec<Run>> {
+        for chain in std::mem::take(&mut self.open) {
+            self.close(chain);
+        }
+        self.kept
+    }
 }
 
-/// The shortest exact run taken in at a passage's edge (see [`extend_edges`]). One word would
-/// too often be a chance "the" or "said".
+/// The shortest exact run taken in at a passage's edge (see [`edge_run_before`]). One word
+/// would too often be a chance "the" or "said".
 const EDGE_MIN_RUN: usize = 2;
 
 /// Runs shorter than `k` words are invisible to seeding, so an edit within `k` words of a copied
 /// passage's end would cut off the words beyond it. Each end of a chain is therefore extended
 /// once across a gap of at most `max_gap` words to an exact run of `EDGE_MIN_RUN` to `k - 1`
-/// words, the best such run by words gained minus edits.
-fn extend_edges(chain: &mut Vec<Run>, gaps: GapRule, article: &[Word], original: &[Word]) {
-    if let Some(run) = edge_run_before(chain[0], gaps, article, original) {
-        chain.insert(0, run);
-    }
-    if let Some(run) = edge_run_after(last_run(chain), gaps, article, original) {
-        chain.push(run);
-    }
-}
-
+/// words, the best such run by words gained minus edits. This is the run before the start.
 fn edge_run_before(first: Run, gaps: GapRule, article: &[Word], original: &[Word]) -> Option<Run> {
     let mut best = EdgeChoice::default();
     for gap_a in 0..=gaps.max_edits.min(first.a) {
         for gap_o in 0..=gaps.max_edits.min(first.o) {
             let (end_a, end_o) = (first.a - gap_a, first.o - gap_o);
-            let len = article[..end_a]
-                .iter()
-                .rev()
-                .zip(original[..end_o].iter().rev())
-                .take_while(|(x, y)| x.hash == y.hash)
+            // Matching words before (end_a, end_o), counted backwards up to k.
+            let len = (1..=gaps.k.min(end_a).min(end_o))
+                .take_while(|&i| article[end_a - i].hash == original[end_o - i].hash)
                 .count();
             if !gaps.fits_edge(len) {
                 continue;
@@ -774,6 +884,7 @@ fn edge_run_before(first: Run, gaps: GapRule, article: &[Word], original: &[Word
     best.run
 }
 
+/// The edge run after the end of a chain: see [`edge_run_before`].
 fn edge_run_after(last: Run, gaps: GapRule, article: &[Word], original: &[Word]) -> Option<Run> {
     let mut best = EdgeChoice::default();
     let room_a = article.len() - last.a_end();
@@ -781,10 +892,9 @@ fn edge_run_after(last: Run, gaps: GapRule, article: &[Word], original: &[Word])
     for gap_a in 0..=gaps.max_edits.min(room_a) {
         for gap_o in 0..=gaps.max_edits.min(room_o) {
             let (a, o) = (last.a_end() + gap_a, last.o_end() + gap_o);
-            let len = article[a..]
-                .iter()
-                .zip(&original[o..])
-                .take_while(|(x, y)| x.hash == y.hash)
+            // Matching words from (a, o) on, counted up to k.
+            let len = (0..gaps.k.min(article.len() - a).min(original.len() - o))
+                .take_while(|&i| article[a + i].hash == original[o + i].hash)
                 .count();
             if !gaps.fits_edge(len) {
                 continue;
@@ -836,6 +946,12 @@ fn follow(
     article: &[Word],
     original: &[Word],
 ) -> Option<(Run, usize)> {
+    // The offsets of the two runs differ by the difference of the gaps, which edits must make
+    // up: a cheap refusal for the many chance runs on other diagonals.
+    let shift = (next.o as i64 - next.a as i64) - (prev.o as i64 - prev.a as i64);
+    if shift.unsigned_abs() as usize > gaps.max_edits {
+        return None;
+    }
     let overlap = prev
         .a_end()
         .saturating_sub(next.a)
@@ -883,8 +999,16 @@ fn word_edit_distance(a: &[Word], b: &[Word]) -> usize {
         return a.len().max(b.len());
     }
     let width = b.len() + 1;
-    // Three rows: two back (for swaps), one back, current.
-    let mut rows = vec![0usize; 3 * width];
+    // Three rows: two back (for swaps), one back, current. Gaps are short, so the rows usually
+    // fit on the stack.
+    let mut stack = [0usize; 3 * 24];
+    let mut heap = Vec::new();
+    let rows: &mut [usize] = if 3 * width <= stack.len() {
+        &mut stack[..3 * width]
+    } else {
+        heap.resize(3 * width, 0);
+        &mut heap
+    };
     rows[2 * width..]
         .iter_mut()
         .enumerate()
@@ -1816,7 +1940,7 @@ mod tests {
              align() {:.2?}, {} passages; peak RSS {} MB before words(), {} MB after align()",
             original.len(),
             original_words.len(),
-            original_words.len() * 16 >> 20,
+            (original_words.len() * 16) >> 20,
             original_words.capacity(),
             tokenised,
             started.elapsed() - tokenised,

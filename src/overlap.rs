@@ -158,7 +158,7 @@ fn candidates(words: &[Word], texts: &[OriginalText], params: &AlignParams) -> V
     if texts.len() <= ALIGN_ALL_UP_TO {
         return (0..texts.len()).collect();
     }
-    let mut index = align::Index::new(params.k, params.w);
+    let mut index = params.index();
     for (i, text) in texts.iter().enumerate() {
         index.add(i, &text.words);
     }

@@ -197,4 +197,4 @@ fn copy_detection_plagdet() {
 }
 
 /// A little under the measured figure, so that a regression fails the build.
-const PLAGDET_FLOOR: f64 = 0.5;
+const PLAGDET_FLOOR: f64 = 0.52;
