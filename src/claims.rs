@@ -461,6 +461,32 @@ impl FigureFinder<'_> {
         if is_month(prev) || is_month(next) {
             return true;
         }
+        // Version numbers ("4.12.1") and elided years ("the Class of ’92").
+        if number.matches('.').count() > 1 {
+            return true;
+        }
+        let glued_before = i > 0 && self.tokens[i - 1].range.end == self.tokens[i].range.start;
+        if glued_before && matches!(prev, Some("’") | Some("'")) {
+            return true;
+        }
+        // Ages: "aged 34", "aged 34 and 41".
+        let aged = |w: Option<&str>| w.is_some_and(|w| w == "aged" || w == "age");
+        if aged(prev)
+            || matches!(prev, Some("and") | Some(",") | Some("or"))
+                && i >= 3
+                && aged(Some(&self.words[i - 3]))
+        {
+            return true;
+        }
+        // Street numbers: "10 Downing Street", "221 Baker Street".
+        let street = (i + 1..(i + 4).min(self.tokens.len()))
+            .find(|&k| self.lex.street_words.contains(&self.words[k]));
+        if let Some(k) = street
+            && (i + 1..k).all(|j| self.tokens[j].capitalised)
+            && self.tokens[k].capitalised
+        {
+            return true;
+        }
         if prev == Some(".") && i >= 2 && is_month(Some(&format!("{}.", self.words[i - 2]))) {
             return true;
         }
@@ -639,6 +665,12 @@ mod tests {
             figures("Some two million people and hundreds of homes."),
             ["Some two million", "hundreds of"]
         );
+    }
+
+    #[test]
+    fn versions_elided_years_ages_and_addresses_are_not_figures() {
+        let text = "Version 4.12.1 shipped. The Class of ’92 met at 10 Downing Street; two men, aged 34 and 41, were charged.";
+        assert_eq!(figures(text), Vec::<String>::new());
     }
 
     #[test]

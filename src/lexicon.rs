@@ -40,6 +40,7 @@ pub const KEYS: &[&str] = &[
     "durations",
     "name-prefixes",
     "time-suffixes",
+    "street-words",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -88,6 +89,7 @@ pub struct Lexicon {
     pub durations: HashSet<String>,
     pub name_prefixes: HashSet<String>,
     pub time_suffixes: HashSet<String>,
+    pub street_words: HashSet<String>,
     pub outlets: Vec<OutletEntry>,
 }
 
@@ -160,6 +162,7 @@ impl Lexicon {
             durations: set(take("durations")),
             name_prefixes: set(take("name-prefixes")),
             time_suffixes: set(take("time-suffixes")),
+            street_words: set(take("street-words")),
             outlets,
         }
     }
