@@ -13,7 +13,7 @@ use lsp_types::{
 
 use crate::check::Analysis;
 use crate::finding::Finding;
-use crate::position::{Encoding, to_lsp};
+use crate::position::{Encoding, LineIndex, from_lsp, to_lsp};
 use crate::report::RunReport;
 use crate::rules::{self, Severity};
 
@@ -92,6 +92,23 @@ fn diagnostic(analysis: &Analysis, finding: &Finding, encoding: Encoding) -> Dia
         tags: None,
         data: None,
     }
+}
+
+/// The byte offset of an LSP position in `text`.
+pub fn offset(text: &str, lines: &LineIndex, position: Position, encoding: Encoding) -> usize {
+    from_lsp(text, lines, position.line, position.character, encoding)
+}
+
+/// The byte range of an LSP range in `text`, start before end whatever the client sent.
+pub fn byte_range(
+    text: &str,
+    lines: &LineIndex,
+    range: Range,
+    encoding: Encoding,
+) -> std::ops::Range<usize> {
+    let start = offset(text, lines, range.start, encoding);
+    let end = offset(text, lines, range.end, encoding);
+    start.min(end)..end.max(start)
 }
 
 /// `file://` URI of a path, made absolute, with the characters URIs reserve percent-encoded.

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use lsp_types::{TextDocumentContentChangeEvent, Uri};
 
 use crate::check::Analysis;
+use crate::emit::lsp::byte_range;
 use crate::finding::Finding;
-use crate::position::{Encoding, LineIndex, from_lsp};
+use crate::position::{Encoding, LineIndex};
 
 pub struct Document {
     pub uri: Uri,
@@ -42,22 +43,8 @@ impl Document {
                 continue;
             };
             let lines = LineIndex::new(&self.text);
-            let start = from_lsp(
-                &self.text,
-                &lines,
-                range.start.line,
-                range.start.character,
-                encoding,
-            );
-            let end = from_lsp(
-                &self.text,
-                &lines,
-                range.end.line,
-                range.end.character,
-                encoding,
-            );
-            let (start, end) = (start.min(end), end.max(start));
-            self.text.replace_range(start..end, &change.text);
+            let bytes = byte_range(&self.text, &lines, range, encoding);
+            self.text.replace_range(bytes, &change.text);
         }
         self.version = version;
         self.checked = None;

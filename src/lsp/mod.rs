@@ -38,8 +38,8 @@ pub use hover::hover_text;
 use crate::check::{analyse, check};
 use crate::config::{ConfigError, Settings};
 use crate::document::{Article, Format};
-use crate::emit::lsp::{diagnostics, range};
-use crate::position::{Encoding, from_lsp, to_lsp};
+use crate::emit::lsp::{byte_range, diagnostics, offset, range};
+use crate::position::Encoding;
 
 /// How long to wait after the last keystroke before checking; a linter that flickers on every
 /// character is noise.
@@ -398,11 +398,10 @@ impl Server<'_> {
         let doc = self.documents.get(&key)?;
         let (analysis, findings) = doc.checked.as_ref()?;
         let article = &analysis.article;
-        let offset = from_lsp(
+        let offset = offset(
             &article.source,
             &article.lines,
-            position.position.line,
-            position.position.character,
+            position.position,
             self.encoding,
         );
         let text = hover_text(analysis, findings, offset)?;
@@ -421,21 +420,8 @@ impl Server<'_> {
         let doc = self.documents.get(&key)?;
         let (analysis, findings) = doc.checked.as_ref()?;
         let article = &analysis.article;
-        let start = from_lsp(
-            &article.source,
-            &article.lines,
-            params.range.start.line,
-            params.range.start.character,
-            self.encoding,
-        );
-        let end = from_lsp(
-            &article.source,
-            &article.lines,
-            params.range.end.line,
-            params.range.end.character,
-            self.encoding,
-        );
-        let list = actions(analysis, findings, start..end)
+        let bytes = byte_range(&article.source, &article.lines, params.range, self.encoding);
+        let list = actions(analysis, findings, bytes)
             .into_iter()
             .map(|action| {
                 let edits: Vec<TextEdit> = action
@@ -541,10 +527,4 @@ fn config_message(err: &ConfigError) -> String {
         Some(help) => format!("fairlint config: {} ({help})", err.message),
         None => format!("fairlint config: {}", err.message),
     }
-}
-
-/// Converts between byte offsets and the client's positions; exposed for tests and benches.
-pub fn position_of(text: &str, offset: usize, encoding: Encoding) -> (u32, u32) {
-    let lines = crate::position::LineIndex::new(text);
-    to_lsp(text, &lines, offset, encoding)
 }
