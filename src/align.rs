@@ -340,6 +340,17 @@ fn kgram_hashes(words: &[Word], k: usize) -> impl Iterator<Item = u64> + '_ {
     })
 }
 
+/// The distinct hashes of every k-word window of `words`, sorted: the query side of an index
+/// of winnowed [`fingerprints`]. Querying with every k-gram, not only the winnowed ones, finds
+/// any indexed fingerprint the text contains, so copies shorter than the winnowing guarantee
+/// are still found when their k-gram happened to be kept.
+pub fn kgrams(words: &[Word], k: usize) -> Vec<u64> {
+    let mut out: Vec<u64> = kgram_hashes(words, k).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Winnowed k-gram fingerprints (Schleimer et al. 2003): hash every k-word window, keep the
 /// minimum hash of each window of `w` consecutive k-gram hashes (rightmost minimum on ties),
 /// recording each kept fingerprint once. Returns (hash, index of the first word of the k-gram).
@@ -1227,6 +1238,13 @@ pub struct Paraphrase {
     pub similarity: f64,
     /// `content_overlap` and `similarity` weighted `PARAPHRASE_OVERLAP_WEIGHT` to the rest.
     pub score: f64,
+    /// Distinct shared content words that the article writes in lower case and without
+    /// digits: the original's wording, as opposed to the names and numbers any report of the
+    /// same story must share.
+    pub wording: usize,
+    /// The length of the run of paraphrased sentences this one belongs to, or 0 when it
+    /// stands on its score alone (see [`ParaphraseParams`]).
+    pub run: usize,
 }
 
 /// Weight of content-word overlap in a paraphrase score; the rest is word-order similarity.
@@ -1255,12 +1273,51 @@ const PARAPHRASE_CANDIDATES: usize = 5;
 /// paraphrase, and is left to the copy rules.
 const COVERED_SHARE: f64 = 0.5;
 
+/// When a sentence pair counts as close paraphrase: on its own, or as one of a run of article
+/// sentences that follow an original's sentences in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParaphraseParams {
+    /// The score one sentence pair needs on its own.
+    pub min_score: f64,
+    /// The shared wording (see [`Paraphrase::wording`]) one sentence pair needs on its own.
+    pub min_wording: usize,
+    /// The content overlap each sentence pair of a run needs. A rewrite that works through an
+    /// original sentence by sentence keeps only part of each sentence's words, too few to tell
+    /// apart from another reporter's sentence on the same facts; the run is the evidence.
+    pub run_overlap: f64,
+    /// The shared wording each sentence pair of a run needs: independent reports of one story
+    /// share names and numbers, sentence after sentence, but seldom the ordinary words.
+    pub run_wording: usize,
+    /// The fewest sentence pairs that make a run.
+    pub run_length: usize,
+    /// Article sentences a run may step over (sentences of the writer's own).
+    pub run_gap: usize,
+    /// How far ahead in the original the next sentence of a run may be.
+    pub run_step: usize,
+}
+
+impl ParaphraseParams {
+    /// Single sentences only, at `min_score`.
+    pub fn single(min_score: f64) -> ParaphraseParams {
+        ParaphraseParams {
+            min_score,
+            min_wording: 0,
+            run_overlap: 1.0,
+            run_wording: usize::MAX,
+            run_length: usize::MAX,
+            run_gap: 0,
+            run_step: 0,
+        }
+    }
+}
+
 /// Sentence-level close paraphrase: for each article sentence (given as word-index ranges), the
 /// best original sentence by content-word overlap (ignoring `stopwords`, hashes from
 /// [`hash_word`]) and word-sequence similarity; reports pairs whose score passes `min_score` and
 /// whose article sentence is not already covered by a [`Passage`] of [`align`] at default
 /// parameters. Ranges out of bounds are clamped. Sorted by article sentence.
 pub fn paraphrases(
+    text: &str,
     article: &[Word],
     article_sentences: &[Range<usize>],
     original: &[Word],
@@ -1270,29 +1327,34 @@ pub fn paraphrases(
 ) -> Vec<Paraphrase> {
     let covered = align(article, original, &AlignParams::default());
     paraphrases_excluding(
+        text,
         article,
         article_sentences,
         original,
         original_sentences,
         stopwords,
-        min_score,
+        &ParaphraseParams::single(min_score),
         &covered,
     )
 }
 
-/// [`paraphrases`] for a caller that has already aligned the two texts (with its own
-/// parameters): article sentences mostly inside `covered` are skipped.
+/// [`paraphrases`] with runs (see [`ParaphraseParams`]), for a caller that has already aligned
+/// the two texts (with its own parameters): article sentences mostly inside `covered` are
+/// skipped, and neither count towards a run nor break one. `text` is the article's text, which
+/// its words point into.
+#[allow(clippy::too_many_arguments)]
 pub fn paraphrases_excluding(
+    text: &str,
     article: &[Word],
     article_sentences: &[Range<usize>],
     original: &[Word],
     original_sentences: &[Range<usize>],
     stopwords: &HashSet<u64>,
-    min_score: f64,
+    params: &ParaphraseParams,
     covered: &[Passage],
 ) -> Vec<Paraphrase> {
     let originals = SentenceIndex::new(original, original_sentences, stopwords);
-    let mut out = Vec::new();
+    let mut scored: Vec<(usize, Paraphrase)> = Vec::new();
     for range in article_sentences {
         let range = clamp(range, article.len());
         if covered_share(&range, covered) >= COVERED_SHARE {
@@ -1315,20 +1377,62 @@ pub fn paraphrases_excluding(
                     .total_cmp(&score(y.1, y.2))
                     .then(y.0.cmp(&x.0))
             });
-        if let Some((i, overlap, similarity)) = best
-            && score(overlap, similarity) >= min_score
-        {
-            out.push(Paraphrase {
-                article: range,
-                original: originals.ranges[i].clone(),
-                content_overlap: overlap,
-                similarity,
-                score: score(overlap, similarity),
-            });
+        if let Some((i, overlap, similarity)) = best {
+            let other = content_words(&original[originals.ranges[i].clone()], stopwords);
+            scored.push((
+                i,
+                Paraphrase {
+                    wording: shared_wording(text, &article[range.clone()], &other),
+                    article: range,
+                    original: originals.ranges[i].clone(),
+                    content_overlap: overlap,
+                    similarity,
+                    score: score(overlap, similarity),
+                    run: 0,
+                },
+            ));
         }
     }
+    mark_runs(&mut scored, params);
+    let mut out: Vec<Paraphrase> = scored
+        .into_iter()
+        .map(|(_, p)| p)
+        .filter(|p| (p.score >= params.min_score && p.wording >= params.min_wording) || p.run > 0)
+        .collect();
     out.sort_by_key(|p| (p.article.start, p.article.end));
     out
+}
+
+/// Sets `run` on every pair in a run: pairs with `run_overlap` and `run_wording`, at most `run_gap`
+/// scored sentences apart in the article, each pointing further into the original than the one
+/// before by at most `run_step` sentences. `scored` is in article order, with each pair's
+/// original sentence number.
+fn mark_runs(scored: &mut [(usize, Paraphrase)], params: &ParaphraseParams) {
+    let strong =
+        |p: &Paraphrase| p.content_overlap >= params.run_overlap && p.wording >= params.run_wording;
+    for start in 0..scored.len() {
+        if scored[start].1.run > 0 || !strong(&scored[start].1) {
+            continue;
+        }
+        let mut members = vec![start];
+        let mut next = start + 1;
+        while let Some(&last) = members.last() {
+            if next >= scored.len() || next - last > params.run_gap + 1 {
+                break;
+            }
+            let (from, to) = (scored[last].0, scored[next].0);
+            if strong(&scored[next].1) && to > from && to - from <= params.run_step {
+                members.push(next);
+            }
+            next += 1;
+        }
+        if members.len() < params.run_length {
+            continue;
+        }
+        for &m in &members {
+            scored[m].1.run = members.len();
+        }
+    }
 }
 
 fn score(overlap: f64, similarity: f64) -> f64 {
@@ -1353,6 +1457,24 @@ fn covered_share(range: &Range<usize>, covered: &[Passage]) -> f64 {
         })
         .sum();
     inside as f64 / range.len() as f64
+}
+
+/// How many distinct words of `sentence` (content words, in `other`, sorted) are written in
+/// lower case and without digits in `text`.
+fn shared_wording(text: &str, sentence: &[Word], other: &[u64]) -> usize {
+    let mut found: Vec<u64> = sentence
+        .iter()
+        .filter(|w| other.binary_search(&w.hash).is_ok())
+        .filter(|w| {
+            let word = text.get(w.start as usize..w.end as usize).unwrap_or("");
+            word.chars().next().is_some_and(char::is_lowercase)
+                && !word.chars().any(|c| c.is_ascii_digit())
+        })
+        .map(|w| w.hash)
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found.len()
 }
 
 /// The distinct non-stopword hashes of a sentence, sorted.
@@ -1893,8 +2015,19 @@ mod tests {
         assert!(index.candidates(&[], 1).is_empty());
         assert_eq!(index.candidates(&one, 0), [(2, 1)]);
         let stop = stopword_set();
-        assert!(paraphrases(&[], &[], &[], &[], &stop, 0.0).is_empty());
-        assert!(paraphrases(&one, &[0..1, 5..9, 3..1], &one, &[0..1, 7..2], &stop, 0.0).is_empty());
+        assert!(paraphrases("", &[], &[], &[], &[], &stop, 0.0).is_empty());
+        assert!(
+            paraphrases(
+                "",
+                &one,
+                &[0..1, 5..9, 3..1],
+                &one,
+                &[0..1, 7..2],
+                &stop,
+                0.0
+            )
+            .is_empty()
+        );
     }
 
     #[test]
@@ -1988,7 +2121,7 @@ mod tests {
         let (asent, osent) = (sentences(article, &aw), sentences(original, &ow));
         assert_eq!((asent.len(), osent.len()), (5, 4));
         let stop = stopword_set();
-        let all = paraphrases(&aw, &asent, &ow, &osent, &stop, 0.0);
+        let all = paraphrases(article, &aw, &asent, &ow, &osent, &stop, 0.0);
         let scores: Vec<(usize, usize, f64)> = all
             .iter()
             .map(|p| {
@@ -1998,6 +2131,7 @@ mod tests {
             })
             .collect();
         let found = paraphrases(
+            article,
             &aw,
             &asent,
             &ow,
@@ -2033,18 +2167,127 @@ mod tests {
         assert!(all.iter().all(|p| p.article != asent[2]));
     }
 
+    /// Four sentences of a council report, and a rewrite that works through them in order,
+    /// keeping only some of each sentence's words.
+    const REPORT: &str = "The council voted on Monday to close the Marsh Lane library in March. \
+        Officials blamed a budget gap of four million pounds for the closure. Residents collected \
+        more than two thousand signatures in a petition against the plan. The library's books \
+        will move to the town hall annex next spring. The mayor thanked the volunteers.";
+    const WORKED_THROUGH: &str = "Marsh Lane library is to close in March after a council vote \
+        on Monday. A budget gap of four million pounds forced the closure, officials said. \
+        Over two thousand residents signed a petition opposing the plan. Next spring the books \
+        go to an annex at the town hall.";
+
+    fn run_params() -> ParaphraseParams {
+        ParaphraseParams {
+            min_score: 0.9,
+            min_wording: 0,
+            run_overlap: 0.3,
+            run_wording: 2,
+            run_length: 4,
+            run_gap: 1,
+            run_step: 3,
+        }
+    }
+
+    #[test]
+    fn paraphrase_runs_follow_the_original_in_order() {
+        let (aw, ow) = (words(WORKED_THROUGH), words(REPORT));
+        let (asent, osent) = (sentences(WORKED_THROUGH, &aw), sentences(REPORT, &ow));
+        let found = paraphrases_excluding(
+            WORKED_THROUGH,
+            &aw,
+            &asent,
+            &ow,
+            &osent,
+            &stopword_set(),
+            &run_params(),
+            &[],
+        );
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert!(
+            found.iter().all(|p| p.run == 4 && p.score < 0.9),
+            "{found:?}"
+        );
+        // On their own scores, none of them would be reported.
+        let single = ParaphraseParams::single(0.9);
+        assert!(
+            paraphrases_excluding(
+                WORKED_THROUGH,
+                &aw,
+                &asent,
+                &ow,
+                &osent,
+                &stopword_set(),
+                &single,
+                &[]
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn paraphrase_runs_break_when_the_order_does() {
+        let sentences_of = |text: &'static str| {
+            let w = words(text);
+            let s = sentences(text, &w);
+            s.iter()
+                .map(|r| &text[w[r.start].start as usize..w[r.end - 1].end as usize + 1])
+                .collect::<Vec<_>>()
+        };
+        let parts = sentences_of(WORKED_THROUGH);
+        let shuffled = [parts[2], parts[0], parts[3], parts[1]].join(" ");
+        let (aw, ow) = (words(&shuffled), words(REPORT));
+        let (asent, osent) = (sentences(&shuffled, &aw), sentences(REPORT, &ow));
+        let found = paraphrases_excluding(
+            &shuffled,
+            &aw,
+            &asent,
+            &ow,
+            &osent,
+            &stopword_set(),
+            &run_params(),
+            &[],
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // Nor does a run shorter than run_length count.
+        let three = parts[..3].join(" ");
+        let (aw, asent) = (words(&three), sentences(&three, &words(&three)));
+        let found = paraphrases_excluding(
+            &three,
+            &aw,
+            &asent,
+            &ow,
+            &osent,
+            &stopword_set(),
+            &run_params(),
+            &[],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
     #[test]
     fn paraphrase_skips_sentences_already_copied() {
         let article = article_with(COPIED);
         let (aw, ow) = (words(&article), words(ORIGINAL));
         let (asent, osent) = (sentences(&article, &aw), sentences(ORIGINAL, &ow));
-        let found = paraphrases(&aw, &asent, &ow, &osent, &stopword_set(), 0.3);
+        let found = paraphrases(&article, &aw, &asent, &ow, &osent, &stopword_set(), 0.3);
         assert!(
             found.iter().all(|p| p.article != locate(&article, COPIED)),
             "{found:?}"
         );
         // Without the alignment, the copied sentence is (trivially) a paraphrase.
-        let found = paraphrases_excluding(&aw, &asent, &ow, &osent, &stopword_set(), 0.3, &[]);
+        let single = ParaphraseParams::single(0.3);
+        let found = paraphrases_excluding(
+            &article,
+            &aw,
+            &asent,
+            &ow,
+            &osent,
+            &stopword_set(),
+            &single,
+            &[],
+        );
         assert!(found.iter().any(|p| p.score > 0.8), "{found:?}");
     }
 

@@ -16,6 +16,8 @@ const AFTER_HELP: &str = "Examples:
   cat story.md | fairlint check - --stdin-filename story.md
   fairlint claims story.md                every quote and figure with its attribution
   fairlint explain attribution-vague      what a rule checks and how to fix it
+  fairlint archive add wire/              index texts to check articles against
+  fairlint check --archive .fairlint/archive.db story.md
 
 Exit codes: 0 clean, 1 findings at or above --fail-on (or an input problem), 2 usage/config error
 or nothing could be checked.";
@@ -39,6 +41,9 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Run the Language Server over stdio (diagnostics as you type, hover, quick fixes).
     Lsp,
+    /// Manage the archive that `check --archive` compares articles with.
+    #[command(subcommand)]
+    Archive(ArchiveCommand),
 }
 
 #[derive(Debug, Default, Args)]
@@ -62,6 +67,15 @@ pub struct InputArgs {
     /// whose front matter must not make fairlint print arbitrary files).
     #[arg(long)]
     pub allow_outside_root: bool,
+    /// Also compare articles with the texts of this archive: an SQLite file or a
+    /// postgres:// URL (see `fairlint archive --help`).
+    #[arg(
+        long,
+        value_name = "LOCATION",
+        env = "FAIRLINT_ARCHIVE",
+        hide_env_values = true
+    )]
+    pub archive: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -114,4 +128,78 @@ pub struct RulesArgs {
 pub struct ExplainArgs {
     /// A rule id, as `fairlint rules` lists them.
     pub rule: String,
+}
+
+const ARCHIVE_HELP: &str =
+    "The archive is where `check --archive` looks for texts an article copies without
+crediting them. LOCATION is an SQLite file (default .fairlint/archive.db under the project root)
+or a postgres://USER:PASSWORD@HOST:PORT/DATABASE URL; FAIRLINT_ARCHIVE sets it too.
+
+Examples:
+  fairlint archive add wire/2025/                 every .md/.txt under the folder
+  fairlint archive add --source \"Harbour Wire\" feed.txt
+  fairlint archive stats
+  fairlint archive remove --source \"Harbour Wire\"
+  fairlint check --archive postgres://ci@db/news story.md";
+
+#[derive(Debug, Subcommand)]
+#[command(after_help = ARCHIVE_HELP)]
+pub enum ArchiveCommand {
+    /// Add texts (files and folders). Each text's source and date come from its front matter
+    /// (`source:`, `date:`), or --source. A text already archived is not added again.
+    Add(ArchiveAddArgs),
+    /// Show how many texts the archive holds, from which sources, and its size.
+    Stats(ArchiveStatsArgs),
+    /// Remove texts: by the path they were added from, by --id, or every text of --source.
+    Remove(ArchiveRemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ArchiveLocation {
+    /// An SQLite file or a postgres:// URL. Default: .fairlint/archive.db under the project root.
+    #[arg(
+        long,
+        value_name = "LOCATION",
+        env = "FAIRLINT_ARCHIVE",
+        hide_env_values = true
+    )]
+    pub archive: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ArchiveAddArgs {
+    #[command(flatten)]
+    pub location: ArchiveLocation,
+    /// Texts: files, folders (every .md/.txt, honouring .gitignore) or globs.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<String>,
+    /// The source of every text added, instead of its front matter's `source:`.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Texts written per transaction. A run that is stopped keeps every batch it finished.
+    #[arg(long, value_name = "N", default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch_size: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct ArchiveStatsArgs {
+    #[command(flatten)]
+    pub location: ArchiveLocation,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ArchiveRemoveArgs {
+    #[command(flatten)]
+    pub location: ArchiveLocation,
+    /// Paths as `archive add` was given them.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// Archive ids, as findings name them (`archive #42`).
+    #[arg(long, value_name = "ID")]
+    pub id: Vec<i64>,
+    /// Every text of this source.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
 }

@@ -115,10 +115,20 @@ pub fn copy_paraphrase(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
     for m in &o.matches {
         let original = &o.originals[m.original];
         for p in &m.paraphrases {
+            // A sentence found through its run shares too little on its own to explain the
+            // finding; the run is what the writer needs to see.
+            let run = if p.run > 0 {
+                format!(
+                    "; one of {} sentences in a row that follow its order",
+                    p.run
+                )
+            } else {
+                String::new()
+            };
             out.push(finding(
                 o.bytes(&p.article),
                 format!(
-                    "close paraphrase of a sentence of {} ({}): {:.0}% of its content words, {:.0}% similar",
+                    "close paraphrase of a sentence of {} ({}): {:.0}% of its content words, {:.0}% similar{run}",
                     original.original.source,
                     original.original.path,
                     p.content_overlap * 100.0,
@@ -192,9 +202,10 @@ fn credited_original(a: &Analysis, claim: usize) -> Option<usize> {
         .collect();
     let originals = &a.overlaps.originals;
     let by_source = originals.iter().position(|o| {
-        mentions
-            .iter()
-            .any(|m| a.names.same(&m.text, &o.original.source))
+        !o.original.archived
+            && mentions
+                .iter()
+                .any(|m| a.names.same(&m.text, &o.original.source))
     });
     if by_source.is_some() {
         return by_source;
@@ -206,7 +217,7 @@ fn credited_original(a: &Analysis, claim: usize) -> Option<usize> {
     }
     originals
         .iter()
-        .position(|o| o.original.text.contains(surname))
+        .position(|o| !o.original.archived && o.original.text.contains(surname))
 }
 
 pub fn quote_not_in_source(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {

@@ -166,7 +166,7 @@ fn blank_ranges(text: &mut String, ranges: impl Iterator<Item = Range<usize>>) {
 }
 
 /// The range of a `---` … `---` (or `...`) block at the very start of the file.
-fn split_front_matter(source: &str) -> Option<Range<usize>> {
+pub(crate) fn split_front_matter(source: &str) -> Option<Range<usize>> {
     let body = source.strip_prefix('\u{feff}').unwrap_or(source);
     let bom = source.len() - body.len();
     let first = body.lines().next()?;

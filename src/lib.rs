@@ -4,6 +4,7 @@
 
 pub mod align;
 pub mod app;
+pub mod archive;
 pub mod attribution;
 pub mod check;
 pub mod claims;

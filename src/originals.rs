@@ -22,6 +22,9 @@ pub struct Original {
     /// The path as shown to people.
     pub path: String,
     pub text: Arc<str>,
+    /// Found in the archive rather than named for this article: it shows copying, but it is
+    /// not the text a credit points to, so quotes and figures are not checked against it.
+    pub archived: bool,
 }
 
 /// Where originals come from for a run, before any article is read.
@@ -72,6 +75,7 @@ pub fn load_shared(options: &OriginalOptions, root: &Path) -> (Vec<Original>, Ve
                 source: name.clone(),
                 path: path.display().to_string(),
                 text,
+                archived: false,
             }),
             Err(message) => errors.push(original_error(path, message)),
         }
@@ -116,6 +120,7 @@ fn load_dir(
                 source: source_of(&path, &text),
                 path: path.display().to_string(),
                 text,
+                archived: false,
             }),
             Err(message) => errors.push(original_error(&path, message)),
         }
@@ -161,6 +166,7 @@ pub fn load_from_front_matter(
                 source: entry.name.clone(),
                 path: path.display().to_string(),
                 text,
+                archived: false,
             }),
             Err(message) => errors.push(original_error(&path, message)),
         }

@@ -58,11 +58,19 @@ struct Totals {
     independent_alarms: usize,
 }
 
-#[test]
-fn copy_detection_plagdet() {
+/// The PAN figures of one corpus.
+struct Scores {
+    pairs: usize,
+    precision: f64,
+    plagdet: f64,
+    independent_pairs: usize,
+    independent_alarms: usize,
+}
+
+fn score(dir: &str) -> Scores {
     let verbose = std::env::var_os("FAIRLINT_SCORE_VERBOSE").is_some();
     let settings = Settings::builtin();
-    let mut paths: Vec<_> = std::fs::read_dir("tests/copy")
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
@@ -75,6 +83,7 @@ fn copy_detection_plagdet() {
             source: "Wire".into(),
             path: "original.txt".into(),
             text: Arc::from(pair.original.as_str()),
+            archived: false,
         });
         let text = &pair.rewrite;
         let (_, findings) = check_text_with("rewrite.md", text, &settings, &[original]);
@@ -164,7 +173,7 @@ fn copy_detection_plagdet() {
     };
     let plagdet = f1 / (1.0 + granularity).log2();
     println!(
-        "\ncopy detection on {} pairs, {} labelled spans, {} detections",
+        "\ncopy detection on {dir}: {} pairs, {} labelled spans, {} detections",
         paths.len(),
         t.cases,
         t.detections
@@ -182,19 +191,61 @@ fn copy_detection_plagdet() {
         "independent same-story pairs with a false alarm: {} of {}",
         t.independent_alarms, t.independent_pairs
     );
-    assert!(
-        paths.len() >= 40,
-        "the labelled set needs at least 40 pairs"
-    );
+    Scores {
+        pairs: paths.len(),
+        precision,
+        plagdet,
+        independent_pairs: t.independent_pairs,
+        independent_alarms: t.independent_alarms,
+    }
+}
+
+#[test]
+fn copy_detection_plagdet() {
+    let s = score("tests/copy");
+    assert!(s.pairs >= 40, "the labelled set needs at least 40 pairs");
     assert_eq!(
-        t.independent_alarms, 0,
+        s.independent_alarms, 0,
         "independent texts on the same story must raise nothing"
     );
     assert!(
-        plagdet >= PLAGDET_FLOOR,
-        "plagdet {plagdet:.3} fell below {PLAGDET_FLOOR}"
+        s.plagdet >= PLAGDET_FLOOR,
+        "plagdet {:.3} fell below {PLAGDET_FLOOR}",
+        s.plagdet
+    );
+    assert!(
+        s.precision >= PRECISION_FLOOR,
+        "precision {:.3}",
+        s.precision
     );
 }
 
-/// A little under the measured figure, so that a regression fails the build.
-const PLAGDET_FLOOR: f64 = 0.52;
+/// The thresholds were chosen on `tests/copy`; this set was written apart from them, to show
+/// whether they carry over.
+#[test]
+fn held_out_copy_detection() {
+    let s = score("tests/copy-holdout");
+    assert!(s.independent_pairs >= 8);
+    assert_eq!(
+        s.independent_alarms, 0,
+        "independent texts on the same story must raise nothing"
+    );
+    assert!(
+        s.plagdet >= HOLDOUT_PLAGDET_FLOOR,
+        "plagdet {:.3} fell below {HOLDOUT_PLAGDET_FLOOR}",
+        s.plagdet
+    );
+    assert!(
+        s.precision >= PRECISION_FLOOR,
+        "precision {:.3}",
+        s.precision
+    );
+}
+
+/// A little under the measured figures (0.647 and 0.296; precision 0.970 and 1.000), so that
+/// a regression fails the build. The held-out figure is low because most of its spans are
+/// paraphrase, which word overlap cannot see (docs/copy.md).
+const PLAGDET_FLOOR: f64 = 0.62;
+const HOLDOUT_PLAGDET_FLOOR: f64 = 0.27;
+/// Detections outside labelled spans are the false alarms writers would see.
+const PRECISION_FLOOR: f64 = 0.9;

@@ -2,8 +2,10 @@
 //! 2 usage or config errors, or nothing could be checked. Errors in one file are reported and the
 //! run goes on.
 
+mod archive;
+
 use std::io::{self, IsTerminal, Write};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -32,6 +34,7 @@ pub fn run(cli: Cli) -> u8 {
             emit::rules::emit_list(rules::builtin(), args.format, &mut out).map(|_| EXIT_CLEAN)
         }
         Command::Explain(args) => run_explain(&args.rule),
+        Command::Archive(command) => archive::run(command),
         Command::Lsp => match crate::lsp::run_stdio() {
             Ok(()) => Ok(EXIT_CLEAN),
             Err(err) => {
@@ -66,7 +69,7 @@ fn run_explain(id: &str) -> io::Result<u8> {
 fn run_check(args: CheckArgs) -> io::Result<u8> {
     let report = match build_report(&args.input, true) {
         Ok(report) => report,
-        Err(err) => return report_config_error(*err),
+        Err(err) => return report_setup_error(&*err),
     };
     let color = match args.color {
         Color::Always => true,
@@ -96,7 +99,7 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
 fn run_claims(args: ClaimsArgs) -> io::Result<u8> {
     let report = match build_report(&args.input, false) {
         Ok(report) => report,
-        Err(err) => return report_config_error(*err),
+        Err(err) => return report_setup_error(&*err),
     };
     let mut out = io::stdout().lock();
     emit::claims::emit(&report, args.format, &mut out)?;
@@ -107,12 +110,16 @@ fn run_claims(args: ClaimsArgs) -> io::Result<u8> {
     })
 }
 
-fn report_config_error(err: ConfigError) -> io::Result<u8> {
+/// A problem that stops the run before any article is read: a config error, an archive that
+/// cannot be opened.
+pub type SetupError = Box<dyn miette::Diagnostic + Send + Sync>;
+
+fn report_setup_error(err: &dyn miette::Diagnostic) -> io::Result<u8> {
     let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let handler = emit::human::handler(Style { color, width: 100 });
     let mut text = String::new();
     handler
-        .render_report(&mut text, &err)
+        .render_report(&mut text, err)
         .map_err(io::Error::other)?;
     eprint!("{text}");
     Ok(EXIT_ERROR)
@@ -120,23 +127,31 @@ fn report_config_error(err: ConfigError) -> io::Result<u8> {
 
 /// Reads, analyses and (when `with_findings`) checks every input. Only a config error stops the
 /// run; everything else is recorded per file.
-pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, Box<ConfigError>> {
+pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, SetupError> {
     let paths = if args.paths.is_empty() {
         vec![".".to_string()]
     } else {
         args.paths.clone()
     };
-    let mut configs = ConfigFinder::new(args.config.as_deref())?;
+    let mut configs = ConfigFinder::new(args.config.as_deref()).map_err(|e| e as SetupError)?;
     let options = OriginalOptions::parse(
         &args.original,
         args.originals.as_deref(),
         args.allow_outside_root,
     )
-    .map_err(usage_error)?;
+    .map_err(|m| usage_error(m) as SetupError)?;
     let (shared, original_errors) = load_shared(&options, &project_root(None));
+    let archive = match &args.archive {
+        Some(location) => Some(Mutex::new(
+            crate::archive::open(&crate::archive::Location::parse(location), false)
+                .map_err(|e| Box::new(e) as SetupError)?,
+        )),
+        None => None,
+    };
     let originals = RunOriginals {
         shared: shared.into_iter().map(Arc::new).collect(),
         allow_outside_root: options.allow_outside_root,
+        archive,
     };
     // Settings are resolved in order (the config cache is not shared between threads); the
     // articles are then checked in parallel and reported in the order given.
@@ -150,7 +165,9 @@ pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, 
                 continue;
             }
         };
-        let settings = configs.for_path(input.path())?;
+        let settings = configs
+            .for_path(input.path())
+            .map_err(|e| e as SetupError)?;
         // `ignore:` applies to files named on the command line too: pre-commit and CI pass
         // explicit paths, and the project's config must still win.
         if let Input::File(path) = &input
@@ -195,12 +212,14 @@ fn problem(path: &str, message: String, span: Option<std::ops::Range<usize>>) ->
     }
 }
 
-/// The originals every article of the run is compared with, and whether front matter may name
-/// originals outside the project root.
+/// The originals every article of the run is compared with, whether front matter may name
+/// originals outside the project root, and the archive to look for more in.
 #[derive(Default)]
 pub struct RunOriginals {
     pub shared: Vec<Arc<Original>>,
     pub allow_outside_root: bool,
+    /// One connection, shared by the threads checking articles; each holds it for one query.
+    pub archive: Option<Mutex<Box<dyn crate::archive::Store>>>,
 }
 
 fn check_input(
@@ -232,13 +251,18 @@ fn check_input(
         }
     };
     let mut original_errors = Vec::new();
+    let archived = match &originals.archive {
+        Some(store) => archived_originals(store, &text, &path, &mut original_errors),
+        None => Vec::new(),
+    };
     let article = parse(&path, text, settings);
     let analysis = analyse_with(article, settings, |list| {
         let root = project_root(input.path());
         let (mut local, errors) =
             load_from_front_matter(input.path(), list, &root, originals.allow_outside_root);
-        original_errors = errors;
+        original_errors.extend(errors);
         local.extend(originals.shared.iter().map(|o| (**o).clone()));
+        local.extend(archived);
         local.into_iter().map(Arc::new).collect()
     });
     file.errors.extend(original_errors);
@@ -255,6 +279,26 @@ fn check_input(
     }
     file.analysis = Some(analysis);
     file
+}
+
+/// The archived texts most like the article; a failed query is a problem for this file only.
+fn archived_originals(
+    store: &Mutex<Box<dyn crate::archive::Store>>,
+    text: &str,
+    path: &str,
+    errors: &mut Vec<FileError>,
+) -> Vec<Original> {
+    let mut store = match store.lock() {
+        Ok(store) => store,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    match crate::archive::originals_for(&mut **store, text) {
+        Ok(found) => found,
+        Err(err) => {
+            errors.push(problem(path, err.to_string(), None));
+            Vec::new()
+        }
+    }
 }
 
 pub fn parse(path: &str, text: Arc<str>, settings: &crate::config::Settings) -> Article {

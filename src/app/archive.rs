@@ -1,0 +1,256 @@
+//! `fairlint archive add | stats | remove`: filling and inspecting the archive that `check
+//! --archive` compares articles with. Reading and fingerprinting happen in parallel outside the
+//! transaction; each batch is then written in one, so a stopped run keeps every batch it
+//! finished and nothing half-written.
+
+use std::io::{self, IsTerminal, Write};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, report_setup_error};
+use crate::archive::{self, Added, ArchiveError, Location, Prepared, Removal, Stats, Store};
+use crate::cli::{
+    ArchiveAddArgs, ArchiveCommand, ArchiveLocation, ArchiveRemoveArgs, ArchiveStatsArgs,
+};
+use crate::emit::ListFormat;
+use crate::input::{self, Input, Loaded};
+use crate::originals::project_root;
+
+pub fn run(command: ArchiveCommand) -> io::Result<u8> {
+    match command {
+        ArchiveCommand::Add(args) => add(args),
+        ArchiveCommand::Stats(args) => stats(args),
+        ArchiveCommand::Remove(args) => remove(args),
+    }
+}
+
+fn location(args: &ArchiveLocation) -> Location {
+    match &args.archive {
+        Some(value) => Location::parse(value),
+        None => Location::default_in(&project_root(None)),
+    }
+}
+
+fn open(args: &ArchiveLocation, create: bool) -> Result<Box<dyn Store>, ArchiveError> {
+    archive::open(&location(args), create)
+}
+
+fn add(args: ArchiveAddArgs) -> io::Result<u8> {
+    let started = Instant::now();
+    let mut store = match open(&args.location, true) {
+        Ok(store) => store,
+        Err(err) => return report_setup_error(&err),
+    };
+    let mut failed = 0;
+    let inputs: Vec<Input> = input::collect(&args.paths, None)
+        .into_iter()
+        .filter_map(|input| match input {
+            Ok(input) => Some(input),
+            Err(err) => {
+                failed += 1;
+                eprintln!("  × {}: {}", err.path, err.message);
+                None
+            }
+        })
+        .collect();
+    let mut total = Added::default();
+    let mut bytes = 0;
+    for batch in inputs.chunks(args.batch_size as usize) {
+        let read: Vec<Result<Prepared, (String, String)>> = batch
+            .par_iter()
+            .map(|input| read_one(input, args.source.as_deref()))
+            .collect();
+        let mut prepared = Vec::with_capacity(read.len());
+        for result in read {
+            match result {
+                Ok(p) => prepared.push(p),
+                Err((path, message)) => {
+                    failed += 1;
+                    eprintln!("  × {path}: {message}");
+                }
+            }
+        }
+        bytes += prepared.iter().map(|p| p.text.body.len()).sum::<usize>();
+        match store.add(&prepared) {
+            Ok(added) => {
+                total.added += added.added;
+                total.duplicates += added.duplicates;
+            }
+            Err(err) => {
+                // Batches already written stay; this one is rolled back whole.
+                eprintln!(
+                    "fairlint: stopped after {} texts; the batch being written was not added",
+                    total.added
+                );
+                return report_setup_error(&err);
+            }
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "added {} {} ({} already archived{}) in {:.1} s, {:.1} MB/s, to {}",
+        total.added,
+        plural(total.added, "text", "texts"),
+        total.duplicates,
+        if failed > 0 {
+            format!(", {failed} could not be read")
+        } else {
+            String::new()
+        },
+        seconds,
+        bytes as f64 / 1e6 / seconds.max(1e-9),
+        location(&args.location)
+    )?;
+    if inputs.is_empty() && failed > 0 {
+        return Ok(EXIT_ERROR);
+    }
+    Ok(if failed > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+fn read_one(input: &Input, source: Option<&str>) -> Result<Prepared, (String, String)> {
+    let path = input.display();
+    let text = match input::read(input) {
+        Ok(Loaded::Text(text)) => text,
+        Ok(Loaded::Empty) => return Err((path, "file is empty: nothing to archive".into())),
+        Err(err) => return Err((path, err.message)),
+    };
+    let text = archive::read_text(&path, &text, source).map_err(|m| (path, m))?;
+    Ok(archive::prepare(text))
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+fn stats(args: ArchiveStatsArgs) -> io::Result<u8> {
+    let stats = match open(&args.location, false).and_then(|mut store| store.stats()) {
+        Ok(stats) => stats,
+        Err(err) => return report_setup_error(&err),
+    };
+    let mut out = io::stdout().lock();
+    match args.format {
+        ListFormat::Json => {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &StatsJson {
+                    version: 1,
+                    stats: &stats,
+                },
+            )?;
+            writeln!(out)?;
+        }
+        ListFormat::Short => writeln!(
+            out,
+            "{}: {} texts, {} words, {} sources, {:.1} MiB",
+            stats.location,
+            stats.texts,
+            stats.words,
+            stats.sources.len(),
+            mib(stats.size_bytes)
+        )?,
+        ListFormat::Human => write_stats(&stats, io::stdout().is_terminal(), &mut out)?,
+    }
+    Ok(EXIT_CLEAN)
+}
+
+#[derive(serde::Serialize)]
+struct StatsJson<'a> {
+    version: u32,
+    #[serde(flatten)]
+    stats: &'a Stats,
+}
+
+fn mib(bytes: u64) -> f64 {
+    bytes as f64 / 1048576.0
+}
+
+fn write_stats(stats: &Stats, _terminal: bool, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "archive {} (schema {})",
+        stats.location, stats.schema_version
+    )?;
+    let dates = match (&stats.oldest, &stats.newest) {
+        (Some(a), Some(b)) => format!(", dated {a} to {b}"),
+        _ => String::new(),
+    };
+    writeln!(
+        out,
+        "  texts         {} from {} {}{dates}",
+        stats.texts,
+        stats.sources.len(),
+        if stats.sources.len() == 1 {
+            "source"
+        } else {
+            "sources"
+        }
+    )?;
+    writeln!(out, "  words         {}", stats.words)?;
+    writeln!(out, "  text          {:.1} MiB", mib(stats.text_bytes))?;
+    writeln!(out, "  fingerprints  {}", stats.fingerprints)?;
+    let ratio = if stats.text_bytes > 0 {
+        format!(
+            " ({:.2} MiB per MiB of text)",
+            stats.size_bytes as f64 / stats.text_bytes as f64
+        )
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "  size          {:.1} MiB{ratio}",
+        mib(stats.size_bytes)
+    )?;
+    for s in stats.sources.iter().take(10) {
+        writeln!(out, "  {:>8}  {}", s.texts, s.source)?;
+    }
+    if stats.sources.len() > 10 {
+        writeln!(out, "  … and {} more sources", stats.sources.len() - 10)?;
+    }
+    Ok(())
+}
+
+fn remove(args: ArchiveRemoveArgs) -> io::Result<u8> {
+    let mut removals = Vec::new();
+    if !args.paths.is_empty() {
+        removals.push(Removal::Paths(args.paths.clone()));
+    }
+    if !args.id.is_empty() {
+        removals.push(Removal::Ids(args.id.clone()));
+    }
+    if let Some(source) = &args.source {
+        removals.push(Removal::Source(source.clone()));
+    }
+    if removals.is_empty() {
+        eprintln!("fairlint: say what to remove: PATH…, --id ID or --source NAME");
+        return Ok(EXIT_ERROR);
+    }
+    let mut store = match open(&args.location, false) {
+        Ok(store) => store,
+        Err(err) => return report_setup_error(&err),
+    };
+    let mut removed = 0;
+    for which in &removals {
+        match store.remove(which) {
+            Ok(n) => removed += n,
+            Err(err) => return report_setup_error(&err),
+        }
+    }
+    println!(
+        "removed {removed} {} from {}",
+        plural(removed, "text", "texts"),
+        location(&args.location)
+    );
+    Ok(if removed == 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}

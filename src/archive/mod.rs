@@ -1,0 +1,450 @@
+//! The archive: years of wire copy and competitor stories, indexed so that an article can be
+//! checked against all of them. The worst provenance failure is copying from a text nobody
+//! credited, and that text is rarely one the writer names as an original; it is somewhere in the
+//! newsroom's archive.
+//!
+//! An archive stores each text once (by a digest of its body) with its source, path and date,
+//! and the text's winnowed word k-gram fingerprints. A check asks for the archived texts that
+//! share the most fingerprints with the article, loads only those, and hands them to the copy
+//! rules as originals. Two stores keep the same schema: one SQLite file (the default, at
+//! `.fairlint/archive.db`) and PostgreSQL (`postgres://…`), which many CI runners and editors can
+//! share. Both write each batch of texts in one transaction, so a killed `archive add` leaves
+//! the archive as it was before the batch it was writing.
+
+mod postgres;
+mod sqlite;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use sha2::{Digest, Sha256};
+
+use crate::align::{self, INDEX_K};
+use crate::originals::Original;
+
+/// Window of the winnowing the archive stores: with [`INDEX_K`], any copied run of
+/// `INDEX_K + ARCHIVE_WINDOW - 1` = 12 words, copy-verbatim's default, shares a fingerprint.
+pub const ARCHIVE_WINDOW: usize = 8;
+
+/// The schema this build writes and reads. Older archives are migrated when opened; newer ones
+/// are refused untouched.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// At most this many archived texts are aligned with one article, the most similar first.
+pub const MAX_CANDIDATES: usize = 16;
+
+/// A fingerprint held by more archived texts than this is boilerplate ("Reporting by …; Editing
+/// by …") and is left out of candidate ranking: it says nothing about which text was copied, and
+/// its postings would dominate the query.
+pub const MAX_POSTINGS: i64 = 500;
+
+/// Where the archive lives, from `--archive` (or `FAIRLINT_ARCHIVE`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl Location {
+    /// A `postgres://` or `postgresql://` URL, else a path to an SQLite file.
+    pub fn parse(value: &str) -> Location {
+        if value.starts_with("postgres://") || value.starts_with("postgresql://") {
+            Location::Postgres(value.to_string())
+        } else {
+            Location::Sqlite(PathBuf::from(value))
+        }
+    }
+
+    /// `.fairlint/archive.db` under the project root.
+    pub fn default_in(root: &Path) -> Location {
+        Location::Sqlite(root.join(".fairlint").join("archive.db"))
+    }
+}
+
+impl fmt::Display for Location {
+    /// A PostgreSQL URL is shown without its password: it ends up in CI logs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Sqlite(path) => write!(f, "{}", path.display()),
+            Location::Postgres(url) => write!(f, "{}", redact(url)),
+        }
+    }
+}
+
+fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let Some((userinfo, host)) = rest.split_once('@') else {
+        return url.to_string();
+    };
+    match userinfo.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_string(),
+    }
+}
+
+/// What went wrong with an archive, always naming it. fairlint never changes an archive it
+/// cannot read (a damaged file, a newer schema): the error says so.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("archive {location}: {message}")]
+pub struct ArchiveError {
+    pub location: String,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl miette::Diagnostic for ArchiveError {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new("archive"))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+}
+
+impl ArchiveError {
+    pub fn new(location: &Location, message: impl Into<String>) -> ArchiveError {
+        ArchiveError {
+            location: location.to_string(),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> ArchiveError {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// A text to archive, as read from a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewText {
+    pub source: String,
+    /// The path it was added from, as given: how people find it again (and remove it).
+    pub path: String,
+    pub date: Option<String>,
+    /// The text without its front matter.
+    pub body: String,
+}
+
+/// A [`NewText`] with what the store needs computed outside the transaction.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub text: NewText,
+    /// SHA-256 of the body with line endings and trailing space folded: the same text added
+    /// twice, from another path or after a re-save, is stored once.
+    pub digest: Vec<u8>,
+    pub words: usize,
+    /// Distinct winnowed fingerprints, as stored (the u64 hash's bits in an i64).
+    pub fingerprints: Vec<i64>,
+}
+
+pub fn prepare(text: NewText) -> Prepared {
+    let words = align::words(&text.body);
+    let mut fingerprints: Vec<i64> = align::fingerprints(&words, INDEX_K, ARCHIVE_WINDOW)
+        .into_iter()
+        .map(|(hash, _)| hash as i64)
+        .collect();
+    fingerprints.sort_unstable();
+    fingerprints.dedup();
+    Prepared {
+        digest: digest(&text.body),
+        words: words.len(),
+        fingerprints,
+        text,
+    }
+}
+
+fn digest(body: &str) -> Vec<u8> {
+    let mut hasher = Sha256::new();
+    for line in body.trim().lines() {
+        hasher.update(line.trim_end().as_bytes());
+        hasher.update(b"\n");
+    }
+    hasher.finalize().to_vec()
+}
+
+/// Splits a file's text into its front matter's `source:`, `date:` and the body.
+pub fn read_text(path: &str, text: &str, source: Option<&str>) -> Result<NewText, String> {
+    let mut front_source = None;
+    let mut date = None;
+    let mut body = text;
+    if let Some(range) = crate::document::split_front_matter(text) {
+        let yaml = text[..range.end]
+            .trim_start_matches('\u{feff}')
+            .trim_start_matches("---");
+        let yaml = yaml
+            .trim_end()
+            .trim_end_matches("---")
+            .trim_end_matches("...");
+        let value: serde_yaml::Value = serde_yaml::from_str(yaml)
+            .map_err(|e| format!("front matter is not valid YAML: {e}"))?;
+        front_source = value.get("source").and_then(scalar);
+        date = value.get("date").and_then(scalar);
+        body = &text[range.end..];
+    }
+    let source = source.map(str::to_string).or(front_source).ok_or_else(|| {
+        "no source: give the text `source:` front matter, or pass --source NAME".to_string()
+    })?;
+    if body.trim().is_empty() {
+        return Err("no text to archive".into());
+    }
+    Ok(NewText {
+        source,
+        path: path.to_string(),
+        date,
+        body: body.to_string(),
+    })
+}
+
+fn scalar(value: &serde_yaml::Value) -> Option<String> {
+    match value {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+    .filter(|s| !s.trim().is_empty())
+}
+
+/// A text as the archive holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchivedText {
+    pub id: i64,
+    pub source: String,
+    pub path: String,
+    pub date: Option<String>,
+    pub body: String,
+}
+
+impl ArchivedText {
+    /// The text as an original for the copy rules, named so that a finding says which archived
+    /// text it is.
+    pub fn into_original(self) -> Original {
+        let date = self.date.map_or(String::new(), |d| format!(", {d}"));
+        Original {
+            source: self.source,
+            path: format!("archive #{}: {}{date}", self.id, self.path),
+            text: Arc::from(self.body),
+            archived: true,
+        }
+    }
+}
+
+/// What one batch added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Added {
+    pub added: usize,
+    /// Texts whose body was already archived (or came twice in the batch).
+    pub duplicates: usize,
+}
+
+/// Which texts `archive remove` removes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Removal {
+    Ids(Vec<i64>),
+    /// Texts added from these paths, as `archive add` was given them.
+    Paths(Vec<String>),
+    Source(String),
+}
+
+/// The archive's size and contents, for `archive stats`.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Stats {
+    pub location: String,
+    pub schema_version: i64,
+    pub texts: u64,
+    pub words: u64,
+    pub text_bytes: u64,
+    pub fingerprints: u64,
+    /// Bytes on disk: the SQLite file, or the PostgreSQL tables with their indexes.
+    pub size_bytes: u64,
+    /// Texts per source, most first.
+    pub sources: Vec<SourceCount>,
+    pub oldest: Option<String>,
+    pub newest: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SourceCount {
+    pub source: String,
+    pub texts: u64,
+}
+
+/// One archive store. Every method is one transaction (or one read): a failure leaves the
+/// archive as it was.
+pub trait Store: Send {
+    /// Adds texts not already archived, all or none.
+    fn add(&mut self, batch: &[Prepared]) -> Result<Added, ArchiveError>;
+    fn remove(&mut self, which: &Removal) -> Result<usize, ArchiveError>;
+    fn stats(&mut self) -> Result<Stats, ArchiveError>;
+    /// Archived texts sharing fingerprints with `kgrams` (sorted, distinct), as (id, shared),
+    /// most shared first, at most `limit`; fingerprints held by more than [`MAX_POSTINGS`]
+    /// texts are not counted.
+    fn candidates(&mut self, kgrams: &[i64], limit: usize)
+    -> Result<Vec<(i64, u64)>, ArchiveError>;
+    fn texts(&mut self, ids: &[i64]) -> Result<Vec<ArchivedText>, ArchiveError>;
+}
+
+/// Opens an archive. `create` makes a missing SQLite file (and its folder); without it, a
+/// missing file is an error, so that a mistyped `--archive` on `check` is not an empty archive.
+pub fn open(location: &Location, create: bool) -> Result<Box<dyn Store>, ArchiveError> {
+    match location {
+        Location::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open(path, create)?)),
+        Location::Postgres(url) => Ok(Box::new(postgres::PostgresStore::open(url)?)),
+    }
+}
+
+/// The archived texts most like an article, as originals for the copy rules.
+pub fn originals_for(store: &mut dyn Store, article: &str) -> Result<Vec<Original>, ArchiveError> {
+    let words = align::words(article);
+    let kgrams: Vec<i64> = align::kgrams(&words, INDEX_K)
+        .into_iter()
+        .map(|h| h as i64)
+        .collect();
+    if kgrams.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = store
+        .candidates(&kgrams, MAX_CANDIDATES)?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(store
+        .texts(&ids)?
+        .into_iter()
+        .map(ArchivedText::into_original)
+        .collect())
+}
+
+/// The SQL of each schema version, applied in order inside one transaction. Both stores share
+/// the shape; the types differ.
+pub(crate) struct Migration {
+    pub version: i64,
+    pub sqlite: &'static str,
+    pub postgres: &'static str,
+}
+
+pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    sqlite: "
+        CREATE TABLE fairlint_texts (
+            id INTEGER PRIMARY KEY,
+            digest BLOB NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            path TEXT NOT NULL,
+            date TEXT,
+            words INTEGER NOT NULL,
+            bytes INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            added_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE INDEX fairlint_texts_path ON fairlint_texts (path);
+        CREATE INDEX fairlint_texts_source ON fairlint_texts (source);
+        CREATE TABLE fairlint_fingerprints (
+            hash INTEGER NOT NULL,
+            text_id INTEGER NOT NULL,
+            PRIMARY KEY (hash, text_id)
+        ) WITHOUT ROWID;
+    ",
+    postgres: "
+        CREATE TABLE fairlint_texts (
+            id BIGSERIAL PRIMARY KEY,
+            digest BYTEA NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            path TEXT NOT NULL,
+            date TEXT,
+            words BIGINT NOT NULL,
+            bytes BIGINT NOT NULL,
+            body TEXT NOT NULL,
+            added_at TIMESTAMPTZ NOT NULL DEFAULT now()
+        );
+        CREATE INDEX fairlint_texts_path ON fairlint_texts (path);
+        CREATE INDEX fairlint_texts_source ON fairlint_texts (source);
+        CREATE TABLE fairlint_fingerprints (
+            hash BIGINT NOT NULL,
+            text_id BIGINT NOT NULL,
+            PRIMARY KEY (hash, text_id)
+        );
+    ",
+}];
+
+/// Refuses an archive written by a newer fairlint.
+pub(crate) fn check_version(location: &Location, found: i64) -> Result<(), ArchiveError> {
+    if found > SCHEMA_VERSION {
+        return Err(ArchiveError::new(
+            location,
+            format!("schema version {found} is newer than this fairlint reads ({SCHEMA_VERSION})"),
+        )
+        .with_help("upgrade fairlint; the archive was not changed"));
+    }
+    Ok(())
+}
+
+/// Fingerprints removed with a text: recomputed from its body, so the fingerprint table needs
+/// no second index by text.
+pub(crate) fn fingerprints_of(body: &str) -> Vec<i64> {
+    prepare(NewText {
+        source: String::new(),
+        path: String::new(),
+        date: None,
+        body: body.to_string(),
+    })
+    .fingerprints
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_and_redaction() {
+        assert_eq!(
+            Location::parse("a/b.db"),
+            Location::Sqlite(PathBuf::from("a/b.db"))
+        );
+        let pg = Location::parse("postgres://ann:s3cret@db.local:5432/news");
+        assert_eq!(pg.to_string(), "postgres://ann:***@db.local:5432/news");
+        assert_eq!(
+            Location::parse("postgresql://db/news").to_string(),
+            "postgresql://db/news"
+        );
+    }
+
+    #[test]
+    fn front_matter_gives_source_and_date() {
+        let text = "---\nsource: Harbour Wire\ndate: 2025-03-01\n---\nThe bridge closed.\n";
+        let t = read_text("a.md", text, None).unwrap();
+        assert_eq!(t.source, "Harbour Wire");
+        assert_eq!(t.date.as_deref(), Some("2025-03-01"));
+        assert_eq!(t.body, "The bridge closed.\n");
+        assert_eq!(
+            read_text("a.md", text, Some("Other")).unwrap().source,
+            "Other"
+        );
+        assert!(read_text("a.md", "No front matter.", None).is_err());
+        assert!(read_text("a.md", "---\nsource: [\n---\nx\n", None).is_err());
+        assert!(read_text("a.md", "---\nsource: X\n---\n\n", None).is_err());
+    }
+
+    #[test]
+    fn the_same_body_has_one_digest() {
+        let a = "The first line of the text.  \r\nAnd the second line of it.\n";
+        let b = "\nThe first line of the text.\nAnd the second line of it.";
+        let a = prepare(read_text("a.md", a, Some("S")).unwrap());
+        let b = prepare(read_text("b.md", b, Some("T")).unwrap());
+        assert_eq!(a.digest, b.digest);
+        assert_eq!(a.words, 12);
+        assert!(!a.fingerprints.is_empty());
+        assert_eq!(a.fingerprints, b.fingerprints);
+    }
+}

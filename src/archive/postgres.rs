@@ -1,0 +1,284 @@
+//! The archive in PostgreSQL, for a newsroom where many CI runners and editors share one index.
+//! Same tables as the SQLite store (prefixed `fairlint_`, so a shared database is fine); texts
+//! are inserted in one statement per batch and fingerprints streamed with binary COPY, because
+//! row-by-row inserts over the network would dominate an archive load.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::time::Duration;
+
+use postgres::binary_copy::BinaryCopyInWriter;
+use postgres::types::Type;
+use postgres::{Client, Config, NoTls};
+
+use super::{
+    Added, ArchiveError, ArchivedText, Location, MAX_POSTINGS, MIGRATIONS, Prepared, Removal,
+    SCHEMA_VERSION, SourceCount, Stats, Store, check_version, fingerprints_of,
+};
+
+/// Serialises migrations between processes that open a new archive at the same moment.
+const MIGRATION_LOCK: i64 = 0x6661_6972_6c69_6e74; // "fairlint"
+
+/// A server that does not answer within this is reported, not waited on.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct PostgresStore {
+    location: Location,
+    client: Client,
+}
+
+impl PostgresStore {
+    pub fn open(url: &str) -> Result<PostgresStore, ArchiveError> {
+        let location = Location::Postgres(url.to_string());
+        let mut config = Config::from_str(url).map_err(|e| {
+            ArchiveError::new(&location, format!("is not a valid PostgreSQL URL: {e}"))
+        })?;
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(CONNECT_TIMEOUT);
+        }
+        let client = config.connect(NoTls).map_err(|e| {
+            ArchiveError::new(&location, format!("cannot connect: {}", detail(&e))).with_help(
+                "is the server running and the URL right (postgres://USER:PASSWORD@HOST:PORT/DATABASE)?",
+            )
+        })?;
+        let mut store = PostgresStore { location, client };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn error(&self, err: postgres::Error) -> ArchiveError {
+        ArchiveError::new(&self.location, detail(&err))
+    }
+
+    fn migrate(&mut self) -> Result<(), ArchiveError> {
+        let location = self.location.clone();
+        let fail = |e: postgres::Error| ArchiveError::new(&location, detail(&e));
+        let mut tx = self.client.transaction().map_err(fail)?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+            .map_err(fail)?;
+        let exists: bool = tx
+            .query_one("SELECT to_regclass('fairlint_schema') IS NOT NULL", &[])
+            .map_err(fail)?
+            .get(0);
+        let found: i64 = if exists {
+            tx.query_opt("SELECT version FROM fairlint_schema", &[])
+                .map_err(fail)?
+                .map_or(0, |r| r.get(0))
+        } else {
+            0
+        };
+        check_version(&location, found)?;
+        if found == SCHEMA_VERSION {
+            return tx.commit().map_err(fail);
+        }
+        for m in MIGRATIONS.iter().filter(|m| m.version > found) {
+            tx.batch_execute(m.postgres).map_err(|e| {
+                ArchiveError::new(
+                    &location,
+                    format!("migration {}: {}", m.version, detail(&e)),
+                )
+            })?;
+        }
+        tx.batch_execute(&format!(
+            "CREATE TABLE IF NOT EXISTS fairlint_schema (version BIGINT NOT NULL);
+             DELETE FROM fairlint_schema;
+             INSERT INTO fairlint_schema (version) VALUES ({SCHEMA_VERSION});"
+        ))
+        .map_err(fail)?;
+        tx.commit().map_err(fail)
+    }
+}
+
+/// The server's own message when there is one ("password authentication failed…"), which
+/// says more than the driver's summary.
+fn detail(err: &postgres::Error) -> String {
+    match err.as_db_error() {
+        Some(db) => db.message().to_string(),
+        None => err.to_string(),
+    }
+}
+
+impl Store for PostgresStore {
+    fn add(&mut self, batch: &[Prepared]) -> Result<Added, ArchiveError> {
+        let location = self.location.clone();
+        let fail = |e: postgres::Error| ArchiveError::new(&location, detail(&e));
+        // A text twice in one batch is one text; the first path wins, as it would across batches.
+        let mut seen = std::collections::HashSet::new();
+        let unique: Vec<&Prepared> = batch.iter().filter(|p| seen.insert(&p.digest)).collect();
+        let mut tx = self.client.transaction().map_err(fail)?;
+        let digests: Vec<&[u8]> = unique.iter().map(|p| p.digest.as_slice()).collect();
+        let sources: Vec<&str> = unique.iter().map(|p| p.text.source.as_str()).collect();
+        let paths: Vec<&str> = unique.iter().map(|p| p.text.path.as_str()).collect();
+        let dates: Vec<Option<&str>> = unique.iter().map(|p| p.text.date.as_deref()).collect();
+        let words: Vec<i64> = unique.iter().map(|p| p.words as i64).collect();
+        let bytes: Vec<i64> = unique.iter().map(|p| p.text.body.len() as i64).collect();
+        let bodies: Vec<&str> = unique.iter().map(|p| p.text.body.as_str()).collect();
+        let rows = tx
+            .query(
+                "INSERT INTO fairlint_texts (digest, source, path, date, words, bytes, body)
+                 SELECT * FROM unnest($1::bytea[], $2::text[], $3::text[], $4::text[],
+                                      $5::int8[], $6::int8[], $7::text[])
+                 ON CONFLICT (digest) DO NOTHING
+                 RETURNING id, digest",
+                &[&digests, &sources, &paths, &dates, &words, &bytes, &bodies],
+            )
+            .map_err(fail)?;
+        let ids: HashMap<Vec<u8>, i64> = rows
+            .iter()
+            .map(|r| (r.get::<_, Vec<u8>>(1), r.get::<_, i64>(0)))
+            .collect();
+        let sink = tx
+            .copy_in("COPY fairlint_fingerprints (hash, text_id) FROM STDIN (FORMAT binary)")
+            .map_err(fail)?;
+        let mut writer = BinaryCopyInWriter::new(sink, &[Type::INT8, Type::INT8]);
+        for p in &unique {
+            let Some(id) = ids.get(&p.digest) else {
+                continue;
+            };
+            for hash in &p.fingerprints {
+                writer.write(&[hash, id]).map_err(fail)?;
+            }
+        }
+        writer.finish().map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(Added {
+            added: ids.len(),
+            duplicates: batch.len() - ids.len(),
+        })
+    }
+
+    fn remove(&mut self, which: &Removal) -> Result<usize, ArchiveError> {
+        let location = self.location.clone();
+        let fail = |e: postgres::Error| ArchiveError::new(&location, detail(&e));
+        let mut tx = self.client.transaction().map_err(fail)?;
+        let rows = match which {
+            Removal::Ids(ids) => tx.query(
+                "SELECT id, body FROM fairlint_texts WHERE id = ANY($1) FOR UPDATE",
+                &[ids],
+            ),
+            Removal::Paths(paths) => tx.query(
+                "SELECT id, body FROM fairlint_texts WHERE path = ANY($1) FOR UPDATE",
+                &[paths],
+            ),
+            Removal::Source(source) => tx.query(
+                "SELECT id, body FROM fairlint_texts WHERE source = $1 FOR UPDATE",
+                &[source],
+            ),
+        }
+        .map_err(fail)?;
+        let mut removed = 0;
+        for row in rows {
+            let (id, body): (i64, String) = (row.get(0), row.get(1));
+            let hashes = fingerprints_of(&body);
+            tx.execute(
+                "DELETE FROM fairlint_fingerprints WHERE text_id = $1 AND hash = ANY($2)",
+                &[&id, &hashes],
+            )
+            .map_err(fail)?;
+            removed += tx
+                .execute("DELETE FROM fairlint_texts WHERE id = $1", &[&id])
+                .map_err(fail)? as usize;
+        }
+        tx.commit().map_err(fail)?;
+        Ok(removed)
+    }
+
+    fn stats(&mut self) -> Result<Stats, ArchiveError> {
+        let totals = self
+            .client
+            .query_one(
+                "SELECT count(*), coalesce(sum(words), 0)::int8, coalesce(sum(bytes), 0)::int8,
+                        min(date), max(date)
+                 FROM fairlint_texts",
+                &[],
+            )
+            .map_err(|e| self.error(e))?;
+        let fingerprints: i64 = self
+            .client
+            .query_one("SELECT count(*) FROM fairlint_fingerprints", &[])
+            .map_err(|e| self.error(e))?
+            .get(0);
+        let size: i64 = self
+            .client
+            .query_one(
+                "SELECT pg_total_relation_size('fairlint_texts')
+                      + pg_total_relation_size('fairlint_fingerprints')",
+                &[],
+            )
+            .map_err(|e| self.error(e))?
+            .get(0);
+        let sources = self
+            .client
+            .query(
+                "SELECT source, count(*) AS n FROM fairlint_texts GROUP BY source
+                 ORDER BY n DESC, source",
+                &[],
+            )
+            .map_err(|e| self.error(e))?
+            .iter()
+            .map(|r| SourceCount {
+                source: r.get(0),
+                texts: r.get::<_, i64>(1) as u64,
+            })
+            .collect();
+        Ok(Stats {
+            location: self.location.to_string(),
+            schema_version: SCHEMA_VERSION,
+            texts: totals.get::<_, i64>(0) as u64,
+            words: totals.get::<_, i64>(1) as u64,
+            text_bytes: totals.get::<_, i64>(2) as u64,
+            fingerprints: fingerprints as u64,
+            size_bytes: size as u64,
+            sources,
+            oldest: totals.get(3),
+            newest: totals.get(4),
+        })
+    }
+
+    fn candidates(
+        &mut self,
+        kgrams: &[i64],
+        limit: usize,
+    ) -> Result<Vec<(i64, u64)>, ArchiveError> {
+        let rows = self
+            .client
+            .query(
+                "WITH usable AS (
+                     SELECT hash FROM fairlint_fingerprints WHERE hash = ANY($1)
+                     GROUP BY hash HAVING count(*) <= $2)
+                 SELECT f.text_id, count(*) AS shared
+                 FROM fairlint_fingerprints f JOIN usable USING (hash)
+                 GROUP BY f.text_id ORDER BY shared DESC, f.text_id LIMIT $3",
+                &[&kgrams, &MAX_POSTINGS, &(limit as i64)],
+            )
+            .map_err(|e| self.error(e))?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get::<_, i64>(0), r.get::<_, i64>(1) as u64))
+            .collect())
+    }
+
+    fn texts(&mut self, ids: &[i64]) -> Result<Vec<ArchivedText>, ArchiveError> {
+        let rows = self
+            .client
+            .query(
+                "SELECT id, source, path, date, body FROM fairlint_texts WHERE id = ANY($1)",
+                &[&ids],
+            )
+            .map_err(|e| self.error(e))?;
+        let mut found: HashMap<i64, ArchivedText> = rows
+            .iter()
+            .map(|r| {
+                let text = ArchivedText {
+                    id: r.get(0),
+                    source: r.get(1),
+                    path: r.get(2),
+                    date: r.get(3),
+                    body: r.get(4),
+                };
+                (text.id, text)
+            })
+            .collect();
+        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+    }
+}
