@@ -100,7 +100,7 @@ pub fn find_overlaps(
     let params = AlignParams::default();
     let texts: Vec<OriginalText> = originals.iter().cloned().map(OriginalText::new).collect();
     let candidates = candidates(&words, &texts, &params);
-    let matches = candidates
+    let mut matches: Vec<Overlap> = candidates
         .iter()
         .map(|&i| {
             let text = &texts[i];
@@ -129,6 +129,7 @@ pub fn find_overlaps(
             }
         })
         .collect();
+    keep_best_archived(&mut matches, &texts, words.len());
     // Figures are read only from originals the article shares text with; an original that shares
     // nothing is not where the article's numbers came from.
     let figures = texts
@@ -148,6 +149,67 @@ pub fn find_overlaps(
         matches,
         figures,
     }
+}
+
+/// Archived texts often repeat one another (a wire story, its update, a partner's reprint): each
+/// copied passage is reported once, against the archived text that explains most of the
+/// article. An archived text is kept only if it covers at least [`REPORTED_PASSAGE_WORDS`]
+/// article words that better archived texts do not. Originals given for the article are never
+/// dropped.
+fn keep_best_archived(matches: &mut Vec<Overlap>, texts: &[OriginalText], article_words: usize) {
+    let spans = |m: &Overlap| -> Vec<Range<usize>> {
+        m.passages
+            .iter()
+            .map(|p| p.article.clone())
+            .chain(m.paraphrases.iter().map(|p| p.article.clone()))
+            .collect()
+    };
+    let words_in = |m: &Overlap| spans(m).iter().map(|r| r.len()).sum::<usize>();
+    // Among texts covering as much, the one copied most exactly is the likelier source.
+    let exact = |m: &Overlap| {
+        m.passages
+            .iter()
+            .map(|p| p.longest_exact)
+            .max()
+            .unwrap_or(0)
+    };
+    let mut archived: Vec<usize> = (0..matches.len())
+        .filter(|&i| texts[matches[i].original].original.archived)
+        .collect();
+    archived.sort_by_key(|&i| {
+        let m = &matches[i];
+        (
+            std::cmp::Reverse(words_in(m)),
+            std::cmp::Reverse(exact(m)),
+            m.original,
+        )
+    });
+    let mut covered = vec![false; article_words];
+    let mut dropped = vec![false; matches.len()];
+    for i in archived {
+        let mut new = 0;
+        for r in spans(&matches[i]) {
+            new += r
+                .clone()
+                .filter(|&w| w < covered.len() && !covered[w])
+                .count();
+        }
+        if new < REPORTED_PASSAGE_WORDS {
+            dropped[i] = true;
+            continue;
+        }
+        let n = covered.len();
+        for r in spans(&matches[i]) {
+            for w in r.filter(|&w| w < n) {
+                covered[w] = true;
+            }
+        }
+    }
+    let mut i = 0;
+    matches.retain(|_| {
+        i += 1;
+        !dropped[i - 1]
+    });
 }
 
 /// Up to this many originals are each aligned in full; past it, only those that share a
