@@ -145,12 +145,14 @@ Examples:
 #[derive(Debug, Subcommand)]
 #[command(after_help = ARCHIVE_HELP)]
 pub enum ArchiveCommand {
-    /// Add texts (files and folders). Each text's source and date come from its front matter
-    /// (`source:`, `date:`), or --source. A text already archived is not added again.
+    /// Add texts: files, folders, globs.
+    ///
+    /// Each text's source and date come from its front matter (`source:`, `date:`), or
+    /// --source. A text already archived (the same words, from any path) is not added again.
     Add(ArchiveAddArgs),
     /// Show how many texts the archive holds, from which sources, and its size.
     Stats(ArchiveStatsArgs),
-    /// Remove texts: by the path they were added from, by --id, or every text of --source.
+    /// Remove texts: by the path they were added from, by --id, or by --source.
     Remove(ArchiveRemoveArgs),
 }
 
