@@ -325,6 +325,56 @@ fn configuration_from_the_client_changes_rules() {
     client.shutdown();
 }
 
+/// The archive an editor shares with CI: a document that copies an archived text it does not
+/// credit gets the same source-undeclared finding as `fairlint check --archive`.
+#[test]
+fn documents_are_checked_against_the_archive() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("lsp-archive");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let location = dir.join("archive.db").display().to_string();
+    let added = std::process::Command::new(env!("CARGO_BIN_EXE_fairlint"))
+        .args([
+            "archive",
+            "add",
+            "--archive",
+            &location,
+            "examples/archive/texts",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(added.status.success(), "{added:?}");
+    let story = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/archive/story.md"),
+    )
+    .unwrap();
+    let (client, _) = Client::start(json!({}), json!({"debounceMs": 0, "archive": location}));
+    let diagnostics = client.open(URI, &story);
+    let undeclared = find(&diagnostics, "source-undeclared");
+    assert!(
+        undeclared["message"]
+            .as_str()
+            .unwrap()
+            .contains("2025-04-02-harbour-wire-ferry-fares.md"),
+        "{undeclared}"
+    );
+    // Without the archive, the same document has no copy findings.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"fairlint": {"debounceMs": 0}}}),
+    );
+    let after = client.diagnostics(URI);
+    assert!(
+        after
+            .iter()
+            .all(|d| !d["code"].as_str().unwrap().starts_with("copy-")
+                && d["code"] != "source-undeclared"),
+        "{after:?}"
+    );
+    client.shutdown();
+}
+
 #[test]
 fn a_broken_document_does_not_stop_the_server() {
     let (client, _) = Client::start(json!({}), no_debounce());

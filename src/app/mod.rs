@@ -251,19 +251,11 @@ fn check_input(
         }
     };
     let mut original_errors = Vec::new();
-    let archived = match &originals.archive {
-        Some(store) => archived_originals(store, &text, &path, &mut original_errors),
-        None => Vec::new(),
-    };
-    let article = parse(&path, text, settings);
+    let article = parse(&path, text.clone(), settings);
     let analysis = analyse_with(article, settings, |list| {
-        let root = project_root(input.path());
-        let (mut local, errors) =
-            load_from_front_matter(input.path(), list, &root, originals.allow_outside_root);
-        original_errors.extend(errors);
-        local.extend(originals.shared.iter().map(|o| (**o).clone()));
-        local.extend(archived);
-        local.into_iter().map(Arc::new).collect()
+        let (found, errors) = article_originals(input.path(), &path, &text, list, originals);
+        original_errors = errors;
+        found
     });
     file.errors.extend(original_errors);
     for p in &analysis.article.problems {
@@ -279,6 +271,26 @@ fn check_input(
     }
     file.analysis = Some(analysis);
     file
+}
+
+/// Every original one article is compared with: those its front matter names, those shared by
+/// the run, and the archived texts most like it. Problems (a missing original, a failed archive
+/// query) are for this article only.
+pub fn article_originals(
+    path: Option<&std::path::Path>,
+    display: &str,
+    text: &str,
+    list: &crate::sources::SourceList,
+    originals: &RunOriginals,
+) -> (Vec<Arc<Original>>, Vec<FileError>) {
+    let root = project_root(path);
+    let (mut found, mut errors) =
+        load_from_front_matter(path, list, &root, originals.allow_outside_root);
+    found.extend(originals.shared.iter().map(|o| (**o).clone()));
+    if let Some(store) = &originals.archive {
+        found.extend(archived_originals(store, text, display, &mut errors));
+    }
+    (found.into_iter().map(Arc::new).collect(), errors)
 }
 
 /// The archived texts most like the article; a failed query is a problem for this file only.

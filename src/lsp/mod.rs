@@ -35,7 +35,8 @@ pub use actions::{Action, Edit, actions, add_to_list};
 pub use document::Document;
 pub use hover::hover_text;
 
-use crate::check::{analyse, check};
+use crate::app::{RunOriginals, article_originals};
+use crate::check::{analyse_with, check};
 use crate::config::{ConfigError, Settings};
 use crate::document::{Article, Format};
 use crate::emit::lsp::{byte_range, diagnostics, offset, range};
@@ -62,6 +63,9 @@ struct ClientSettings {
     /// Overrides merged over the project's config: `rules`, `lexicons`, `aliases`.
     overrides: serde_json::Map<String, Value>,
     debounce: Option<Duration>,
+    /// The archive to compare documents with (`archive` in the options, else
+    /// `FAIRLINT_ARCHIVE`), as `check --archive` takes it.
+    archive: Option<String>,
 }
 
 impl ClientSettings {
@@ -72,6 +76,7 @@ impl ClientSettings {
             return settings;
         };
         settings.config = map.get("config").and_then(Value::as_str).map(PathBuf::from);
+        settings.archive = map.get("archive").and_then(Value::as_str).map(String::from);
         settings.debounce = map
             .get("debounceMs")
             .and_then(Value::as_u64)
@@ -94,6 +99,8 @@ struct Server<'a> {
     client: ClientSettings,
     /// Settings per config file (`None`: no config found), rebuilt when the client's change.
     settings: HashMap<Option<PathBuf>, Arc<Settings>>,
+    /// Originals beyond those a document's front matter names: the archive, when there is one.
+    originals: RunOriginals,
 }
 
 /// Runs the protocol on an open connection: `Connection::memory()` in tests, stdio for real.
@@ -134,22 +141,43 @@ pub fn serve(connection: &Connection) -> Result<(), Box<dyn Error + Sync + Send>
         "serverInfo": ServerInfo { name: "fairlint".into(), version: Some(env!("CARGO_PKG_VERSION").into()) },
     });
     connection.initialize_finish(id, result)?;
+    let client = params
+        .initialization_options
+        .as_ref()
+        .map(ClientSettings::from_value)
+        .unwrap_or_default();
     let mut server = Server {
         connection,
         encoding,
         documents: HashMap::new(),
         due: HashMap::new(),
-        client: params
-            .initialization_options
-            .as_ref()
-            .map(ClientSettings::from_value)
-            .unwrap_or_default(),
+        client,
         settings: HashMap::new(),
+        originals: RunOriginals::default(),
     };
+    server.open_archive();
     server.run()
 }
 
 impl Server<'_> {
+    /// An archive that cannot be opened is reported once; documents are still checked without
+    /// it.
+    fn open_archive(&mut self) {
+        let location = self
+            .client
+            .archive
+            .clone()
+            .or_else(|| std::env::var("FAIRLINT_ARCHIVE").ok())
+            .filter(|l| !l.trim().is_empty());
+        let Some(location) = location else {
+            return;
+        };
+        match crate::archive::open(&crate::archive::Location::parse(&location), false) {
+            Ok(store) => self.originals.archive = Some(std::sync::Mutex::new(store)),
+            Err(err) => self.show_error(format!("fairlint: {err}")),
+        }
+    }
+
     fn debounce(&self) -> Duration {
         self.client.debounce.unwrap_or(DEFAULT_DEBOUNCE)
     }
@@ -260,8 +288,13 @@ impl Server<'_> {
             DidChangeConfiguration::METHOD => {
                 let params: lsp_types::DidChangeConfigurationParams =
                     serde_json::from_value(notification.params)?;
+                let before = self.client.archive.clone();
                 self.client = ClientSettings::from_value(&params.settings);
                 self.settings.clear();
+                if self.client.archive != before {
+                    self.originals.archive = None;
+                    self.open_archive();
+                }
                 let keys: Vec<String> = self.documents.keys().cloned().collect();
                 for key in keys {
                     if let Some(doc) = self.documents.get_mut(&key) {
@@ -369,6 +402,7 @@ impl Server<'_> {
         };
         let display = doc.display_path();
         let text: Arc<str> = Arc::from(doc.text.as_str());
+        let text_for_archive = text.clone();
         // A bad document must never take the server down with it.
         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let article = Article::parse(
@@ -377,7 +411,10 @@ impl Server<'_> {
                 Format::for_path(&display),
                 &settings.lexicon,
             );
-            let analysis = analyse(article, &settings);
+            let path = doc.path.as_deref();
+            let analysis = analyse_with(article, &settings, |list| {
+                article_originals(path, &display, &text_for_archive, list, &self.originals).0
+            });
             let (findings, _) = check(&analysis, &settings);
             (analysis, findings)
         }));
