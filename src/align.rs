@@ -2190,20 +2190,25 @@ mod tests {
         }
     }
 
-    #[test]
-    fn paraphrase_runs_follow_the_original_in_order() {
-        let (aw, ow) = (words(WORKED_THROUGH), words(REPORT));
-        let (asent, osent) = (sentences(WORKED_THROUGH, &aw), sentences(REPORT, &ow));
-        let found = paraphrases_excluding(
-            WORKED_THROUGH,
+    /// `article`'s paraphrases of [`REPORT`] under `params`.
+    fn paraphrases_of_report(article: &str, params: &ParaphraseParams) -> Vec<Paraphrase> {
+        let (aw, ow) = (words(article), words(REPORT));
+        let (asent, osent) = (sentences(article, &aw), sentences(REPORT, &ow));
+        paraphrases_excluding(
+            article,
             &aw,
             &asent,
             &ow,
             &osent,
             &stopword_set(),
-            &run_params(),
+            params,
             &[],
-        );
+        )
+    }
+
+    #[test]
+    fn paraphrase_runs_follow_the_original_in_order() {
+        let found = paraphrases_of_report(WORKED_THROUGH, &run_params());
         assert_eq!(found.len(), 4, "{found:?}");
         assert!(
             found.iter().all(|p| p.run == 4 && p.score < 0.9),
@@ -2211,58 +2216,21 @@ mod tests {
         );
         // On their own scores, none of them would be reported.
         let single = ParaphraseParams::single(0.9);
-        assert!(
-            paraphrases_excluding(
-                WORKED_THROUGH,
-                &aw,
-                &asent,
-                &ow,
-                &osent,
-                &stopword_set(),
-                &single,
-                &[]
-            )
-            .is_empty()
-        );
+        assert!(paraphrases_of_report(WORKED_THROUGH, &single).is_empty());
     }
 
     #[test]
     fn paraphrase_runs_break_when_the_order_does() {
-        let sentences_of = |text: &'static str| {
-            let w = words(text);
-            let s = sentences(text, &w);
-            s.iter()
-                .map(|r| &text[w[r.start].start as usize..w[r.end - 1].end as usize + 1])
-                .collect::<Vec<_>>()
-        };
-        let parts = sentences_of(WORKED_THROUGH);
+        let w = words(WORKED_THROUGH);
+        let parts: Vec<&str> = sentences(WORKED_THROUGH, &w)
+            .iter()
+            .map(|r| &WORKED_THROUGH[w[r.start].start as usize..w[r.end - 1].end as usize + 1])
+            .collect();
         let shuffled = [parts[2], parts[0], parts[3], parts[1]].join(" ");
-        let (aw, ow) = (words(&shuffled), words(REPORT));
-        let (asent, osent) = (sentences(&shuffled, &aw), sentences(REPORT, &ow));
-        let found = paraphrases_excluding(
-            &shuffled,
-            &aw,
-            &asent,
-            &ow,
-            &osent,
-            &stopword_set(),
-            &run_params(),
-            &[],
-        );
+        let found = paraphrases_of_report(&shuffled, &run_params());
         assert!(found.is_empty(), "{found:?}");
         // Nor does a run shorter than run_length count.
-        let three = parts[..3].join(" ");
-        let (aw, asent) = (words(&three), sentences(&three, &words(&three)));
-        let found = paraphrases_excluding(
-            &three,
-            &aw,
-            &asent,
-            &ow,
-            &osent,
-            &stopword_set(),
-            &run_params(),
-            &[],
-        );
+        let found = paraphrases_of_report(&parts[..3].join(" "), &run_params());
         assert!(found.is_empty(), "{found:?}");
     }
 

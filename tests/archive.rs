@@ -436,6 +436,36 @@ fn killed_add_keeps_every_committed_batch(store: Store) {
     assert_eq!(a.count() as usize, 1 + n);
 }
 
+/// Three `add`s of the same folder at once, as three CI runners might: every text once.
+fn concurrent_adds_store_each_text_once(store: Store) {
+    let a = archive(store, "concurrent");
+    let folder = many_texts(&a.dir, 300);
+    let children: Vec<_> = (0..3)
+        .map(|_| {
+            Command::new(BIN)
+                .args([
+                    "archive",
+                    "add",
+                    "--batch-size",
+                    "40",
+                    &folder,
+                    "--archive",
+                    &a.location,
+                ])
+                .env_remove("FAIRLINT_ARCHIVE")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    assert_eq!(a.count(), 300);
+}
+
 macro_rules! suite {
     ($store:ident, $module:ident) => {
         mod $module {
@@ -460,6 +490,10 @@ macro_rules! suite {
             #[test]
             fn newer_schema_is_refused_untouched() {
                 super::newer_schema_is_refused_untouched(Store::$store);
+            }
+            #[test]
+            fn concurrent_adds_store_each_text_once() {
+                super::concurrent_adds_store_each_text_once(Store::$store);
             }
             #[test]
             fn killed_add_keeps_every_committed_batch() {

@@ -3,7 +3,7 @@
 //! transaction; each batch is then written in one, so a stopped run keeps every batch it
 //! finished and nothing half-written.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -155,7 +155,7 @@ fn stats(args: ArchiveStatsArgs) -> io::Result<u8> {
             stats.sources.len(),
             mib(stats.size_bytes)
         )?,
-        ListFormat::Human => write_stats(&stats, io::stdout().is_terminal(), &mut out)?,
+        ListFormat::Human => write_stats(&stats, &mut out)?,
     }
     Ok(EXIT_CLEAN)
 }
@@ -171,7 +171,7 @@ fn mib(bytes: u64) -> f64 {
     bytes as f64 / 1048576.0
 }
 
-fn write_stats(stats: &Stats, _terminal: bool, out: &mut dyn Write) -> io::Result<()> {
+fn write_stats(stats: &Stats, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "archive {} (schema {})",

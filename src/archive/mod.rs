@@ -407,6 +407,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn migrations_run_from_one_to_the_current_version() {
+        let versions: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();
+        let expected: Vec<i64> = (1..=SCHEMA_VERSION).collect();
+        assert_eq!(versions, expected);
+        for m in MIGRATIONS {
+            assert!(m.sqlite.contains("fairlint_") && m.postgres.contains("fairlint_"));
+        }
+    }
+
+    #[test]
     fn locations_and_redaction() {
         assert_eq!(
             Location::parse("a/b.db"),

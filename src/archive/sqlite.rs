@@ -120,13 +120,20 @@ impl SqliteStore {
         if found == SCHEMA_VERSION {
             return Ok(());
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| ArchiveError::new(&self.location, e.to_string()))?;
+        let location = self.location.clone();
+        let fail = |e: rusqlite::Error| ArchiveError::new(&location, e.to_string());
+        let tx = self.begin()?;
+        // Another process may have created or migrated the archive since the version was read.
+        let found: i64 = tx
+            .query_row(
+                "SELECT coalesce((SELECT version FROM fairlint_schema), 0)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap_or(found);
         for m in MIGRATIONS.iter().filter(|m| m.version > found) {
             tx.execute_batch(m.sqlite).map_err(|e| {
-                ArchiveError::new(&self.location, format!("migration {}: {e}", m.version))
+                ArchiveError::new(&location, format!("migration {}: {e}", m.version))
             })?;
         }
         tx.execute_batch(&format!(
@@ -134,9 +141,16 @@ impl SqliteStore {
              DELETE FROM fairlint_schema;
              INSERT INTO fairlint_schema (version) VALUES ({SCHEMA_VERSION});"
         ))
-        .map_err(|e| ArchiveError::new(&self.location, e.to_string()))?;
-        tx.commit()
-            .map_err(|e| ArchiveError::new(&self.location, e.to_string()))
+        .map_err(fail)?;
+        tx.commit().map_err(fail)
+    }
+
+    /// A write transaction, taken at once so that two writers queue instead of failing half way.
+    fn begin(&mut self) -> Result<rusqlite::Transaction<'_>, ArchiveError> {
+        let location = self.location.clone();
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| ArchiveError::new(&location, e.to_string()))
     }
 
     fn removal_targets(&self, which: &Removal) -> Result<Vec<(i64, String)>, ArchiveError> {
@@ -176,10 +190,7 @@ impl Store for SqliteStore {
     fn add(&mut self, batch: &[Prepared]) -> Result<Added, ArchiveError> {
         let location = self.location.clone();
         let fail = |e: rusqlite::Error| ArchiveError::new(&location, e.to_string());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(fail)?;
+        let tx = self.begin()?;
         let mut added = Added::default();
         {
             let mut text = tx
@@ -224,10 +235,7 @@ impl Store for SqliteStore {
         let targets = self.removal_targets(which)?;
         let location = self.location.clone();
         let fail = |e: rusqlite::Error| ArchiveError::new(&location, e.to_string());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(fail)?;
+        let tx = self.begin()?;
         let mut removed = 0;
         {
             let mut fingerprint = tx
