@@ -240,16 +240,29 @@ impl Store for PostgresStore {
         kgrams: &[i64],
         limit: usize,
     ) -> Result<Vec<(i64, u64)>, ArchiveError> {
+        // Two single-table queries, each an index scan on `hash`: a join of the table with
+        // itself tempts the planner into scanning all of it, which grows with the archive.
+        let usable: Vec<i64> = self
+            .client
+            .query(
+                "SELECT hash FROM fairlint_fingerprints WHERE hash = ANY($1)
+                 GROUP BY hash HAVING count(*) <= $2",
+                &[&kgrams, &MAX_POSTINGS],
+            )
+            .map_err(|e| self.error(e))?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        if usable.is_empty() {
+            return Ok(Vec::new());
+        }
         let rows = self
             .client
             .query(
-                "WITH usable AS (
-                     SELECT hash FROM fairlint_fingerprints WHERE hash = ANY($1)
-                     GROUP BY hash HAVING count(*) <= $2)
-                 SELECT f.text_id, count(*) AS shared
-                 FROM fairlint_fingerprints f JOIN usable USING (hash)
-                 GROUP BY f.text_id ORDER BY shared DESC, f.text_id LIMIT $3",
-                &[&kgrams, &MAX_POSTINGS, &(limit as i64)],
+                "SELECT text_id, count(*) AS shared FROM fairlint_fingerprints
+                 WHERE hash = ANY($1)
+                 GROUP BY text_id ORDER BY shared DESC, text_id LIMIT $2",
+                &[&usable, &(limit as i64)],
             )
             .map_err(|e| self.error(e))?;
         Ok(rows
