@@ -3,7 +3,7 @@
 //! transaction; each batch is then written in one, so a stopped run keeps every batch it
 //! finished and nothing half-written.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -56,6 +56,9 @@ fn add(args: ArchiveAddArgs) -> io::Result<u8> {
         .collect();
     let mut total = Added::default();
     let mut bytes = 0;
+    let mut done = 0;
+    // A large add takes minutes: show where it is, on a terminal only (CI logs stay clean).
+    let progress = io::stderr().is_terminal() && inputs.len() > args.batch_size as usize;
     for batch in inputs.chunks(args.batch_size as usize) {
         let read: Vec<Result<Prepared, (String, String)>> = batch
             .par_iter()
@@ -76,6 +79,15 @@ fn add(args: ArchiveAddArgs) -> io::Result<u8> {
             Ok(added) => {
                 total.added += added.added;
                 total.duplicates += added.duplicates;
+                if progress {
+                    eprint!(
+                        "\r  {} of {} files, {} added",
+                        done + batch.len(),
+                        inputs.len(),
+                        total.added
+                    );
+                }
+                done += batch.len();
             }
             Err(err) => {
                 // Batches already written stay; this one is rolled back whole.
@@ -86,6 +98,9 @@ fn add(args: ArchiveAddArgs) -> io::Result<u8> {
                 return report_setup_error(&err);
             }
         }
+    }
+    if progress {
+        eprintln!();
     }
     let seconds = started.elapsed().as_secs_f64();
     let mut out = io::stdout().lock();
