@@ -59,7 +59,7 @@ pub fn copy_verbatim(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
                     "{} copied from {} ({}), {} of them word for word",
                     words(p.article.len()),
                     original.original.source,
-                    original.original.path,
+                    original.original.describe(),
                     p.longest_exact
                 ),
                 "copied",
@@ -93,7 +93,7 @@ pub fn copy_near_verbatim(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
                     "{} follow {} ({}) with light edits ({:.0}% similar)",
                     words(p.article.len()),
                     original.original.source,
-                    original.original.path,
+                    original.original.describe(),
                     p.similarity * 100.0
                 ),
                 "lightly edited copy",
@@ -130,7 +130,7 @@ pub fn copy_paraphrase(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
                 format!(
                     "close paraphrase of a sentence of {} ({}): {:.0}% of its content words, {:.0}% similar{run}",
                     original.original.source,
-                    original.original.path,
+                    original.original.describe(),
                     p.content_overlap * 100.0,
                     p.similarity * 100.0
                 ),
@@ -175,7 +175,7 @@ pub fn source_undeclared(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
                 "{} of this article come from {} ({}), which is not on the source list",
                 words(shared),
                 original.original.source,
-                original.original.path
+                original.original.describe()
             ),
             "from an uncredited source",
             &format!(
@@ -202,7 +202,7 @@ fn credited_original(a: &Analysis, claim: usize) -> Option<usize> {
         .collect();
     let originals = &a.overlaps.originals;
     let by_source = originals.iter().position(|o| {
-        !o.original.archived
+        !o.original.archived()
             && mentions
                 .iter()
                 .any(|m| a.names.same(&m.text, &o.original.source))
@@ -217,7 +217,7 @@ fn credited_original(a: &Analysis, claim: usize) -> Option<usize> {
     }
     originals
         .iter()
-        .position(|o| !o.original.archived && o.original.text.contains(surname))
+        .position(|o| !o.original.archived() && o.original.text.contains(surname))
 }
 
 pub fn quote_not_in_source(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
@@ -243,7 +243,7 @@ pub fn quote_not_in_source(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
             format!(
                 "quote not found in {} ({}); the closest wording is {:.0}% similar",
                 original.original.source,
-                original.original.path,
+                original.original.describe(),
                 similarity * 100.0
             ),
             "not in the credited original",
@@ -289,7 +289,7 @@ pub fn figure_not_in_source(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> 
                 "figure “{}” is not in {} ({}); {listing}",
                 claim.text(&a.article.source),
                 original.original.source,
-                original.original.path
+                original.original.describe()
             ),
             "not in the credited original",
             "check the number against the original",
@@ -335,7 +335,7 @@ pub fn quote_excessive(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
                 "the article quotes {} of {} ({}), {:.0}% of it",
                 words(count),
                 original.original.source,
-                original.original.path,
+                original.original.describe(),
                 share * 100.0
             ),
             "too much quoted",

@@ -22,9 +22,35 @@ pub struct Original {
     /// The path as shown to people.
     pub path: String,
     pub text: Arc<str>,
-    /// Found in the archive rather than named for this article: it shows copying, but it is
-    /// not the text a credit points to, so quotes and figures are not checked against it.
-    pub archived: bool,
+    /// Where it sits in the archive, when it was found there rather than named for this
+    /// article: it shows copying, but it is not the text a credit points to, so quotes and
+    /// figures are not checked against it.
+    pub archive: Option<ArchiveEntry>,
+}
+
+/// An archived text's id and date, shown beside its path in findings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveEntry {
+    pub id: i64,
+    pub date: Option<String>,
+}
+
+impl Original {
+    pub fn archived(&self) -> bool {
+        self.archive.is_some()
+    }
+
+    /// How findings name it: its path, and for an archived text its archive id and date
+    /// (`wire/bridge.md; archive #42, 2025-04-02`).
+    pub fn describe(&self) -> String {
+        let Some(entry) = &self.archive else {
+            return self.path.clone();
+        };
+        match &entry.date {
+            Some(date) => format!("{}; archive #{}, {date}", self.path, entry.id),
+            None => format!("{}; archive #{}", self.path, entry.id),
+        }
+    }
 }
 
 /// Where originals come from for a run, before any article is read.
@@ -75,7 +101,7 @@ pub fn load_shared(options: &OriginalOptions, root: &Path) -> (Vec<Original>, Ve
                 source: name.clone(),
                 path: path.display().to_string(),
                 text,
-                archived: false,
+                archive: None,
             }),
             Err(message) => errors.push(original_error(path, message)),
         }
@@ -120,7 +146,7 @@ fn load_dir(
                 source: source_of(&path, &text),
                 path: path.display().to_string(),
                 text,
-                archived: false,
+                archive: None,
             }),
             Err(message) => errors.push(original_error(&path, message)),
         }
@@ -166,7 +192,7 @@ pub fn load_from_front_matter(
                 source: entry.name.clone(),
                 path: path.display().to_string(),
                 text,
-                archived: false,
+                archive: None,
             }),
             Err(message) => errors.push(original_error(&path, message)),
         }

@@ -174,7 +174,7 @@ fn keep_best_archived(matches: &mut Vec<Overlap>, texts: &[OriginalText], articl
             .unwrap_or(0)
     };
     let mut archived: Vec<usize> = (0..matches.len())
-        .filter(|&i| texts[matches[i].original].original.archived)
+        .filter(|&i| texts[matches[i].original].original.archived())
         .collect();
     archived.sort_by_key(|&i| {
         let m = &matches[i];

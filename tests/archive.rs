@@ -624,3 +624,25 @@ fn the_archive_location_can_come_from_the_environment() {
         .unwrap();
     assert!(!copy_findings(&out).is_empty(), "{}", text(&out.stdout));
 }
+
+#[test]
+fn the_articles_own_archived_copy_is_not_a_source() {
+    let a = archive(Store::Sqlite, "own");
+    let out = a.run(&["archive", "add", "--source", "Our Desk", STORY]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = a.run(&["check", "--format", "short", STORY]);
+    assert!(copy_findings(&out).is_empty(), "{}", text(&out.stdout));
+    // An edited version of it is still compared with the archived one.
+    let story = std::fs::read_to_string(STORY).unwrap();
+    let edited = write(
+        &a.dir,
+        "edited.md",
+        format!("{story}\nA late line.\n").as_bytes(),
+    );
+    let out = a.run(&["check", "--format", "short", &edited]);
+    assert!(
+        copy_findings(&out).iter().any(|f| f.contains("Our Desk")),
+        "{}",
+        text(&out.stdout)
+    );
+}

@@ -83,7 +83,7 @@ fn score(dir: &str) -> Scores {
             source: "Wire".into(),
             path: "original.txt".into(),
             text: Arc::from(pair.original.as_str()),
-            archived: false,
+            archive: None,
         });
         let text = &pair.rewrite;
         let (_, findings) = check_text_with("rewrite.md", text, &settings, &[original]);

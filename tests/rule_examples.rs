@@ -23,7 +23,7 @@ fn rule_examples_fire_as_documented() {
                         source: source.clone(),
                         path: format!("{source}.txt"),
                         text: Arc::from(text.as_str()),
-                        archived: false,
+                        archive: None,
                     })
                 })
                 .collect();

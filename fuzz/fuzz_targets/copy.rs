@@ -22,7 +22,7 @@ fuzz_target!(|bytes: &[u8]| {
         source: "Wire".into(),
         path: "wire.txt".into(),
         text: Arc::from(original.as_str()),
-        archived: false,
+        archive: None,
     })];
     let _ = fairlint::check::check_text_with("fuzz.md", &article, settings(), &originals);
     let _ = fairlint::check::check_text_with("fuzz.txt", &article, settings(), &originals);

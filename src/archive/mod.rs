@@ -21,7 +21,7 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 
 use crate::align::{self, INDEX_K};
-use crate::originals::Original;
+use crate::originals::{ArchiveEntry, Original};
 
 /// Window of the winnowing the archive stores: with [`INDEX_K`], any copied run of
 /// `INDEX_K + ARCHIVE_WINDOW - 1` = 12 words, copy-verbatim's default, shares a fingerprint.
@@ -227,12 +227,14 @@ impl ArchivedText {
     /// The text as an original for the copy rules, named so that a finding says which archived
     /// text it is.
     pub fn into_original(self) -> Original {
-        let date = self.date.map_or(String::new(), |d| format!(", {d}"));
         Original {
             source: self.source,
-            path: format!("archive #{}: {}{date}", self.id, self.path),
+            path: self.path,
             text: Arc::from(self.body),
-            archived: true,
+            archive: Some(ArchiveEntry {
+                id: self.id,
+                date: self.date,
+            }),
         }
     }
 }
@@ -319,11 +321,21 @@ pub fn originals_for(store: &mut dyn Store, article: &str) -> Result<Vec<Origina
     if ids.is_empty() {
         return Ok(Vec::new());
     }
+    // A newsroom archives what it publishes: the article's own archived copy is not a source.
+    let own = digest(without_front_matter(article));
     Ok(store
         .texts(&ids)?
         .into_iter()
+        .filter(|t| digest(&t.body) != own)
         .map(ArchivedText::into_original)
         .collect())
+}
+
+fn without_front_matter(text: &str) -> &str {
+    match crate::document::split_front_matter(text) {
+        Some(range) => &text[range.end..],
+        None => text,
+    }
 }
 
 /// The SQL of each schema version, applied in order inside one transaction. Both stores share
