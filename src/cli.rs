@@ -179,7 +179,7 @@ pub struct ArchiveAddArgs {
     #[arg(long, value_name = "NAME")]
     pub source: Option<String>,
     /// Texts written per transaction. A run that is stopped keeps every batch it finished.
-    #[arg(long, value_name = "N", default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", default_value_t = 5000, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch_size: u32,
 }
 

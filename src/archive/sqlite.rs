@@ -204,6 +204,10 @@ impl Store for SqliteStore {
                     "INSERT OR IGNORE INTO fairlint_fingerprints (hash, text_id) VALUES (?, ?)",
                 )
                 .map_err(fail)?;
+            // Fingerprints are inserted after the texts, in hash order: in arrival order each
+            // would land on a random page of the index, and every page touched is written to
+            // the log again at commit.
+            let mut rows: Vec<(i64, i64)> = Vec::new();
             for p in batch {
                 let inserted = text
                     .execute(params![
@@ -221,10 +225,12 @@ impl Store for SqliteStore {
                     continue;
                 }
                 let id = tx.last_insert_rowid();
-                for hash in &p.fingerprints {
-                    fingerprint.execute(params![hash, id]).map_err(fail)?;
-                }
+                rows.extend(p.fingerprints.iter().map(|&hash| (hash, id)));
                 added.added += 1;
+            }
+            rows.sort_unstable();
+            for (hash, id) in rows {
+                fingerprint.execute(params![hash, id]).map_err(fail)?;
             }
         }
         tx.commit().map_err(fail)?;
