@@ -390,6 +390,16 @@ pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
     ",
 }];
 
+/// Records [`SCHEMA_VERSION`], as the last statement of a migration; `integer` is the store's
+/// integer type.
+pub(crate) fn record_version_sql(integer: &str) -> String {
+    format!(
+        "CREATE TABLE IF NOT EXISTS fairlint_schema (version {integer} NOT NULL);
+         DELETE FROM fairlint_schema;
+         INSERT INTO fairlint_schema (version) VALUES ({SCHEMA_VERSION});"
+    )
+}
+
 /// Refuses an archive written by a newer fairlint.
 pub(crate) fn check_version(location: &Location, found: i64) -> Result<(), ArchiveError> {
     if found > SCHEMA_VERSION {

@@ -13,7 +13,7 @@ use postgres::{Client, Config, NoTls};
 
 use super::{
     Added, ArchiveError, ArchivedText, Location, MAX_POSTINGS, MIGRATIONS, Prepared, Removal,
-    SCHEMA_VERSION, SourceCount, Stats, Store, check_version, fingerprints_of,
+    SCHEMA_VERSION, SourceCount, Stats, Store, check_version, fingerprints_of, record_version_sql,
 };
 
 /// Serialises migrations between processes that open a new archive at the same moment.
@@ -79,12 +79,8 @@ impl PostgresStore {
                 )
             })?;
         }
-        tx.batch_execute(&format!(
-            "CREATE TABLE IF NOT EXISTS fairlint_schema (version BIGINT NOT NULL);
-             DELETE FROM fairlint_schema;
-             INSERT INTO fairlint_schema (version) VALUES ({SCHEMA_VERSION});"
-        ))
-        .map_err(fail)?;
+        tx.batch_execute(&record_version_sql("BIGINT"))
+            .map_err(fail)?;
         tx.commit().map_err(fail)
     }
 }

@@ -12,7 +12,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionB
 
 use super::{
     Added, ArchiveError, ArchivedText, Location, MAX_POSTINGS, MIGRATIONS, Prepared, Removal,
-    SCHEMA_VERSION, SourceCount, Stats, Store, check_version, fingerprints_of,
+    SCHEMA_VERSION, SourceCount, Stats, Store, check_version, fingerprints_of, record_version_sql,
 };
 
 /// SQLite's default limit on bound parameters is 32,766; stay well under it.
@@ -136,12 +136,8 @@ impl SqliteStore {
                 ArchiveError::new(&location, format!("migration {}: {e}", m.version))
             })?;
         }
-        tx.execute_batch(&format!(
-            "CREATE TABLE IF NOT EXISTS fairlint_schema (version INTEGER NOT NULL);
-             DELETE FROM fairlint_schema;
-             INSERT INTO fairlint_schema (version) VALUES ({SCHEMA_VERSION});"
-        ))
-        .map_err(fail)?;
+        tx.execute_batch(&record_version_sql("INTEGER"))
+            .map_err(fail)?;
         tx.commit().map_err(fail)
     }
 
