@@ -1378,11 +1378,10 @@ pub fn paraphrases_excluding(
                     .then(y.0.cmp(&x.0))
             });
         if let Some((i, overlap, similarity)) = best {
-            let other = content_words(&original[originals.ranges[i].clone()], stopwords);
             scored.push((
                 i,
                 Paraphrase {
-                    wording: shared_wording(text, &article[range.clone()], &other),
+                    wording: shared_wording(text, &article[range.clone()], &originals.content[i]),
                     article: range,
                     original: originals.ranges[i].clone(),
                     content_overlap: overlap,
@@ -1504,8 +1503,8 @@ fn sequence_similarity(a: &[Word], b: &[Word]) -> f64 {
 /// article sentence only meets the original sentences it shares a content word with.
 struct SentenceIndex {
     ranges: Vec<Range<usize>>,
-    /// Distinct content words per sentence.
-    sizes: Vec<usize>,
+    /// Distinct content words per sentence, sorted.
+    content: Vec<Vec<u64>>,
     by_word: FastMap<u64, Vec<u32>>,
 }
 
@@ -1513,7 +1512,7 @@ impl SentenceIndex {
     fn new(words: &[Word], sentences: &[Range<usize>], stopwords: &HashSet<u64>) -> Self {
         let mut index = SentenceIndex {
             ranges: Vec::with_capacity(sentences.len()),
-            sizes: Vec::with_capacity(sentences.len()),
+            content: Vec::with_capacity(sentences.len()),
             by_word: FastMap::default(),
         };
         for range in sentences {
@@ -1524,7 +1523,7 @@ impl SentenceIndex {
                 index.by_word.entry(*hash).or_default().push(id);
             }
             index.ranges.push(range);
-            index.sizes.push(content.len());
+            index.content.push(content);
         }
         index
     }
@@ -1542,7 +1541,10 @@ impl SentenceIndex {
             .into_iter()
             .map(|(s, n)| {
                 let s = s as usize;
-                (s, 2.0 * n as f64 / (content.len() + self.sizes[s]) as f64)
+                (
+                    s,
+                    2.0 * n as f64 / (content.len() + self.content[s].len()) as f64,
+                )
             })
             .collect();
         scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));

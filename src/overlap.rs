@@ -157,52 +157,50 @@ pub fn find_overlaps(
 /// article words that better archived texts do not. Originals given for the article are never
 /// dropped.
 fn keep_best_archived(matches: &mut Vec<Overlap>, texts: &[OriginalText], article_words: usize) {
-    let spans = |m: &Overlap| -> Vec<Range<usize>> {
-        m.passages
-            .iter()
-            .map(|p| p.article.clone())
-            .chain(m.paraphrases.iter().map(|p| p.article.clone()))
-            .collect()
-    };
-    let words_in = |m: &Overlap| spans(m).iter().map(|r| r.len()).sum::<usize>();
-    // Among texts covering as much, the one copied most exactly is the likelier source.
-    let exact = |m: &Overlap| {
-        m.passages
-            .iter()
-            .map(|p| p.longest_exact)
-            .max()
-            .unwrap_or(0)
-    };
-    let mut archived: Vec<usize> = (0..matches.len())
-        .filter(|&i| texts[matches[i].original].original.archived())
+    // (match, article word ranges it covers, words covered, longest exact run)
+    let mut archived: Vec<(usize, Vec<Range<usize>>, usize, usize)> = matches
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| texts[m.original].original.archived())
+        .map(|(i, m)| {
+            let spans: Vec<Range<usize>> = m
+                .passages
+                .iter()
+                .map(|p| p.article.clone())
+                .chain(m.paraphrases.iter().map(|p| p.article.clone()))
+                .map(|r| r.start.min(article_words)..r.end.min(article_words))
+                .collect();
+            let words = spans.iter().map(|r| r.len()).sum();
+            let exact = m
+                .passages
+                .iter()
+                .map(|p| p.longest_exact)
+                .max()
+                .unwrap_or(0);
+            (i, spans, words, exact)
+        })
         .collect();
-    archived.sort_by_key(|&i| {
-        let m = &matches[i];
+    // Among texts covering as much, the one copied most exactly is the likelier source.
+    archived.sort_by_key(|(i, _, words, exact)| {
         (
-            std::cmp::Reverse(words_in(m)),
-            std::cmp::Reverse(exact(m)),
-            m.original,
+            std::cmp::Reverse(*words),
+            std::cmp::Reverse(*exact),
+            matches[*i].original,
         )
     });
     let mut covered = vec![false; article_words];
     let mut dropped = vec![false; matches.len()];
-    for i in archived {
-        let mut new = 0;
-        for r in spans(&matches[i]) {
-            new += r
-                .clone()
-                .filter(|&w| w < covered.len() && !covered[w])
-                .count();
-        }
+    for (i, spans, _, _) in archived {
+        let new: usize = spans
+            .iter()
+            .map(|r| r.clone().filter(|&w| !covered[w]).count())
+            .sum();
         if new < REPORTED_PASSAGE_WORDS {
             dropped[i] = true;
             continue;
         }
-        let n = covered.len();
-        for r in spans(&matches[i]) {
-            for w in r.filter(|&w| w < n) {
-                covered[w] = true;
-            }
+        for w in spans.into_iter().flatten() {
+            covered[w] = true;
         }
     }
     let mut i = 0;

@@ -80,14 +80,7 @@ fn archive(store: Store, name: &str) -> Archive {
 
 impl Archive {
     fn run(&self, args: &[&str]) -> Output {
-        let mut cmd = Command::new(BIN);
-        cmd.args(args)
-            .arg("--archive")
-            .arg(&self.location)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env_remove("FAIRLINT_ARCHIVE")
-            .env("NO_COLOR", "1");
-        cmd.output().unwrap()
+        run_with(&self.location, args)
     }
 
     /// Texts in the archive, read directly from the store (not through fairlint).
@@ -139,6 +132,19 @@ impl Archive {
         assert!(out.status.success(), "{}", text(&out.stderr));
         serde_json::from_slice(&out.stdout).unwrap()
     }
+}
+
+/// The binary with `args` against the archive at `location`, from the repository root, with no
+/// archive inherited from the environment.
+fn fairlint(location: &str, args: &[&str]) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args)
+        .arg("--archive")
+        .arg(location)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("FAIRLINT_ARCHIVE")
+        .env("NO_COLOR", "1");
+    cmd
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -385,21 +391,14 @@ fn killed_add_keeps_every_committed_batch(store: Store) {
     // A first batch makes the archive exist before the add that will be killed.
     a.run(&["archive", "add", "--source", "Desk", STORY]);
     assert_eq!(a.count(), 1);
-    let mut child = Command::new(BIN)
-        .args([
-            "archive",
-            "add",
-            "--batch-size",
-            "50",
-            &folder,
-            "--archive",
-            &a.location,
-        ])
-        .env_remove("FAIRLINT_ARCHIVE")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = fairlint(
+        &a.location,
+        &["archive", "add", "--batch-size", "50", &folder],
+    )
+    .stdout(Stdio::null())
+    .stderr(Stdio::null())
+    .spawn()
+    .unwrap();
     let started = Instant::now();
     while a.count() < 1 + 100 {
         assert!(
@@ -442,21 +441,14 @@ fn concurrent_adds_store_each_text_once(store: Store) {
     let folder = many_texts(&a.dir, 300);
     let children: Vec<_> = (0..3)
         .map(|_| {
-            Command::new(BIN)
-                .args([
-                    "archive",
-                    "add",
-                    "--batch-size",
-                    "40",
-                    &folder,
-                    "--archive",
-                    &a.location,
-                ])
-                .env_remove("FAIRLINT_ARCHIVE")
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
+            fairlint(
+                &a.location,
+                &["archive", "add", "--batch-size", "40", &folder],
+            )
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
         })
         .collect();
     for child in children {
@@ -511,14 +503,7 @@ suite!(Postgres, on_postgres);
 // ---------------------------------------------------------------------------------------------
 
 fn run_with(location: &str, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .arg("--archive")
-        .arg(location)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("FAIRLINT_ARCHIVE")
-        .output()
-        .unwrap()
+    fairlint(location, args).output().unwrap()
 }
 
 #[test]

@@ -147,18 +147,23 @@ pub struct Prepared {
 
 pub fn prepare(text: NewText) -> Prepared {
     let words = align::words(&text.body);
-    let mut fingerprints: Vec<i64> = align::fingerprints(&words, INDEX_K, ARCHIVE_WINDOW)
+    Prepared {
+        digest: digest(&text.body),
+        words: words.len(),
+        fingerprints: stored_fingerprints(&words),
+        text,
+    }
+}
+
+/// The distinct winnowed fingerprints the archive stores for a text's words, sorted.
+fn stored_fingerprints(words: &[align::Word]) -> Vec<i64> {
+    let mut fingerprints: Vec<i64> = align::fingerprints(words, INDEX_K, ARCHIVE_WINDOW)
         .into_iter()
         .map(|(hash, _)| hash as i64)
         .collect();
     fingerprints.sort_unstable();
     fingerprints.dedup();
-    Prepared {
-        digest: digest(&text.body),
-        words: words.len(),
-        fingerprints,
-        text,
-    }
+    fingerprints
 }
 
 fn digest(body: &str) -> Vec<u8> {
@@ -415,13 +420,7 @@ pub(crate) fn check_version(location: &Location, found: i64) -> Result<(), Archi
 /// Fingerprints removed with a text: recomputed from its body, so the fingerprint table needs
 /// no second index by text.
 pub(crate) fn fingerprints_of(body: &str) -> Vec<i64> {
-    prepare(NewText {
-        source: String::new(),
-        path: String::new(),
-        date: None,
-        body: body.to_string(),
-    })
-    .fingerprints
+    stored_fingerprints(&align::words(body))
 }
 
 #[cfg(test)]

@@ -61,20 +61,7 @@ impl SqliteStore {
     }
 
     fn error(&self, err: rusqlite::Error) -> ArchiveError {
-        let damaged = matches!(
-            err.sqlite_error_code(),
-            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt)
-        );
-        if damaged {
-            return ArchiveError::new(
-                &self.location,
-                format!("is not an SQLite database, or is damaged ({err})"),
-            )
-            .with_help(
-                "restore it from a backup or point --archive at another file; fairlint did not change it",
-            );
-        }
-        ArchiveError::new(&self.location, err.to_string())
+        sqlite_error(&self.location, err)
     }
 
     /// The schema version, or 0 for an empty database. A database with other tables and no
@@ -121,7 +108,7 @@ impl SqliteStore {
             return Ok(());
         }
         let location = self.location.clone();
-        let fail = |e: rusqlite::Error| ArchiveError::new(&location, e.to_string());
+        let fail = |e: rusqlite::Error| sqlite_error(&location, e);
         let tx = self.begin()?;
         // Another process may have created or migrated the archive since the version was read.
         let found: i64 = tx
@@ -146,7 +133,7 @@ impl SqliteStore {
         let location = self.location.clone();
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| ArchiveError::new(&location, e.to_string()))
+            .map_err(|e| sqlite_error(&location, e))
     }
 
     fn removal_targets(&self, which: &Removal) -> Result<Vec<(i64, String)>, ArchiveError> {
@@ -178,6 +165,24 @@ impl SqliteStore {
     }
 }
 
+/// Every SQLite error as an archive error; a damaged file says so whichever statement met it.
+fn sqlite_error(location: &Location, err: rusqlite::Error) -> ArchiveError {
+    let damaged = matches!(
+        err.sqlite_error_code(),
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt)
+    );
+    if damaged {
+        return ArchiveError::new(
+            location,
+            format!("is not an SQLite database, or is damaged ({err})"),
+        )
+        .with_help(
+            "restore it from a backup or point --archive at another file; fairlint did not change it",
+        );
+    }
+    ArchiveError::new(location, err.to_string())
+}
+
 fn placeholders(n: usize) -> String {
     vec!["?"; n].join(", ")
 }
@@ -185,7 +190,7 @@ fn placeholders(n: usize) -> String {
 impl Store for SqliteStore {
     fn add(&mut self, batch: &[Prepared]) -> Result<Added, ArchiveError> {
         let location = self.location.clone();
-        let fail = |e: rusqlite::Error| ArchiveError::new(&location, e.to_string());
+        let fail = |e: rusqlite::Error| sqlite_error(&location, e);
         let tx = self.begin()?;
         let mut added = Added::default();
         {
@@ -236,7 +241,7 @@ impl Store for SqliteStore {
     fn remove(&mut self, which: &Removal) -> Result<usize, ArchiveError> {
         let targets = self.removal_targets(which)?;
         let location = self.location.clone();
-        let fail = |e: rusqlite::Error| ArchiveError::new(&location, e.to_string());
+        let fail = |e: rusqlite::Error| sqlite_error(&location, e);
         let tx = self.begin()?;
         let mut removed = 0;
         {
