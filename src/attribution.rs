@@ -49,10 +49,16 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A pronoun left unresolved still points at somebody the writer named: a reader looks one
+    /// sentence up, so it is not a vague source.
     fn is_named(&self) -> bool {
         matches!(
             self.kind,
-            SourceKind::Person | SourceKind::Organisation | SourceKind::Body | SourceKind::Crowd
+            SourceKind::Person
+                | SourceKind::Organisation
+                | SourceKind::Body
+                | SourceKind::Crowd
+                | SourceKind::Pronoun
         )
     }
 }
@@ -213,6 +219,15 @@ fn attribute_claim(
     if let Some(cue) = best_cue(&article.text, cues, claim, in_block) {
         return found(cues, cue, Scope::Paragraph);
     }
+    if claim.kind == ClaimKind::Quote
+        && in_block_is_empty(cues, claim.block)
+        && let Some(previous) = remarks_continued(article, claims, index)
+        && done[previous].status != Status::None
+    {
+        let mut inherited = done[previous].clone();
+        inherited.scope = Scope::PreviousQuote;
+        return inherited;
+    }
     let short = claim.key.split(' ').count() <= SUBJECT_QUOTE_WORDS;
     if claim.kind == ClaimKind::Quote
         && short
@@ -279,6 +294,22 @@ fn previous_quote(article: &Article, claims: &[Claim], index: usize) -> Option<u
     (opens_block && prev.block + 1 == claim.block).then_some(previous)
 }
 
+fn in_block_is_empty(cues: &[Cue], block: usize) -> bool {
+    let start = cues.partition_point(|c| c.block < block);
+    cues.get(start).is_none_or(|c| c.block != block)
+}
+
+/// A paragraph with no attribution of its own that quotes right after a paragraph of quoted
+/// remarks continues them: the last quote of the paragraph before.
+fn remarks_continued(article: &Article, claims: &[Claim], index: usize) -> Option<usize> {
+    let claim = &claims[index];
+    let previous = (0..index).rev().find(|&i| claims[i].block != claim.block)?;
+    let prev = &claims[previous];
+    let adjacent = prev.block + 1 == claim.block
+        || (prev.block + 2 == claim.block && article.blocks[prev.block + 1].range.is_empty());
+    (prev.kind == ClaimKind::Quote && adjacent).then_some(previous)
+}
+
 /// A figure or quote repeated with a named source elsewhere (the headline, the standfirst) shares
 /// that source.
 fn share_repeated_claims(claims: &[Claim], out: &mut [Attribution]) {
@@ -336,7 +367,8 @@ fn resolve_anaphor(speaker: &Mention, earlier: &[Cue], list: &SourceList) -> Men
     }
 }
 
-/// "he said" takes the last named speaker within the paragraph or the two before it.
+/// "he said" takes the nearest compatible speaker before it in the article; failing one, it stays
+/// a pronoun (attributed, not vague).
 fn resolve_pronoun(cue: &mut Cue, earlier: &[Cue], list: &SourceList) {
     let Some(speaker) = &cue.speaker else {
         return;
@@ -352,26 +384,30 @@ fn resolve_pronoun(cue: &mut Cue, earlier: &[Cue], list: &SourceList) {
     let wanted = |m: &Mention| match pronoun.as_str() {
         "he" | "she" | "i" | "who" => matches!(m.kind, SourceKind::Person | SourceKind::Vague),
         "it" => matches!(m.kind, SourceKind::Organisation | SourceKind::Body),
-        _ => m.is_named(),
+        _ => m.kind != SourceKind::Pronoun,
     };
     let antecedent = earlier
         .iter()
         .rev()
-        .take_while(|c| c.block + 2 >= cue.block)
         .filter_map(|c| c.speaker.as_ref())
         .find(|m| wanted(m));
-    let resolved = match antecedent {
-        Some(m) => Mention {
-            kind: m.kind,
-            text: m.text.clone(),
-            span: speaker.span.clone(),
-        },
-        None => Mention {
-            kind: SourceKind::Vague,
-            ..speaker.clone()
-        },
-    };
-    cue.speaker = Some(resolved);
+    match antecedent {
+        Some(m) => {
+            cue.speaker = Some(Mention {
+                kind: m.kind,
+                text: m.text.clone(),
+                span: speaker.span.clone(),
+            })
+        }
+        // "they said" with nobody named before is a group nobody named.
+        None if matches!(pronoun.as_str(), "they" | "we") => {
+            cue.speaker = Some(Mention {
+                kind: SourceKind::Vague,
+                ..speaker.clone()
+            })
+        }
+        None => {}
+    }
 }
 
 struct CueFinder<'a> {
@@ -424,6 +460,36 @@ const AUXILIARIES: &[&str] = &[
     "recently",
     "earlier",
     "separately",
+];
+
+/// Verbs that attribute only when a document, a count or an organisation is their subject.
+const DOCUMENT_VERBS: &[&str] = &["show", "shows", "showed", "shown", "find", "finds", "found"];
+
+/// Reporting verbs that are also plural nouns.
+const NOUN_VERBS: &[&str] = &[
+    "reports",
+    "claims",
+    "estimates",
+    "notes",
+    "states",
+    "calls",
+    "quotes",
+    "remarks",
+    "tweets",
+    "posts",
+    "answers",
+    "replies",
+    "warnings",
+    "counts",
+    "tallies",
+    "briefs",
+    "forecasts",
+    "projects",
+    "promises",
+    "pledges",
+    "vows",
+    "cites",
+    "complains",
 ];
 
 const LOCATIVES: &[&str] = &["in", "from", "at", "near", "outside", "inside"];
@@ -574,7 +640,22 @@ impl CueFinder<'_> {
         if tokens[i].capitalised && i > 0 {
             return (None, i + 1);
         }
+        if is_passive(words, i) {
+            // "it was announced", "the toll was reported": the subject did not speak; only an
+            // agent after "by" did.
+            let agent = (words.get(i + 1).is_some_and(|w| w == "by"))
+                .then(|| self.phrase_after(tokens, words, i + 2))
+                .flatten()
+                .map(|(m, _)| m);
+            return match agent {
+                Some(m) => (Some((span_of(i, i + 1), Some(m), None)), i + 1),
+                None => (None, i + 1),
+            };
+        }
         let mut speaker = self.phrase_before(tokens, words, i);
+        if self.is_noun_here(tokens, words, i, speaker.as_ref()) {
+            return (None, i + 1);
+        }
         let mut after = i + 1;
         let inverted_allowed = i == 0 || tokens[i - 1].kind == TokenKind::Punct;
         if speaker.is_none()
@@ -591,6 +672,23 @@ impl CueFinder<'_> {
     /// The outlet the words were said to or appeared on: "told CNN", "on Truth Social",
     /// "to the BBC", "in an interview with NPR".
     fn outlet_after(
+        &self,
+        tokens: &[&Token],
+        words: &[String],
+        verb: usize,
+        from: usize,
+    ) -> Option<Mention> {
+        let outlet = self.outlet_or_platform_after(tokens, words, verb, from)?;
+        let lower = outlet.text.to_lowercase();
+        let platform = self
+            .lex
+            .platforms
+            .iter()
+            .any(|p| p.join(" ") == lower || p.join(" ") == lower.trim_start_matches("the "));
+        (!platform).then_some(outlet)
+    }
+
+    fn outlet_or_platform_after(
         &self,
         tokens: &[&Token],
         words: &[String],
@@ -639,12 +737,20 @@ impl CueFinder<'_> {
         if j == 0 {
             return None;
         }
-        if words[j - 1] == ")" && j >= 3 && words[j - 3] == "(" {
-            // "the UN refugee agency (UNHCR) said": the short form is what the list uses.
-            if tokens[j - 2].capitalised {
-                return Some(self.name(tokens, j - 2, j - 1));
+        if words[j - 1] == ")"
+            && let Some(open) = (j.saturating_sub(8)..j - 1)
+                .rev()
+                .find(|&k| words[k] == "(")
+        {
+            // "the UN refugee agency (UNHCR) said": the short form is what the list uses. Any
+            // other aside ("(D-Ore.)", "(pictured)") is skipped.
+            if open + 2 == j - 1 && tokens[open + 1].capitalised {
+                return Some(self.name(tokens, open + 1, j - 1));
             }
-            j -= 3;
+            j = open;
+            if j == 0 {
+                return None;
+            }
         }
         if j > 0 && words[j - 1] == "," {
             let Some(comma) = (0..j - 1).rev().find(|&k| words[k] == ",") else {
@@ -763,6 +869,9 @@ impl CueFinder<'_> {
         if self.lex.pronouns.contains(&first.lower) {
             return Some((self.mention(tokens, i, i + 1, SourceKind::Pronoun), i + 1));
         }
+        if first.capitalised && self.lex.not_names.contains(&first.lower) {
+            return None;
+        }
         if first.capitalised {
             let mut end = i + 1;
             while end < tokens.len() && self.continues_name(tokens, words, end) {
@@ -876,6 +985,36 @@ impl CueFinder<'_> {
             || self.article.text.contains(&format!(" {word} "))
     }
 
+    /// "Intelligence reports suggest", "Court records show": a plural noun after the word that
+    /// opens the sentence, not a verb with a one-word name for its speaker.
+    fn is_noun_here(
+        &self,
+        tokens: &[&Token],
+        words: &[String],
+        verb: usize,
+        speaker: Option<&Mention>,
+    ) -> bool {
+        let Some(speaker) = speaker else {
+            return false;
+        };
+        // "The survey found", "figures show": documents show and find; people do not report
+        // by showing ("Trump showed his hand").
+        let definite = self.text(speaker.span.clone()).starts_with(['T', 't'])
+            && self
+                .text(speaker.span.clone())
+                .to_lowercase()
+                .starts_with("the ");
+        if DOCUMENT_VERBS.contains(&words[verb].as_str())
+            && (speaker.kind == SourceKind::Pronoun
+                || speaker.kind == SourceKind::Person && !definite)
+        {
+            return true;
+        }
+        let plural_noun = NOUN_VERBS.contains(&words[verb].as_str());
+        let one_opening_word = verb == 1 && speaker.span == tokens[0].range;
+        plural_noun && one_opening_word && speaker.kind == SourceKind::Person
+    }
+
     /// A reporting verb that is also a source noun ("reports", "estimates") reads as the noun
     /// inside a phrase: "according to official estimates".
     fn is_verb_here(&self, word: &str) -> bool {
@@ -902,6 +1041,7 @@ impl CueFinder<'_> {
             && !self.lex.role_nouns.contains(lower)
             && !DETERMINERS.contains(&lower)
             && !self.lex.pronouns.contains(lower)
+            && !self.lex.not_names.contains(lower)
     }
 
     /// A proper word before an institution: "Iranian authorities", "US officials". At the start
@@ -1025,7 +1165,48 @@ impl CueFinder<'_> {
         let span = tokens[start].range.start..tokens[end - 1].range.end;
         let text = one_line(self.text(span.clone()).trim_end_matches(['’', '\'']));
         let kind = self.classify_name(&text, tokens, start, end);
+        if kind != SourceKind::Person {
+            return Mention { text, span, kind };
+        }
+        // "Chair Sen. Dana Whitfield": the person is Dana Whitfield; the span keeps the titles,
+        // which name the office they speak for.
+        let name_start = self.after_titles(tokens, start, end);
+        let text = one_line(
+            self.text(tokens[name_start].range.start..tokens[end - 1].range.end)
+                .trim_end_matches(['’', '\'']),
+        );
         Mention { text, span, kind }
+    }
+
+    /// The first token after the titles that open a name, leaving at least one word.
+    fn after_titles(&self, tokens: &[&Token], start: usize, end: usize) -> usize {
+        let words: Vec<String> = tokens[start..end].iter().map(|t| t.lower.clone()).collect();
+        let mut at = 0;
+        loop {
+            let abbreviation = words.get(at + 1).is_some_and(|w| w == ".")
+                && self.lex.abbreviations.contains(&format!("{}.", words[at]));
+            let title = self
+                .lex
+                .person_titles
+                .iter()
+                .filter(|p| phrase_at(&words, at, p))
+                .map(Vec::len)
+                .max();
+            let skip = match (abbreviation, title) {
+                (true, _) => 2,
+                (false, Some(len)) => len,
+                (false, None) => break,
+            };
+            let rest_is_name = words[at + skip..]
+                .iter()
+                .zip(&tokens[start + at + skip..end])
+                .any(|(w, t)| t.capitalised && w != ".");
+            if at + skip >= words.len() || !rest_is_name {
+                break;
+            }
+            at += skip;
+        }
+        start + at
     }
 
     fn classify_name(&self, text: &str, tokens: &[&Token], start: usize, end: usize) -> SourceKind {
@@ -1109,6 +1290,25 @@ impl CueFinder<'_> {
         }
         None
     }
+}
+
+/// A form of "be" before the verb, past any adverbs: "was announced", "has been widely reported".
+/// "is saying" is not passive.
+fn is_passive(words: &[String], verb: usize) -> bool {
+    if words[verb].ends_with("ing") {
+        return false;
+    }
+    let mut j = verb;
+    while j > 0 && (AUXILIARIES.contains(&words[j - 1].as_str()) || is_adverb(&words[j - 1])) {
+        if matches!(
+            words[j - 1].as_str(),
+            "is" | "are" | "was" | "were" | "been" | "be"
+        ) {
+            return true;
+        }
+        j -= 1;
+    }
+    false
 }
 
 fn is_adverb(word: &str) -> bool {

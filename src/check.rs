@@ -78,7 +78,7 @@ pub fn check_text_with(
     let article = Article::parse(
         path,
         std::sync::Arc::from(text),
-        crate::document::Format::for_path(path),
+        crate::document::Format::for_path(path, text),
         &settings.lexicon,
     );
     let analysis = analyse_with(article, settings, |_| originals.to_vec());
@@ -166,7 +166,7 @@ fn quote_unattributed(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
         .iter()
         .zip(&a.attributions.claims)
         .filter(|(c, at)| c.kind == ClaimKind::Quote && at.status == Status::None)
-        .filter(|(c, _)| c.key.split(' ').count() >= min_words)
+        .filter(|(c, _)| !c.term && c.key.split(' ').count() >= min_words)
         .map(|(c, _)| {
             draft(
                 c.span.clone(),
@@ -251,10 +251,12 @@ fn source_unlisted(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
     out
 }
 
-fn source_unused(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
+fn source_unused(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
     if a.list.unknown {
         return Vec::new();
     }
+    let without_original = rule.bool("without-original");
+    let at_hand = entries_with_originals(a);
     let entry_words: Vec<Vec<String>> = a
         .list
         .entries
@@ -277,16 +279,20 @@ fn source_unused(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
                 cited.insert(entry);
             }
             if mention.kind == SourceKind::Person {
-                cited.extend(entries_of_office(&entry_words, &mention.text));
+                // The span keeps the titles that the name leaves out ("President …").
+                let titled = &a.article.text[mention.span.clone()];
+                cited.extend(entries_of_office(&entry_words, titled));
             }
         }
     }
+    cited.extend(reused_entries(a));
     let body = body_text(a);
     a.list
         .entries
         .iter()
         .enumerate()
         .filter(|(i, _)| !cited.contains(i))
+        .filter(|(i, _)| without_original || at_hand.contains(i))
         .filter(|(_, e)| !contains_name(&body, &e.name))
         .map(|(_, e)| {
             let span = e.span.clone().unwrap_or(0..0);
@@ -296,6 +302,35 @@ fn source_unused(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
                 "never cited in the body",
                 Some("credit it where its reporting is used (“…, Reuters reported”), or drop it from the list".into()),
             )
+        })
+        .collect()
+}
+
+/// List entries whose original text is at hand (front matter, `--original(s)`): only for these
+/// can fairlint tell that a source went unused, since wire copy is used without being named.
+fn entries_with_originals(a: &Analysis) -> HashSet<usize> {
+    a.overlaps
+        .originals
+        .iter()
+        .filter(|o| !o.original.archived())
+        .filter_map(|o| a.names.find_entry(&a.list, &o.original.source))
+        .collect()
+}
+
+/// Wire copy is used without being named: a listed source whose original the article reuses
+/// (any passage or close paraphrase found in it) is used.
+fn reused_entries(a: &Analysis) -> Vec<usize> {
+    let overlaps = &a.overlaps;
+    overlaps
+        .matches
+        .iter()
+        .filter(|m| !m.passages.is_empty() || !m.paraphrases.is_empty())
+        .filter_map(|m| {
+            let original = &overlaps.originals[m.original].original;
+            if original.archived() {
+                return None;
+            }
+            a.names.find_entry(&a.list, &original.source)
         })
         .collect()
 }

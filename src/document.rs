@@ -20,14 +20,34 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn for_path(path: &str) -> Format {
+    /// Plain text for `.txt`/`.text`, Markdown for `.md`/`.markdown`/`.mdx`; any other name
+    /// (stdin, an editor buffer without a file type) is told by its text, since a plain-text
+    /// article read as Markdown runs its lines together into one paragraph.
+    pub fn for_path(path: &str, text: &str) -> Format {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".txt") || lower.ends_with(".text") {
-            Format::Plain
-        } else {
+            return Format::Plain;
+        }
+        let markdown = [".md", ".markdown", ".mdx"];
+        if markdown.iter().any(|e| lower.ends_with(e)) || looks_like_markdown(text) {
             Format::Markdown
+        } else {
+            Format::Plain
         }
     }
+}
+
+/// Markdown shows itself early: a heading, a link, emphasis, a fence or front matter.
+fn looks_like_markdown(text: &str) -> bool {
+    let head = &text[..crate::position::floor_char_boundary(text, text.len().min(64 * 1024))];
+    head.starts_with("---")
+        || head.contains("](")
+        || head.contains("```")
+        || head.contains("**")
+        || head.lines().any(|l| {
+            let hashes = l.len() - l.trim_start_matches('#').len();
+            (1..=6).contains(&hashes) && l[hashes..].starts_with(' ')
+        })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

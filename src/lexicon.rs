@@ -41,6 +41,8 @@ pub const KEYS: &[&str] = &[
     "name-prefixes",
     "time-suffixes",
     "street-words",
+    "not-names",
+    "platforms",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -75,6 +77,11 @@ pub struct Lexicon {
     pub person_titles: Vec<Phrase>,
     pub pronouns: HashSet<String>,
     pub abbreviations: HashSet<String>,
+    /// Words that open sentences capitalised but never name anybody ("Somehow", "During").
+    pub not_names: HashSet<String>,
+    /// Where a person speaks for themselves ("on Truth Social", "on X"): not a news source the
+    /// list must hold.
+    pub platforms: Vec<Phrase>,
     pub calendar_words: HashSet<String>,
     pub source_headings: HashSet<String>,
     pub disclaimer_markers: Vec<String>,
@@ -144,6 +151,8 @@ impl Lexicon {
             organisation_words: phrases(take("organisation-words")),
             person_titles: phrases(take("person-titles")),
             pronouns: set(take("pronouns")),
+            not_names: set(take("not-names")),
+            platforms: phrases(take("platforms")),
             abbreviations: set(take("abbreviations")),
             calendar_words: set(take("calendar-words")),
             source_headings: set(take("source-headings")),

@@ -72,7 +72,8 @@ fn front_entry(article: &Article, range: Range<usize>, source: &FrontSource) -> 
 /// "Sources: A, B (C), D." on one line, or a heading/line "Sources" followed by items.
 fn read_body_list(article: &Article, lex: &Lexicon, list: &mut SourceList) {
     for (index, block) in article.blocks.iter().enumerate() {
-        let text = &article.text[block.range.clone()];
+        let whole = &article.text[block.range.clone()];
+        let text = last_line_label(whole, lex).unwrap_or(whole);
         let Some((label, rest)) = split_label(text) else {
             continue;
         };
@@ -92,6 +93,17 @@ fn read_body_list(article: &Article, lex: &Lexicon, list: &mut SourceList) {
         if items.is_empty() && block.kind != BlockKind::Heading {
             continue;
         }
+        if block.kind == BlockKind::Paragraph && whole.trim_end().contains('\n') {
+            // "Sources" as the last line of the paragraph before the bullets (Markdown runs
+            // the line into that paragraph): the items are the list, the paragraph is body.
+            list.present = true;
+            for item in items {
+                list.blocks.push(item);
+                let range = item_line(article, item);
+                list.entries.push(parse_item(&article.source, range));
+            }
+            continue;
+        }
         list.present = true;
         list.blocks.push(index);
         for item in items {
@@ -100,6 +112,18 @@ fn read_body_list(article: &Article, lex: &Lexicon, list: &mut SourceList) {
             list.entries.push(parse_item(&article.source, range));
         }
     }
+}
+
+/// A paragraph whose last line is only a source heading ("…the end of the story.\nSources").
+fn last_line_label<'a>(text: &'a str, lex: &Lexicon) -> Option<&'a str> {
+    let trimmed = text.trim_end();
+    let (_, last) = trimmed.rsplit_once('\n')?;
+    let label = last
+        .trim()
+        .trim_end_matches(':')
+        .trim_matches(['*', '_'])
+        .to_lowercase();
+    lex.source_headings.contains(&label).then_some(last)
 }
 
 /// "Sources: rest" → ("sources", "rest"); "## Sources" → ("sources", "").
@@ -233,22 +257,20 @@ fn markdown_link(text: &str) -> Option<(&str, &str, &str)> {
 }
 
 /// "Outlet: Headline", "Outlet — Headline", "Outlet - Headline", `Outlet, "Headline"`.
+/// The first separator wins: "The Guardian: Headline - LIVE" is the Guardian's.
 fn split_name_title(text: &str) -> Option<(usize, &str)> {
-    for sep in [" — ", " – ", " - ", ": ", ", “", ", \"", " —", "—"] {
-        if let Some(i) = text.find(sep)
-            && i > 0
-            && !text[..i].contains("http")
-        {
-            let title_start = i + sep.len()
-                - if sep.ends_with(['“', '"']) {
-                    sep.chars().last().map_or(0, char::len_utf8)
-                } else {
-                    0
-                };
-            return Some((i, &text[title_start..]));
-        }
-    }
-    None
+    let (i, sep) = [" — ", " – ", " - ", ": ", ", “", ", \"", " —", "—"]
+        .iter()
+        .filter_map(|sep| text.find(sep).map(|i| (i, *sep)))
+        .filter(|(i, _)| *i > 0 && !text[..*i].contains("http"))
+        .min_by_key(|(i, sep)| (*i, std::cmp::Reverse(sep.len())))?;
+    let title_start = i + sep.len()
+        - if sep.ends_with(['“', '"']) {
+            sep.chars().last().map_or(0, char::len_utf8)
+        } else {
+            0
+        };
+    Some((i, &text[title_start..]))
 }
 
 fn split_trailing_url(name: &str) -> (String, Option<String>) {
@@ -385,13 +407,33 @@ impl Names {
             .entries
             .iter()
             .position(|e| self.same(&e.name, name) || e.aliases.iter().any(|a| self.same(a, name)));
-        if exact.is_some() || folded.chars().count() < 6 {
+        if exact.is_some() {
             return exact;
+        }
+        let variant = list
+            .entries
+            .iter()
+            .position(|e| same_outlet_variant(folded, &normalize_name(&e.name)));
+        if variant.is_some() || folded.chars().count() < 6 {
+            return variant;
         }
         list.entries.iter().position(|e| {
             strsim::normalized_damerau_levenshtein(folded, &normalize_name(&e.name)) >= 0.88
         })
     }
+}
+
+/// "BBC News" and "BBC", "Reuters AlertNet" and "Reuters": one name is the other with a word or
+/// two of edition or service after it. The shorter must be a real name (three letters or more).
+fn same_outlet_variant(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 3 || short == long {
+        return false;
+    }
+    let Some(rest) = long.strip_prefix(short) else {
+        return false;
+    };
+    rest.starts_with(' ') && rest.split_whitespace().count() <= 2
 }
 
 /// Aliases the list and the body define: entry aliases, and "Full Name (ABBR)" in the text.

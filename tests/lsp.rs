@@ -148,7 +148,7 @@ fn publishes_diagnostics_with_utf16_ranges() {
     let diagnostics = client.open(URI, STORY);
     assert_eq!(
         rules(&diagnostics),
-        ["figure-unattributed", "source-unlisted", "source-unused"]
+        ["figure-unattributed", "source-unlisted"]
     );
     let unlisted = find(&diagnostics, "source-unlisted");
     // Line 2 (0-based): "The strike entered its tenth day, officials told Al Jazeera."
@@ -316,7 +316,10 @@ fn configuration_from_the_client_changes_rules() {
     );
     client.notify(
         "workspace/didChangeConfiguration",
-        json!({"settings": {"fairlint": {"debounceMs": 0, "rules": {"figure-unattributed": "off"}}}}),
+        json!({"settings": {"fairlint": {"debounceMs": 0, "rules": {
+            "figure-unattributed": "off",
+            "source-unused": {"without-original": true}
+        }}}}),
     );
     assert_eq!(
         rules(&client.diagnostics(URI)),

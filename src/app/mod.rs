@@ -314,5 +314,6 @@ fn archived_originals(
 }
 
 pub fn parse(path: &str, text: Arc<str>, settings: &crate::config::Settings) -> Article {
-    Article::parse(path, text, TextFormat::for_path(path), &settings.lexicon)
+    let format = TextFormat::for_path(path, &text);
+    Article::parse(path, text, format, &settings.lexicon)
 }

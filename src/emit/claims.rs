@@ -32,6 +32,9 @@ pub struct ClaimOut {
     pub byte_end: usize,
     pub line: usize,
     pub column: usize,
+    /// A quote that names rather than reports (a title, a term, a scare quote): it needs no
+    /// speaker, so `quote-unattributed` passes it by.
+    pub term: bool,
     pub attribution: AttributionOut,
 }
 
@@ -61,6 +64,7 @@ pub fn claim_out(analysis: &Analysis, claim: &Claim, at: &Attribution) -> ClaimO
         byte_end: claim.span.end,
         line: start.line,
         column: start.column,
+        term: claim.term,
         attribution: AttributionOut {
             status: at.status,
             speaker,

@@ -405,12 +405,8 @@ impl Server<'_> {
         let text_for_archive = text.clone();
         // A bad document must never take the server down with it.
         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let article = Article::parse(
-                &display,
-                text,
-                Format::for_path(&display),
-                &settings.lexicon,
-            );
+            let format = Format::for_path(&display, &text);
+            let article = Article::parse(&display, text, format, &settings.lexicon);
             let path = doc.path.as_deref();
             let analysis = analyse_with(article, &settings, |list| {
                 article_originals(path, &display, &text_for_archive, list, &self.originals).0

@@ -1,288 +1,17 @@
-//! Finds the claims an article makes: quotes (text in quotation marks that stands for somebody's
-//! words) and figures (numbers used as facts). What is *not* a claim matters as much: apostrophes,
-//! scare quotes after "so-called", dates, years, times, ordinals, durations, numbers inside names.
-//! The words that decide live in `rules/lexicons/`, so a newsroom can tune them.
+//! Figures: numbers used as facts, with their hedge ("at least", "more than") and unit ("%",
+//! "per cent", "$", "million"). Most numbers in news are not claims (dates, years, times, ages,
+//! ordinals, scores, versions, numbers inside names), so most of this file says what is *not* a
+//! figure; the word lists live in `rules/lexicons/figures.yaml`.
 
 use std::ops::Range;
 
-use crate::document::{Article, BlockKind};
+use super::{Claim, ClaimKind};
+use crate::document::Article;
 use crate::lexicon::{Lexicon, phrase_at, phrase_before};
 use crate::position::within_any;
 use crate::text::{Token, TokenKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ClaimKind {
-    Quote,
-    Figure,
-}
-
-#[derive(Debug, Clone)]
-pub struct Claim {
-    pub kind: ClaimKind,
-    /// The whole claim: from the opening to the closing quotation mark, or the figure with its
-    /// hedge and unit.
-    pub span: Range<usize>,
-    /// The quoted words without their marks (several for a quote split around its attribution);
-    /// the span itself for a figure.
-    pub parts: Vec<Range<usize>>,
-    pub block: usize,
-    /// What makes two claims the same claim: the folded words of a quote, the value of a figure.
-    pub key: String,
-    /// "hundreds of", "dozens of": a magnitude, not a count.
-    pub approximate: bool,
-}
-
-impl Claim {
-    /// The claim's words as a person reads them; split quotes joined by an ellipsis.
-    pub fn text(&self, source: &str) -> String {
-        self.parts
-            .iter()
-            .map(|p| {
-                source[p.clone()]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect::<Vec<_>>()
-            .join(" … ")
-    }
-}
-
-/// Quotes and figures of an article in source order. Blocks marked `skip` (the source list) and
-/// disclaimers are left out.
-pub fn extract_claims(article: &Article, skip: &[bool], lex: &Lexicon) -> Vec<Claim> {
-    let quotes = extract_quotes(article, skip, lex);
-    let mut claims = extract_figures(article, skip, &quotes, lex);
-    claims.extend(quotes);
-    drop_heading_repeats(article, &mut claims);
-    claims.sort_by_key(|c| (c.span.start, c.span.end));
-    claims
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mark {
-    Double,
-    Single,
-    StraightDouble,
-    StraightSingle,
-    Guillemet,
-    SingleGuillemet,
-    Low,
-    Corner,
-    WhiteCorner,
-}
-
-struct Open {
-    mark: Mark,
-    at: usize,
-    inner: usize,
-    block: usize,
-}
-
-fn is_word_char(c: Option<char>) -> bool {
-    c.is_some_and(char::is_alphanumeric)
-}
-
-fn opening(c: char, prev: Option<char>, next: Option<char>, rest: &str) -> Option<Mark> {
-    match c {
-        '“' => Some(Mark::Double),
-        '«' => Some(Mark::Guillemet),
-        '‹' => Some(Mark::SingleGuillemet),
-        '„' => Some(Mark::Low),
-        '「' => Some(Mark::Corner),
-        '『' => Some(Mark::WhiteCorner),
-        '‘' if !is_word_char(prev) && is_word_char(next) && !is_elided_year(rest) => {
-            Some(Mark::Single)
-        }
-        '"' if !is_word_char(prev) && next.is_some_and(|n| !n.is_whitespace()) => {
-            Some(Mark::StraightDouble)
-        }
-        '\'' if !is_word_char(prev) && is_word_char(next) && !is_elided_year(rest) => {
-            Some(Mark::StraightSingle)
-        }
-        _ => None,
-    }
-}
-
-/// ‘90s, '08: an apostrophe standing for the century, not an opening mark.
-fn is_elided_year(rest: &str) -> bool {
-    let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    digits == 2
-}
-
-fn closes(mark: Mark, c: char, prev: Option<char>, next: Option<char>) -> bool {
-    let apostrophe = is_word_char(prev) && is_word_char(next);
-    match mark {
-        Mark::Double => c == '”',
-        Mark::Single => c == '’' && !apostrophe,
-        Mark::StraightDouble => c == '"',
-        Mark::StraightSingle => c == '\'' && !apostrophe,
-        Mark::Guillemet => c == '»',
-        Mark::SingleGuillemet => c == '›',
-        Mark::Low => c == '“' || c == '”',
-        Mark::Corner => c == '」',
-        Mark::WhiteCorner => c == '』',
-    }
-}
-
-fn extract_quotes(article: &Article, skip: &[bool], lex: &Lexicon) -> Vec<Claim> {
-    let text = &article.text;
-    let mut quotes: Vec<Claim> = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
-    for (index, block) in article.blocks.iter().enumerate() {
-        if skip[index] || block.disclaimer {
-            stack.clear();
-            continue;
-        }
-        let range = block.range.clone();
-        let mut chars = text[range.clone()].char_indices().peekable();
-        // A quote running over paragraphs re-opens each one with the same mark.
-        if let Some(top) = stack.first() {
-            let first = text[range.clone()].chars().next();
-            let reopen = first.and_then(|c| opening(c, None, None, ""));
-            if reopen == Some(top.mark) || first == Some('"') && top.mark == Mark::StraightDouble {
-                chars.next();
-            } else {
-                stack.clear();
-            }
-        }
-        let mut prev: Option<char> = None;
-        while let Some((i, c)) = chars.next() {
-            let at = range.start + i;
-            let next = chars.peek().map(|(_, n)| *n);
-            if let Some(top) = stack.last()
-                && closes(top.mark, c, prev, next)
-            {
-                let open = stack.pop().expect("stack has a top");
-                if stack.is_empty() {
-                    quotes.push(quote_claim(text, open, at, index));
-                }
-            } else if let Some(mark) = opening(c, prev, next, &text[at + c.len_utf8()..range.end]) {
-                stack.push(Open {
-                    mark,
-                    at,
-                    inner: at + c.len_utf8(),
-                    block: index,
-                });
-            }
-            prev = Some(c);
-        }
-        let continues = article
-            .blocks
-            .get(index + 1)
-            .is_some_and(|next| starts_with_mark(text, next.range.clone(), stack.first()));
-        if !continues {
-            stack.clear();
-        }
-    }
-    quotes.retain(|q| {
-        let words = &text[q.parts[0].clone()];
-        words.chars().any(char::is_alphanumeric) && !is_mention(article, q.span.start, lex)
-    });
-    merge_split_quotes(text, quotes, lex)
-}
-
-fn starts_with_mark(text: &str, range: Range<usize>, open: Option<&Open>) -> bool {
-    let Some(open) = open else {
-        return false;
-    };
-    let first = text[range].chars().next();
-    first.and_then(|c| opening(c, None, None, "")) == Some(open.mark)
-        || (first == Some('"') && open.mark == Mark::StraightDouble)
-}
-
-fn quote_claim(text: &str, open: Open, close_at: usize, _block: usize) -> Claim {
-    let close_len = text[close_at..].chars().next().map_or(1, char::len_utf8);
-    let inner = open.inner..close_at;
-    Claim {
-        kind: ClaimKind::Quote,
-        span: open.at..close_at + close_len,
-        parts: vec![inner],
-        block: open.block,
-        key: fold_words(&text[open.inner..close_at]),
-        approximate: false,
-    }
-}
-
-/// Lower-cased words only, so that “National Interests” and “national interests,” compare equal.
-pub fn fold_words(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The quote is a mention ("the so-called “reform”", "a report titled “…”"), not somebody's words.
-fn is_mention(article: &Article, quote_start: usize, lex: &Lexicon) -> bool {
-    let Some(sentence) = article
-        .sentence_at(quote_start)
-        .map(|i| &article.sentences[i])
-    else {
-        return false;
-    };
-    let before: Vec<String> = sentence
-        .tokens
-        .iter()
-        .filter(|t| t.range.end <= quote_start && t.kind != TokenKind::Punct)
-        .map(|t| t.lower.clone())
-        .collect();
-    lex.mention_markers
-        .iter()
-        .any(|m| phrase_before(&before, before.len(), m))
-}
-
-/// “A,” she said, “B.” is one quote in two parts.
-fn merge_split_quotes(text: &str, quotes: Vec<Claim>, lex: &Lexicon) -> Vec<Claim> {
-    let mut out: Vec<Claim> = Vec::new();
-    for quote in quotes {
-        if let Some(prev) = out.last_mut()
-            && prev.block == quote.block
-            && is_split_tag(text, prev, &quote, lex)
-        {
-            prev.span.end = quote.span.end;
-            prev.parts.push(quote.parts[0].clone());
-            prev.key = format!("{} {}", prev.key, quote.key);
-            continue;
-        }
-        out.push(quote);
-    }
-    out
-}
-
-fn is_split_tag(text: &str, first: &Claim, second: &Claim, lex: &Lexicon) -> bool {
-    if first.span.end > second.span.start {
-        return false;
-    }
-    let between = text[first.span.end..second.span.start].trim();
-    let first_inner = text[first.parts.last().expect("a quote has a part").clone()].trim_end();
-    let opens_tag = first_inner.ends_with(',') || between.starts_with(',');
-    if !opens_tag || !(between.ends_with(',') || between.ends_with(':')) {
-        return false;
-    }
-    let words: Vec<&str> = between
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.len() <= 10
-        && words
-            .iter()
-            .any(|w| lex.reporting_verbs.contains(&w.to_lowercase()))
-}
-
-/// A heading that repeats a quote or a figure from the body is a headline, not a new claim.
-fn drop_heading_repeats(article: &Article, claims: &mut Vec<Claim>) {
-    let in_heading = |c: &Claim| article.blocks[c.block].kind == BlockKind::Heading;
-    let body_keys: std::collections::HashSet<(ClaimKind, String)> = claims
-        .iter()
-        .filter(|c| !in_heading(c))
-        .map(|c| (c.kind, c.key.clone()))
-        .collect();
-    claims.retain(|c| !in_heading(c) || !body_keys.contains(&(c.kind, c.key.clone())));
-}
-
-fn extract_figures(
+pub(super) fn extract_figures(
     article: &Article,
     skip: &[bool],
     quotes: &[Claim],
@@ -461,6 +190,9 @@ impl FigureFinder<'_> {
         if is_month(prev) || is_month(next) {
             return true;
         }
+        if self.is_score(i) {
+            return true;
+        }
         // Version numbers ("4.12.1") and elided years ("the Class of ’92").
         if number.matches('.').count() > 1 {
             return true;
@@ -540,6 +272,25 @@ impl FigureFinder<'_> {
         self.is_inside_name(i)
     }
 
+    /// Scores, tallies and ranges written number-mark-number ("3/327", "0/19", "2-1",
+    /// "2002-2003", "UTC+9"): results and labels, not claims a source must stand behind.
+    fn is_score(&self, i: usize) -> bool {
+        let glued = |a: usize, b: usize| self.tokens[a].range.end == self.tokens[b].range.start;
+        let joiner = |k: usize| matches!(self.words[k].as_str(), "/" | "-" | "–" | "+");
+        let before = i >= 2
+            && joiner(i - 1)
+            && glued(i - 1, i)
+            && glued(i - 2, i - 1)
+            && (self.tokens[i - 2].kind == TokenKind::Number || self.words[i - 1] == "+");
+        let after = i + 2 < self.tokens.len()
+            && joiner(i + 1)
+            && self.words[i + 1] != "+"
+            && glued(i, i + 1)
+            && glued(i + 1, i + 2)
+            && self.tokens[i + 2].kind == TokenKind::Number;
+        before || after
+    }
+
     fn is_year(&self, i: usize, number: &str) -> bool {
         if number.len() != 4 || !number.bytes().all(|b| b.is_ascii_digit()) {
             return false;
@@ -610,42 +361,14 @@ impl FigureFinder<'_> {
             block: 0,
             key,
             approximate,
+            term: false,
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
-    use super::*;
-    use crate::document::Format;
-
-    fn claims(text: &str) -> Vec<(ClaimKind, String)> {
-        let lex = Lexicon::builtin();
-        let article = Article::parse("t.txt", Arc::from(text), Format::Plain, &lex);
-        let skip = vec![false; article.blocks.len()];
-        extract_claims(&article, &skip, &lex)
-            .into_iter()
-            .map(|c| (c.kind, c.text(text)))
-            .collect()
-    }
-
-    fn figures(text: &str) -> Vec<String> {
-        claims(text)
-            .into_iter()
-            .filter(|(k, _)| *k == ClaimKind::Figure)
-            .map(|(_, t)| t)
-            .collect()
-    }
-
-    fn quotes(text: &str) -> Vec<String> {
-        claims(text)
-            .into_iter()
-            .filter(|(k, _)| *k == ClaimKind::Quote)
-            .map(|(_, t)| t)
-            .collect()
-    }
+    use super::super::test_support::figures;
 
     #[test]
     fn figures_keep_their_hedges_and_units() {
@@ -681,39 +404,9 @@ mod tests {
     }
 
     #[test]
-    fn apostrophes_are_not_quotes() {
-        let text =
-            "Iran’s leaders haven’t said. The protesters’ banners read ‘Enough’ in the ’90s.";
-        assert_eq!(quotes(text), ["Enough"]);
-    }
-
-    #[test]
-    fn split_quotes_are_one_claim_and_nested_quotes_stay_inside() {
-        let text = "“We will not leave,” she said, “until they ‘listen’ to us.”";
-        assert_eq!(
-            quotes(text),
-            ["We will not leave, … until they ‘listen’ to us."]
-        );
-    }
-
-    #[test]
-    fn all_quote_styles_are_found() {
-        let text = "«Un» and „Zwei“ and 「三」 and \"four\" and ‘five’.";
-        assert_eq!(quotes(text), ["Un", "Zwei", "三", "four", "five"]);
-    }
-
-    #[test]
-    fn a_quote_over_several_paragraphs_is_one_claim() {
-        let text = "“First paragraph of the quote.\n“Second paragraph,” she said.\n";
-        assert_eq!(quotes(text).len(), 1);
-    }
-
-    #[test]
-    fn scare_quotes_after_so_called_are_mentions() {
-        assert_eq!(
-            quotes("The so-called “reform” failed."),
-            Vec::<String>::new()
-        );
+    fn scores_and_number_ranges_are_not_figures() {
+        let text = "Australia were 3/327 at stumps after a 0/19 start; the Reds won 2-1 in the 2002-2003 season, at UTC+9.";
+        assert_eq!(figures(text), Vec::<String>::new());
     }
 
     #[test]

@@ -1,0 +1,128 @@
+//! Finds the claims an article makes: quotes (text in quotation marks that stands for somebody's
+//! words) and figures (numbers used as facts). What is *not* a claim matters as much: apostrophes,
+//! scare quotes after "so-called", dates, years, times, ordinals, durations, numbers inside names.
+//! The words that decide live in `rules/lexicons/`, so a newsroom can tune them.
+//!
+//! Quotes are read by [`quotes`], figures by [`figures`]; this module holds the claim model and
+//! what both share.
+
+mod figures;
+mod quotes;
+
+use std::ops::Range;
+
+use crate::document::{Article, BlockKind};
+use crate::lexicon::Lexicon;
+
+pub use quotes::is_term;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Quote,
+    Figure,
+}
+
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    /// The whole claim: from the opening to the closing quotation mark, or the figure with its
+    /// hedge and unit.
+    pub span: Range<usize>,
+    /// The quoted words without their marks (several for a quote split around its attribution);
+    /// the span itself for a figure.
+    pub parts: Vec<Range<usize>>,
+    pub block: usize,
+    /// What makes two claims the same claim: the folded words of a quote, the value of a figure.
+    pub key: String,
+    /// "hundreds of", "dozens of": a magnitude, not a count.
+    pub approximate: bool,
+    /// A quote that names rather than reports: a title (“Choosing Health”), a coined term or a
+    /// scare-quoted word (“lifestyle trainers”). It needs no speaker of its own.
+    pub term: bool,
+}
+
+impl Claim {
+    /// The claim's words as a person reads them; split quotes joined by an ellipsis.
+    pub fn text(&self, source: &str) -> String {
+        self.parts
+            .iter()
+            .map(|p| {
+                source[p.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join(" … ")
+    }
+}
+
+/// Quotes and figures of an article in source order. Blocks marked `skip` (the source list) and
+/// disclaimers are left out.
+pub fn extract_claims(article: &Article, skip: &[bool], lex: &Lexicon) -> Vec<Claim> {
+    let quotes = quotes::extract_quotes(article, skip, lex);
+    let mut claims = figures::extract_figures(article, skip, &quotes, lex);
+    claims.extend(quotes);
+    drop_heading_repeats(article, &mut claims);
+    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    claims
+}
+
+/// Lower-cased words only, so that “National Interests” and “national interests,” compare equal.
+pub fn fold_words(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A heading that repeats a quote or a figure from the body is a headline, not a new claim.
+fn drop_heading_repeats(article: &Article, claims: &mut Vec<Claim>) {
+    let in_heading = |c: &Claim| article.blocks[c.block].kind == BlockKind::Heading;
+    let body_keys: std::collections::HashSet<(ClaimKind, String)> = claims
+        .iter()
+        .filter(|c| !in_heading(c))
+        .map(|c| (c.kind, c.key.clone()))
+        .collect();
+    claims.retain(|c| !in_heading(c) || !body_keys.contains(&(c.kind, c.key.clone())));
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::document::Format;
+
+    pub fn claims(text: &str) -> Vec<(ClaimKind, String)> {
+        full(text)
+            .into_iter()
+            .map(|c| (c.kind, c.text(text)))
+            .collect()
+    }
+
+    pub fn full(text: &str) -> Vec<Claim> {
+        let lex = Lexicon::builtin();
+        let article = Article::parse("t.txt", Arc::from(text), Format::Plain, &lex);
+        let skip = vec![false; article.blocks.len()];
+        extract_claims(&article, &skip, &lex)
+    }
+
+    pub fn figures(text: &str) -> Vec<String> {
+        claims(text)
+            .into_iter()
+            .filter(|(k, _)| *k == ClaimKind::Figure)
+            .map(|(_, t)| t)
+            .collect()
+    }
+
+    pub fn quotes(text: &str) -> Vec<String> {
+        claims(text)
+            .into_iter()
+            .filter(|(k, _)| *k == ClaimKind::Quote)
+            .map(|(_, t)| t)
+            .collect()
+    }
+}

@@ -1,0 +1,481 @@
+//! Quotes: text in quotation marks that stands for somebody's words. Printed news mixes its
+//! marks (a curly opening closed by a straight mark, `’’` or `,,` for a closing double, a single
+//! quote inside a double closed by an apostrophe), loses closing marks, and runs one quote over
+//! several paragraphs. The scanner reads marks by family, as a reader does, and recovers at the
+//! end of every paragraph: a broken quote costs at most its own paragraph.
+
+use std::ops::Range;
+
+use super::{Claim, ClaimKind, fold_words};
+use crate::document::Article;
+use crate::lexicon::{Lexicon, phrase_before};
+use crate::text::TokenKind;
+
+/// Marks close their own family, whatever their shape: “…" and "…” are one quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+    Guillemet,
+    SingleGuillemet,
+    Corner,
+    WhiteCorner,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    family: Family,
+    at: usize,
+    inner: usize,
+    block: usize,
+}
+
+/// A quotation mark found at a position: what it can do there, and how many bytes it takes.
+#[derive(Debug, Clone, Copy)]
+struct MarkAt {
+    family: Family,
+    len: usize,
+    can_open: bool,
+    can_close: bool,
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+fn is_space(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+/// ‘90s, '08: an apostrophe standing for the century, not an opening mark.
+fn is_elided_year(rest: &str) -> bool {
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    digits == 2 && !rest[2..].starts_with(|c: char| c.is_alphanumeric() && c != 's')
+}
+
+/// Reads the mark starting at `at` in `text` (one paragraph), if there is one.
+fn mark_at(text: &str, at: usize, prev: Option<char>) -> Option<MarkAt> {
+    let rest = &text[at..];
+    let mut chars = rest.chars();
+    let c = chars.next()?;
+    let second = chars.next();
+    let after_pair = chars.next();
+    let next = second;
+    // Open before a word (or another mark), close after one: the usual reading of a mark.
+    let opens_here = is_space(prev) || matches!(prev, Some('(' | '[' | '—' | '–' | '-' | '/'));
+    let closes_here = !is_space(prev);
+    let mark = |family, len, can_open, can_close| {
+        Some(MarkAt {
+            family,
+            len,
+            can_open,
+            can_close,
+        })
+    };
+    match c {
+        '“' | '‟' => mark(Family::Double, c.len_utf8(), !is_space(next), closes_here),
+        '”' => mark(
+            Family::Double,
+            c.len_utf8(),
+            opens_here && !is_space(next),
+            true,
+        ),
+        '„' => mark(Family::Double, c.len_utf8(), true, false),
+        '"' => mark(
+            Family::Double,
+            1,
+            !is_space(next),
+            closes_here || is_space(next),
+        ),
+        // Two singles typed for a double: ’’ and '' close, ,, opens or closes.
+        '’' | '\'' if second == Some(c) => {
+            let opens = c == '\'' && opens_here && is_word_char(after_pair);
+            mark(
+                Family::Double,
+                2 * c.len_utf8(),
+                opens,
+                !opens && closes_here,
+            )
+        }
+        ',' if second == Some(',') => {
+            let opens = opens_here && is_word_char(after_pair);
+            mark(Family::Double, 2, opens, !opens && closes_here)
+        }
+        '‘' | '‚' => {
+            let opens =
+                !is_word_char(prev) && !is_space(next) && !is_elided_year(&rest[c.len_utf8()..]);
+            mark(Family::Single, c.len_utf8(), opens, false)
+        }
+        '’' | '\'' => {
+            let apostrophe = is_word_char(prev) && is_word_char(next);
+            let opens = c == '\''
+                && !is_word_char(prev)
+                && is_word_char(next)
+                && !is_elided_year(&rest[1..]);
+            mark(Family::Single, c.len_utf8(), opens, !apostrophe && !opens)
+        }
+        '«' => mark(Family::Guillemet, c.len_utf8(), true, false),
+        '»' => mark(Family::Guillemet, c.len_utf8(), false, true),
+        '‹' => mark(Family::SingleGuillemet, c.len_utf8(), true, false),
+        '›' => mark(Family::SingleGuillemet, c.len_utf8(), false, true),
+        '「' => mark(Family::Corner, c.len_utf8(), true, false),
+        '」' => mark(Family::Corner, c.len_utf8(), false, true),
+        '『' => mark(Family::WhiteCorner, c.len_utf8(), true, false),
+        '』' => mark(Family::WhiteCorner, c.len_utf8(), false, true),
+        _ => None,
+    }
+}
+
+/// Which open quote a closing mark ends: the innermost of its family. Opens above it are nested
+/// quotes that lost their own closing mark.
+fn closes(stack: &[Open], mark: &MarkAt) -> Option<usize> {
+    if !mark.can_close {
+        return None;
+    }
+    stack.iter().rposition(|o| o.family == mark.family)
+}
+
+pub(super) fn extract_quotes(article: &Article, skip: &[bool], lex: &Lexicon) -> Vec<Claim> {
+    let text = &article.text;
+    let mut quotes: Vec<Claim> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    for (index, block) in article.blocks.iter().enumerate() {
+        if skip[index] || block.disclaimer {
+            stack.clear();
+            continue;
+        }
+        let range = block.range.clone();
+        let mut at = range.start;
+        // A quote running over paragraphs re-opens each one with a mark of its family.
+        if let Some(first) = stack.first().copied() {
+            match mark_at(&text[..range.end], at, None) {
+                Some(m) if m.family == first.family => at += m.len,
+                _ => stack.clear(),
+            }
+        }
+        let mut prev: Option<char> = None;
+        while at < range.end {
+            let Some(c) = text[at..range.end].chars().next() else {
+                break;
+            };
+            let Some(mark) = mark_at(&text[..range.end], at, prev) else {
+                prev = Some(c);
+                at += c.len_utf8();
+                continue;
+            };
+            match closes(&stack, &mark) {
+                Some(target) => {
+                    stack.truncate(target + 1);
+                    let open = stack.pop().expect("the target is on the stack");
+                    if stack.is_empty() {
+                        quotes.push(quote_claim(text, open, at..at + mark.len));
+                    }
+                }
+                _ if mark.can_open => stack.push(Open {
+                    family: mark.family,
+                    at,
+                    inner: at + mark.len,
+                    block: index,
+                }),
+                _ => {}
+            }
+            prev = text[..at + mark.len].chars().next_back();
+            at += mark.len;
+        }
+        let continues = article
+            .blocks
+            .get(index + 1)
+            .zip(stack.first())
+            .is_some_and(|(next, open)| {
+                !skip[index + 1]
+                    && mark_at(&text[..next.range.end], next.range.start, None)
+                        .is_some_and(|m| m.family == open.family && m.can_open)
+            });
+        if !continues {
+            if let Some(claim) = unclosed_claim(text, stack.first(), range.end) {
+                quotes.push(claim);
+            }
+            stack.clear();
+        }
+    }
+    quotes.retain(|q| {
+        let words = &text[q.parts[0].clone()];
+        words.chars().any(char::is_alphanumeric) && !is_mention(article, q.span.start, lex)
+    });
+    let mut quotes = merge_split_quotes(text, quotes, lex);
+    for quote in &mut quotes {
+        quote.term = quote.parts.len() == 1 && is_term(&text[quote.parts[0].clone()]);
+    }
+    quotes
+}
+
+/// A quote whose closing mark is lost ends with its paragraph. Only a double mark (or a
+/// guillemet, a corner) is trusted that far: a lone single mark is more often an apostrophe.
+fn unclosed_claim(text: &str, open: Option<&Open>, end: usize) -> Option<Claim> {
+    let open = open?;
+    if open.family == Family::Single || open.family == Family::SingleGuillemet {
+        return None;
+    }
+    let end = open.inner + text[open.inner..end].trim_end().len();
+    if end <= open.inner {
+        return None;
+    }
+    let inner = open.inner..end;
+    Some(Claim {
+        kind: ClaimKind::Quote,
+        span: open.at..end,
+        key: fold_words(&text[inner.clone()]),
+        parts: vec![inner],
+        block: open.block,
+        approximate: false,
+        term: false,
+    })
+}
+
+fn quote_claim(text: &str, open: Open, close: Range<usize>) -> Claim {
+    let inner = open.inner..close.start;
+    Claim {
+        kind: ClaimKind::Quote,
+        span: open.at..close.end,
+        key: fold_words(&text[inner.clone()]),
+        parts: vec![inner],
+        block: open.block,
+        approximate: false,
+        term: false,
+    }
+}
+
+/// Most words a quote can have and still be a term or a scare quote when it starts in lower
+/// case ("so-called" is not always written).
+const TERM_WORDS: usize = 5;
+/// Most words of a title in quotation marks (“The Restless Years”, “Choosing Health”).
+const TITLE_WORDS: usize = 8;
+
+/// The quoted words name something rather than report somebody's words: a short fragment in
+/// lower case (“lifestyle trainers”, “punched on the shoulder”), or words in title case (“Stay
+/// Tuned”, “Windows XP Reloaded”). A sentence in quotation marks (“We will win.”) is not.
+pub fn is_term(quoted: &str) -> bool {
+    let words: Vec<&str> = quoted
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return false;
+    }
+    let first_lower = words[0].chars().next().is_some_and(char::is_lowercase);
+    if first_lower && words.len() <= TERM_WORDS {
+        return true;
+    }
+    let sentence_inside = quoted
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\''])
+        .ends_with(['.', '!', '?']);
+    let title_case = words.iter().all(|w| {
+        let first = w.chars().next().expect("words are not empty");
+        !first.is_lowercase() || w.len() <= 3
+    });
+    title_case && words.len() <= TITLE_WORDS && !sentence_inside
+}
+
+/// The quote is a mention ("the so-called “reform”", "a report titled “…”"), not somebody's words.
+fn is_mention(article: &Article, quote_start: usize, lex: &Lexicon) -> bool {
+    let Some(sentence) = article
+        .sentence_at(quote_start)
+        .map(|i| &article.sentences[i])
+    else {
+        return false;
+    };
+    let before: Vec<String> = sentence
+        .tokens
+        .iter()
+        .filter(|t| t.range.end <= quote_start && t.kind != TokenKind::Punct)
+        .map(|t| t.lower.clone())
+        .collect();
+    lex.mention_markers
+        .iter()
+        .any(|m| phrase_before(&before, before.len(), m))
+}
+
+/// “A,” she said, “B.” is one quote in two parts.
+fn merge_split_quotes(text: &str, quotes: Vec<Claim>, lex: &Lexicon) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::new();
+    for quote in quotes {
+        if let Some(prev) = out.last_mut()
+            && prev.block == quote.block
+            && is_split_tag(text, prev, &quote, lex)
+        {
+            prev.span.end = quote.span.end;
+            prev.parts.push(quote.parts[0].clone());
+            prev.key = format!("{} {}", prev.key, quote.key);
+            continue;
+        }
+        out.push(quote);
+    }
+    out
+}
+
+/// Only a tag that interrupts one statement splits it: “…,” she said, “…”. A full stop between
+/// the parts (“…,” the minister said. Then came the surprise: “…”) is narration, not a tag.
+fn is_split_tag(text: &str, first: &Claim, second: &Claim, lex: &Lexicon) -> bool {
+    if first.span.end > second.span.start {
+        return false;
+    }
+    let between = text[first.span.end..second.span.start].trim();
+    let first_inner = text[first.parts.last().expect("a quote has a part").clone()].trim_end();
+    let opens_tag = first_inner.ends_with(',') || between.starts_with(',');
+    if !opens_tag || !(between.ends_with(',') || between.ends_with(':')) {
+        return false;
+    }
+    if ends_a_sentence(between, lex) {
+        return false;
+    }
+    let words: Vec<&str> = between
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 10
+        && words
+            .iter()
+            .any(|w| lex.reporting_verbs.contains(&w.to_lowercase()))
+}
+
+/// A sentence ends inside `text`: a full stop, question or exclamation mark before a space,
+/// other than the full stop of an abbreviation ("Sen.", "U.S.").
+fn ends_a_sentence(text: &str, lex: &Lexicon) -> bool {
+    text.char_indices().any(|(i, c)| {
+        if !matches!(c, '.' | '!' | '?') || !text[i + 1..].starts_with(char::is_whitespace) {
+            return false;
+        }
+        let word_start = text[..i]
+            .rfind(|c: char| c.is_whitespace())
+            .map_or(0, |s| s + 1);
+        let word = text[word_start..=i].to_lowercase();
+        c != '.' || !lex.abbreviations.contains(&word)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{full, quotes};
+    use super::*;
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let text =
+            "Iran’s leaders haven’t said. The protesters’ banners read ‘Enough’ in the ’90s.";
+        assert_eq!(quotes(text), ["Enough"]);
+    }
+
+    #[test]
+    fn split_quotes_are_one_claim_and_nested_quotes_stay_inside() {
+        let text = "“We will not leave,” she said, “until they ‘listen’ to us.”";
+        assert_eq!(
+            quotes(text),
+            ["We will not leave, … until they ‘listen’ to us."]
+        );
+    }
+
+    #[test]
+    fn all_quote_styles_are_found() {
+        let text = "«Un» and „Zwei“ and 「三」 and \"four\" and ‘five’.";
+        assert_eq!(quotes(text), ["Un", "Zwei", "三", "four", "five"]);
+    }
+
+    #[test]
+    fn a_quote_over_several_paragraphs_is_one_claim() {
+        let text = "“First paragraph of the quote.\n\n“Second paragraph,” she said.\n";
+        assert_eq!(quotes(text).len(), 1);
+    }
+
+    #[test]
+    fn scare_quotes_after_so_called_are_mentions() {
+        assert_eq!(
+            quotes("The so-called “reform” failed."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn mixed_curly_and_straight_marks_pair_up() {
+        let text = "“We are ready,\" the coach said. \"The squad is fit,” he added.";
+        assert_eq!(quotes(text), ["We are ready,", "The squad is fit,"]);
+    }
+
+    #[test]
+    fn doubled_single_marks_close_a_double() {
+        assert_eq!(
+            quotes("She called it “a fair deal’’ and left. Then „nothing more,, was said."),
+            ["a fair deal", "nothing more"]
+        );
+    }
+
+    #[test]
+    fn a_single_inside_a_double_closed_by_an_apostrophe() {
+        let text =
+            "“They told us ‘wait here' and left,” said Omar Feld. “Then nobody came,” he said.";
+        assert_eq!(
+            quotes(text),
+            ["They told us ‘wait here' and left,", "Then nobody came,"]
+        );
+    }
+
+    #[test]
+    fn a_nested_single_left_open_does_not_swallow_the_rest() {
+        let text = "“He shouted ‘stop and ran,” she said. Later came “a second warning”.";
+        assert_eq!(
+            quotes(text),
+            ["He shouted ‘stop and ran,", "a second warning"]
+        );
+    }
+
+    #[test]
+    fn quotes_in_parentheses_are_found() {
+        assert_eq!(
+            quotes("The minister (“we have no choice”) signed the order."),
+            ["we have no choice"]
+        );
+    }
+
+    #[test]
+    fn a_lost_closing_mark_costs_only_its_paragraph() {
+        let text = "The mayor said “the works start in May.\n\nResidents asked “why now?” at the meeting.\n";
+        assert_eq!(quotes(text), ["the works start in May.", "why now?"]);
+    }
+
+    #[test]
+    fn narration_between_two_quotes_does_not_merge_them() {
+        let text =
+            "“We tried everything,” the minister said. Then came the surprise: “We will resign.”";
+        assert_eq!(quotes(text), ["We tried everything,", "We will resign."]);
+    }
+
+    #[test]
+    fn a_tag_with_a_title_abbreviation_still_splits_one_statement() {
+        let text = "“We tried,” said Sen. Ada Morrow, “and we will try again.”";
+        assert_eq!(quotes(text).len(), 1);
+    }
+
+    #[test]
+    fn terms_and_titles_are_marked() {
+        let claims = full(
+            "The plan, called “Clean Streets First”, hired “street stewards” while “We will not stop.” stayed unexplained.",
+        );
+        let terms: Vec<bool> = claims.iter().map(|c| c.term).collect();
+        assert_eq!(terms, [true, true, false]);
+        assert!(is_term("Noise"));
+        assert!(is_term("punched on the shoulder"));
+        assert!(!is_term(
+            "they hate our policies, not our freedom, he wrote"
+        ));
+        assert!(!is_term("We will win."));
+    }
+
+    #[test]
+    fn elided_years_and_plural_possessives_are_not_marks() {
+        assert_eq!(
+            quotes("Fans of the ’80s and the teams’ coaches met. 'Rock on' was the cry."),
+            ["Rock on"]
+        );
+    }
+}
