@@ -125,24 +125,32 @@ impl Settings {
         self.ignore.is_match(relative)
     }
 
-    pub fn load(path: &Path) -> Result<Settings, Box<ConfigError>> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Box::new(ConfigError {
-                message: format!("cannot read config {}: {e}", path.display()),
-                source_code: NamedSource::new(path.display().to_string(), String::new()),
-                span: None,
-                label: String::new(),
-                help: None,
-            })
-        })?;
-        Settings::parse(path, &text)
+    /// Loads a config file. One found by discovery (`discovered`) must be a regular file inside
+    /// its project root; one named with `--config` may be anywhere, but its text is echoed in
+    /// errors only when it is inside the root, so that no outside file reaches a CI log.
+    pub fn load(path: &Path, discovered: bool) -> Result<Settings, Box<ConfigError>> {
+        let (text, echo) = read(path, discovered)?;
+        Settings::parse(path, &text).map_err(|mut err| {
+            if !echo {
+                // The message quotes the file too ("invalid type: string …").
+                err.message = format!(
+                    "config {} is not valid; it is outside the project root, so its text is not shown",
+                    path.display()
+                );
+                err.source_code = NamedSource::new(path.display().to_string(), String::new());
+                err.span = None;
+                err.help = None;
+            }
+            err
+        })
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Settings, Box<ConfigError>> {
         let error =
             |message: String, span: Option<Range<usize>>, label: &str, help: Option<String>| {
                 Box::new(ConfigError {
-                    message,
+                    // Messages quote keys and values from the file: never more than a line.
+                    message: crate::untrusted::cap(&message),
                     source_code: NamedSource::new(path.display().to_string(), text.to_string()),
                     span: span.map(|r| SourceSpan::from(r.start..r.end.max(r.start))),
                     label: label.to_string(),
@@ -278,6 +286,38 @@ impl Settings {
     }
 }
 
+/// A config is small; anything larger is not one (and must not fill memory).
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// A config file's text, and whether its bytes may be echoed in an error (it is a regular file
+/// inside its project root). A discovered config that leaves the root is refused unread.
+pub fn read(path: &Path, discovered: bool) -> Result<(String, bool), Box<ConfigError>> {
+    let fail = |reason: String| {
+        Box::new(ConfigError {
+            message: format!("cannot read config {}: {reason}", path.display()),
+            source_code: NamedSource::new(path.display().to_string(), String::new()),
+            span: None,
+            label: String::new(),
+            help: discovered.then(|| {
+                "fairlint found this file upward from an article; pass --config to use another"
+                    .to_string()
+            }),
+        })
+    };
+    let inside = crate::untrusted::require_inside(path, &crate::untrusted::config_root(path));
+    if discovered && let Err(reason) = &inside {
+        return Err(fail(reason.clone()));
+    }
+    let bytes = crate::untrusted::read_file(path, MAX_CONFIG_BYTES).map_err(fail)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    Ok((text, inside.is_ok()))
+}
+
 fn default_rules() -> BTreeMap<String, RuleSettings> {
     rules::builtin()
         .iter()
@@ -342,6 +382,24 @@ fn find_value_anywhere(text: &str, value: &str) -> Option<Range<usize>> {
     text.find(value).map(|at| at..at + value.len())
 }
 
+/// The config that applies in `dir`: the nearest `.fairlint.yaml` (or `.yml`) at or above it.
+/// Anything by that name counts, a symlink or a FIFO included, so that a config that cannot be
+/// used is refused by name rather than skipped for one further up.
+pub fn find_upward(dir: &Path) -> Option<PathBuf> {
+    let absolute = crate::untrusted::absolute_lexical(dir);
+    let mut current = Some(absolute.as_path());
+    while let Some(d) = current {
+        if let Some(name) = FILE_NAMES
+            .iter()
+            .find(|n| crate::untrusted::has_entry(d, n))
+        {
+            return Some(d.join(name));
+        }
+        current = d.parent();
+    }
+    None
+}
+
 /// Finds and caches the config that applies to each article.
 #[derive(Default)]
 pub struct ConfigFinder {
@@ -355,7 +413,7 @@ impl ConfigFinder {
     pub fn new(explicit: Option<&Path>) -> Result<ConfigFinder, Box<ConfigError>> {
         let mut finder = ConfigFinder::default();
         if let Some(path) = explicit {
-            finder.explicit = Some(Arc::new(Settings::load(path)?));
+            finder.explicit = Some(Arc::new(Settings::load(path, false)?));
         }
         Ok(finder)
     }
@@ -375,7 +433,7 @@ impl ConfigFinder {
                 if let Some(settings) = self.loaded.get(&config) {
                     return Ok(settings.clone());
                 }
-                let settings = Arc::new(Settings::load(&config)?);
+                let settings = Arc::new(Settings::load(&config, true)?);
                 self.loaded.insert(config, settings.clone());
                 Ok(settings)
             }
@@ -390,16 +448,7 @@ impl ConfigFinder {
         if let Some(hit) = self.by_dir.get(dir) {
             return hit.clone();
         }
-        let absolute = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        let mut current = Some(absolute.as_path());
-        let mut found = None;
-        while let Some(d) = current {
-            if let Some(hit) = FILE_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()) {
-                found = Some(hit);
-                break;
-            }
-            current = d.parent();
-        }
+        let found = find_upward(dir);
         // Shown in diagnostics: relative to the working directory when it is below it.
         let found = found.map(|path| {
             std::env::current_dir()

@@ -25,6 +25,7 @@ pub mod rules;
 pub mod sources;
 pub mod suppress;
 pub mod text;
+pub mod untrusted;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));

@@ -33,7 +33,40 @@ fn location(args: &ArchiveLocation) -> Location {
 }
 
 fn open(args: &ArchiveLocation, create: bool) -> Result<Box<dyn Store>, ArchiveError> {
-    archive::open(&location(args), create)
+    let location = location(args);
+    if args.archive.is_none() {
+        check_default(&location)?;
+    }
+    archive::open(&location, create)
+}
+
+/// The default archive is found, not named, so it is held to the project root like a found
+/// config: `.fairlint/archive.db` (or its folder) committed as a symlink pointing out, or as
+/// something other than a regular file, is refused.
+fn check_default(location: &Location) -> Result<(), ArchiveError> {
+    let Location::Sqlite(path) = location else {
+        return Ok(());
+    };
+    let root = project_root(None);
+    for place in [path.as_path(), path.parent().unwrap_or(path)] {
+        let Ok(meta) = std::fs::symlink_metadata(place) else {
+            continue;
+        };
+        crate::untrusted::require_inside(place, &root)
+            .map_err(|reason| ArchiveError::new(location, reason))?;
+        if place == path && !std::fs::metadata(place).is_ok_and(|m| m.is_file()) {
+            let what = if meta.is_dir() {
+                "a directory"
+            } else {
+                "not a regular file"
+            };
+            return Err(ArchiveError::new(
+                location,
+                format!("is {what}; fairlint does not open it"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn add(args: ArchiveAddArgs) -> io::Result<u8> {
