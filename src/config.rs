@@ -10,11 +10,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, SourceSpan};
 use serde::Deserialize;
 
 use crate::lexicon::{self, Lexicon, OutletEntry};
 use crate::rules::{self, Severity};
+use crate::snippet::Snippet;
 use crate::sources::Names;
 
 pub const FILE_NAMES: &[&str] = &[".fairlint.yaml", ".fairlint.yml"];
@@ -23,8 +24,9 @@ pub const FILE_NAMES: &[&str] = &[".fairlint.yaml", ".fairlint.yml"];
 #[error("{message}")]
 pub struct ConfigError {
     pub message: String,
+    /// The lines around the mistake, windowed (a config line can be any length).
     #[source_code]
-    pub source_code: NamedSource<String>,
+    pub source_code: Snippet,
     #[label("{label}")]
     pub span: Option<SourceSpan>,
     pub label: String,
@@ -137,7 +139,7 @@ impl Settings {
                     "config {} is not valid; it is outside the project root, so its text is not shown",
                     path.display()
                 );
-                err.source_code = NamedSource::new(path.display().to_string(), String::new());
+                err.source_code = Snippet::empty(path.display().to_string());
                 err.span = None;
                 err.help = None;
             }
@@ -148,11 +150,15 @@ impl Settings {
     pub fn parse(path: &Path, text: &str) -> Result<Settings, Box<ConfigError>> {
         let error =
             |message: String, span: Option<Range<usize>>, label: &str, help: Option<String>| {
+                let source_code = match &span {
+                    Some(r) => Snippet::new(path.display().to_string(), text, r.clone(), None),
+                    None => Snippet::empty(path.display().to_string()),
+                };
                 Box::new(ConfigError {
                     // Messages quote keys and values from the file: never more than a line.
                     message: crate::untrusted::cap(&message),
-                    source_code: NamedSource::new(path.display().to_string(), text.to_string()),
-                    span: span.map(|r| SourceSpan::from(r.start..r.end.max(r.start))),
+                    span: span.map(|_| source_code.span()),
+                    source_code,
                     label: label.to_string(),
                     help,
                 })
@@ -295,7 +301,7 @@ pub fn read(path: &Path, discovered: bool) -> Result<(String, bool), Box<ConfigE
     let fail = |reason: String| {
         Box::new(ConfigError {
             message: format!("cannot read config {}: {reason}", path.display()),
-            source_code: NamedSource::new(path.display().to_string(), String::new()),
+            source_code: Snippet::empty(path.display().to_string()),
             span: None,
             label: String::new(),
             help: discovered.then(|| {

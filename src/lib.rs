@@ -22,6 +22,7 @@ pub mod overlap;
 pub mod position;
 pub mod report;
 pub mod rules;
+pub mod snippet;
 pub mod sources;
 pub mod suppress;
 pub mod text;

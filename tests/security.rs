@@ -10,9 +10,13 @@ use std::io::Write;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-const BIN: &str = env!("CARGO_BIN_EXE_fairlint");
+/// The binary under test; `FAIRLINT_TEST_BIN=/path/to/older/fairlint` runs the suite against
+/// another build, to see which promises it breaks.
+fn bin() -> String {
+    std::env::var("FAIRLINT_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_fairlint").into())
+}
 
 /// A line no output may contain: it stands for a secret in a file outside the project.
 const SECRET: &str = "SECRET_TOKEN=hunter2-do-not-print";
@@ -72,7 +76,7 @@ impl Project {
 
     /// Runs the binary in the project with a deadline: a hang is a failure, not a stuck suite.
     fn run_with(&self, args: &[&str], stdin: Option<Vec<u8>>) -> Output {
-        let mut child = Command::new(BIN)
+        let mut child = Command::new(bin())
             .args(args)
             .current_dir(&self.root)
             .env_remove("FAIRLINT_ARCHIVE")
@@ -92,16 +96,18 @@ impl Project {
                 let _ = pipe.write_all(&bytes);
             });
         }
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            if child.try_wait().unwrap().is_some() {
-                return child.wait_with_output().unwrap();
-            }
-            if Instant::now() > deadline {
-                let _ = child.kill();
+        // Output is collected on another thread, so a full pipe cannot block the child.
+        let pid = child.id();
+        let (done, result) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = done.send(child.wait_with_output());
+        });
+        match result.recv_timeout(Duration::from_secs(60)) {
+            Ok(output) => output.unwrap(),
+            Err(_) => {
+                let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
                 panic!("fairlint {args:?} did not finish within 60 s");
             }
-            std::thread::sleep(Duration::from_millis(20));
         }
     }
 }
@@ -139,7 +145,7 @@ fn a_config_symlinked_out_of_the_project_is_refused_unread() {
 fn a_config_symlinked_to_proc_environ_is_refused_unread() {
     let p = project("config-environ");
     p.link(".fairlint.yaml", Path::new("/proc/self/environ"));
-    let out = Command::new(BIN)
+    let out = Command::new(bin())
         .args(["check", "story.md"])
         .current_dir(&p.root)
         .env("FAIRLINT_TEST_SECRET", "hunter2")
@@ -209,4 +215,91 @@ fn the_default_archive_symlinked_out_is_refused() {
         "{}",
         all_output(&out)
     );
+}
+
+// ---- High 2: long lines are windowed, never a panic, never a whole line per finding ----
+
+/// `n` filler words on one line, each different enough not to look copied.
+fn filler(n: usize) -> String {
+    (0..n).map(|i| format!("w{i} ")).collect()
+}
+
+#[test]
+fn a_finding_past_column_65535_is_shown_in_a_window() {
+    let p = project("long-line-finding");
+    let line = format!(
+        "{}The mayor called the plan “a disaster for the harbour” at the meeting.\n",
+        filler(12_000)
+    );
+    assert!(line.len() > 70_000);
+    p.write("long.md", &line);
+    let out = p.run(&["check", "long.md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", all_output(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("quote-unattributed"), "{stdout}");
+    assert!(stdout.contains("long.md:1:"), "{stdout}");
+    assert!(stdout.len() < 4_000, "{} bytes of output", stdout.len());
+}
+
+#[test]
+fn an_original_passage_past_column_65535_is_shown_in_a_window() {
+    let p = project("long-line-original");
+    let copied = "the ferry company said it would replace both engines before the summer season began in earnest";
+    p.write("wire.txt", format!("{}{copied}.\n", filler(12_000)));
+    p.write(
+        "copy.md",
+        format!("According to Harbour Wire, {copied}.\n\nSources: Harbour Wire\n"),
+    );
+    let out = p.run(&["check", "--original", "Harbour Wire=wire.txt", "copy.md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", all_output(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("copy-verbatim"), "{stdout}");
+    assert!(stdout.contains("wire.txt:1:"), "{stdout}");
+    assert!(stdout.len() < 6_000, "{} bytes of output", stdout.len());
+}
+
+#[test]
+fn a_config_error_past_column_65535_is_shown_in_a_window() {
+    let p = project("long-line-config");
+    p.write(
+        ".fairlint.yaml",
+        format!("ignore: [\"{}\", \"[\"]\n", "a".repeat(70_000)),
+    );
+    let out = p.run(&["check", "story.md"]);
+    assert_eq!(out.status.code(), Some(2), "{}", all_output(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("invalid ignore glob"), "{stderr}");
+    assert!(stderr.len() < 3_000, "{} bytes of output", stderr.len());
+}
+
+#[test]
+fn human_output_grows_with_findings_not_with_line_length() {
+    let p = project("long-line-many");
+    let line: String = (0..300)
+        .map(|i| format!("Resident {i} called it “a shame number {i}” and left. "))
+        .collect();
+    p.write("many.md", format!("{line}\n"));
+    let out = p.run(&["check", "many.md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", all_output(&out));
+    let findings = String::from_utf8_lossy(&out.stdout)
+        .matches("quote-unattributed")
+        .count();
+    assert!(findings >= 100, "{findings} findings");
+    assert!(
+        out.stdout.len() < findings * 2_000,
+        "{} bytes for {findings} findings",
+        out.stdout.len()
+    );
+}
+
+#[test]
+fn config_errors_quote_at_most_a_capped_snippet() {
+    let p = project("config-long-key");
+    let key = "k".repeat(5000);
+    p.write(".fairlint.yaml", format!("rules:\n  {key}: warning\n"));
+    let out = p.run(&["check", "story.md"]);
+    assert_eq!(out.status.code(), Some(2), "{}", all_output(&out));
+    let text = all_output(&out);
+    assert!(text.contains("invalid config"), "{text}");
+    assert!(text.len() < 3000, "{} bytes of output", text.len());
 }
