@@ -164,9 +164,9 @@ impl Settings {
                 })
             };
         let file: ConfigFile = if text.trim().is_empty() {
-            serde_yaml::from_str("{}").expect("empty mapping")
+            crate::yaml::from_str("{}").expect("empty mapping")
         } else {
-            serde_yaml::from_str(text).map_err(|e| {
+            crate::yaml::from_str(text).map_err(|e| {
                 let at = e.location().map(|l| l.index().min(text.len()));
                 let message = crate::document::strip_location(&e);
                 let help = unknown_field(&message)

@@ -159,7 +159,7 @@ fn load_dir(
 fn source_of(path: &Path, text: &str) -> String {
     if let Some(rest) = text.strip_prefix("---\n")
         && let Some(end) = rest.find("\n---")
-        && let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(&rest[..end])
+        && let Ok(value) = crate::yaml::from_str::<serde_yaml::Value>(&rest[..end])
         && let Some(source) = value.get("source").and_then(serde_yaml::Value::as_str)
     {
         return source.to_string();

@@ -303,3 +303,90 @@ fn config_errors_quote_at_most_a_capped_snippet() {
     assert!(text.contains("invalid config"), "{text}");
     assert!(text.len() < 3000, "{} bytes of output", text.len());
 }
+
+// ---- High 3: YAML aliases cannot expand a small file into gigabytes ----
+
+/// About 10 KB of YAML that expands to 8 MB: one 4 KB anchor reused 2,000 times, as the list
+/// under `key` (valid where that key takes a list of strings).
+fn alias_bomb(key: &str) -> String {
+    format!(
+        "{key}: [&big \"{}\", {}]\n",
+        "z".repeat(4096),
+        vec!["*big"; 2000].join(", ")
+    )
+}
+
+const EXPANDED: &str = "once its aliases";
+
+#[test]
+fn front_matter_alias_amplification_is_refused_for_that_file() {
+    let p = project("yaml-front-matter");
+    p.write(
+        "bomb.md",
+        format!("---\n{}---\n{ARTICLE}", alias_bomb("sources")),
+    );
+    let out = p.run(&["check", "--format", "short", "bomb.md", "story.md"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(EXPANDED), "{}", all_output(&out));
+    assert!(stdout.len() < 2_000, "{} bytes", stdout.len());
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn config_alias_amplification_is_a_config_error() {
+    let p = project("yaml-config");
+    p.write(
+        ".fairlint.yaml",
+        format!("aliases:\n  {}", alias_bomb("Harbour Wire")),
+    );
+    let out = p.run(&["check", "story.md"]);
+    assert_eq!(out.status.code(), Some(2), "{}", all_output(&out));
+    assert!(all_output(&out).contains(EXPANDED), "{}", all_output(&out));
+}
+
+#[test]
+fn archived_text_alias_amplification_is_refused_by_name() {
+    let p = project("yaml-archive");
+    p.write(
+        "wire/bomb.md",
+        format!(
+            "---\nsource: Wire\n{}---\nThe ferry sailed.\n",
+            alias_bomb("tags")
+        ),
+    );
+    let out = p.run(&["archive", "add", "wire/bomb.md"]);
+    assert_ne!(out.status.code(), Some(0), "{}", all_output(&out));
+    assert!(all_output(&out).contains("bomb.md"), "{}", all_output(&out));
+    assert!(all_output(&out).contains(EXPANDED), "{}", all_output(&out));
+}
+
+#[test]
+fn every_yaml_reader_goes_through_the_budgeted_wrapper() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut stack = vec![src];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.ends_with("yaml.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for call in [
+                "serde_yaml::from_str",
+                "serde_yaml::from_slice",
+                "serde_yaml::from_reader",
+                "serde_yaml::Deserializer",
+            ] {
+                assert!(
+                    !text.contains(call),
+                    "{} calls {call}; use crate::yaml",
+                    path.display()
+                );
+            }
+        }
+    }
+}

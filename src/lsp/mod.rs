@@ -517,7 +517,7 @@ fn load_settings(
     let mut base: serde_yaml::Value = if base_text.trim().is_empty() {
         serde_yaml::Value::Mapping(serde_yaml::Mapping::new())
     } else {
-        match serde_yaml::from_str(&base_text) {
+        match crate::yaml::from_str(&base_text) {
             Ok(value) => value,
             // A broken file is reported against its own text.
             Err(_) => return Settings::parse(&path, &base_text),
