@@ -162,7 +162,7 @@ mod tests {
         let mut doc = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for level in 1..7 {
             let prev = format!("*a{}", level - 1);
-            let items = vec![prev.as_str(); 10].join(", ");
+            let items = [prev.as_str(); 10].join(", ");
             doc.push_str(&format!("a{level}: &a{level} [{items}]\n"));
         }
         assert!(from_str::<Value>(&doc).is_err());
