@@ -181,40 +181,36 @@ pub enum Loaded {
     Empty,
 }
 
-pub fn read(input: &Input) -> Result<Loaded, FileError> {
+/// Reads one input: stdin up to the limit, a file only when it is a regular file under the
+/// limit (a FIFO would block and `/dev/zero` never ends). A file that is a symlink leaving its
+/// project root is refused unless `allow_outside_root`: CI may be handed file names from a pull
+/// request, and the article is printed in findings.
+pub fn read(input: &Input, allow_outside_root: bool) -> Result<Loaded, FileError> {
     let name = input.display();
     let bytes = match input {
-        Input::Stdin { .. } => {
-            let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
-                .map_err(|e| FileError::fatal(&name, format!("cannot read stdin: {e}")))?;
-            buf
-        }
+        Input::Stdin { .. } => crate::untrusted::read_stdin(MAX_FILE_BYTES)
+            .map_err(|e| FileError::fatal(&name, format!("stdin {e}")))?,
         Input::File(path) => {
-            let meta = std::fs::metadata(path)
-                .map_err(|e| FileError::fatal(&name, format!("cannot read: {}", io_reason(&e))))?;
-            if meta.len() > MAX_FILE_BYTES {
-                return Err(FileError::fatal(
-                    &name,
-                    format!(
-                        "file is {:.1} MiB, over the {} MiB limit for an article",
-                        meta.len() as f64 / 1048576.0,
-                        MAX_FILE_BYTES / 1048576
-                    ),
-                ));
+            let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            if link && !allow_outside_root {
+                let root = crate::untrusted::project_root(Some(path));
+                crate::untrusted::require_inside(path, &root).map_err(|e| {
+                    FileError::fatal(&name, format!("{e}; pass --allow-outside-root to read it"))
+                })?;
             }
-            std::fs::read(path)
-                .map_err(|e| FileError::fatal(&name, format!("cannot read: {}", io_reason(&e))))?
+            crate::untrusted::read_file(path, MAX_FILE_BYTES)
+                .map_err(|e| FileError::fatal(&name, describe(&e)))?
         }
     };
     decode(&name, bytes)
 }
 
-fn io_reason(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        _ => err.to_string(),
+/// "is over the 16 MiB limit" reads as "file is over the 16 MiB limit for an article".
+fn describe(reason: &str) -> String {
+    match reason.strip_prefix("is ") {
+        Some(rest) if rest.starts_with("over") => format!("file is {rest} for an article"),
+        Some(rest) => format!("cannot read: this is {rest}"),
+        None => format!("cannot read: {reason}"),
     }
 }
 

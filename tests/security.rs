@@ -390,3 +390,91 @@ fn every_yaml_reader_goes_through_the_budgeted_wrapper() {
         }
     }
 }
+
+// ---- Medium 10: reads are bounded, and what is not a regular file is refused ----
+
+#[test]
+fn endless_stdin_stops_at_the_limit() {
+    let p = project("stdin-endless");
+    let out = Command::new(bin())
+        .args(["check", "-"])
+        .current_dir(&p.root)
+        .stdin(std::fs::File::open("/dev/zero").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", all_output(&out));
+    assert!(
+        all_output(&out).contains("16 MiB limit"),
+        "{}",
+        all_output(&out)
+    );
+}
+
+#[test]
+fn devices_and_fifos_named_as_articles_are_refused() {
+    let p = project("article-special");
+    p.fifo("pipe.md");
+    let out = p.run(&[
+        "check",
+        "--format",
+        "short",
+        "/dev/zero",
+        "pipe.md",
+        "story.md",
+    ]);
+    let text = all_output(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("/dev/zero:") && text.contains("a device"),
+        "{text}"
+    );
+    assert!(
+        text.contains("pipe.md:") && text.contains("named pipe"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_device_named_as_config_is_refused() {
+    let p = project("config-device");
+    let out = p.run(&["check", "--config", "/dev/zero", "story.md"]);
+    assert_eq!(out.status.code(), Some(2), "{}", all_output(&out));
+    assert!(
+        all_output(&out).contains("a device"),
+        "{}",
+        all_output(&out)
+    );
+}
+
+#[test]
+fn a_fifo_named_as_an_original_is_refused_not_waited_on() {
+    let p = project("original-fifo");
+    p.fifo("wire.txt");
+    p.write(
+        "fm.md",
+        format!("---\nsources:\n  - name: Harbour Wire\n    original: wire.txt\n---\n{ARTICLE}"),
+    );
+    let out = p.run(&[
+        "check",
+        "--format",
+        "short",
+        "--original",
+        "Other=wire.txt",
+        "fm.md",
+    ]);
+    let text = all_output(&out);
+    assert_eq!(text.matches("named pipe").count(), 2, "{text}");
+}
+
+#[test]
+fn an_article_symlinked_out_of_the_project_is_refused() {
+    let p = project("article-symlink");
+    p.link("leak.md", &p.secret());
+    let out = p.run(&["check", "leak.md"]);
+    assert!(
+        all_output(&out).contains("leaves the project root"),
+        "{}",
+        all_output(&out)
+    );
+    assert_no_secret(&out);
+}

@@ -164,7 +164,7 @@ fn add(args: ArchiveAddArgs) -> io::Result<u8> {
 
 fn read_one(input: &Input, source: Option<&str>) -> Result<Prepared, (String, String)> {
     let path = input.display();
-    let text = match input::read(input) {
+    let text = match input::read(input, true) {
         Ok(Loaded::Text(text)) => text,
         Ok(Loaded::Empty) => return Err((path, "file is empty: nothing to archive".into())),
         Err(err) => return Err((path, err.message)),

@@ -235,7 +235,7 @@ fn check_input(
         findings: Vec::new(),
         errors: Vec::new(),
     };
-    let text = match input::read(input) {
+    let text = match input::read(input, originals.allow_outside_root) {
         Ok(Loaded::Text(text)) => text,
         Ok(Loaded::Empty) => {
             file.errors.push(problem(
