@@ -156,7 +156,7 @@ impl Settings {
                 };
                 Box::new(ConfigError {
                     // Messages quote keys and values from the file: never more than a line.
-                    message: crate::untrusted::cap(&message),
+                    message: crate::visible::visible(&crate::untrusted::cap(&message)).into_owned(),
                     span: span.map(|_| source_code.span()),
                     source_code,
                     label: label.to_string(),
@@ -300,7 +300,11 @@ pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 pub fn read(path: &Path, discovered: bool) -> Result<(String, bool), Box<ConfigError>> {
     let fail = |reason: String| {
         Box::new(ConfigError {
-            message: format!("cannot read config {}: {reason}", path.display()),
+            message: crate::visible::visible(&format!(
+                "cannot read config {}: {reason}",
+                path.display()
+            ))
+            .into_owned(),
             source_code: Snippet::empty(path.display().to_string()),
             span: None,
             label: String::new(),

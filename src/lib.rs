@@ -27,6 +27,7 @@ pub mod sources;
 pub mod suppress;
 pub mod text;
 pub mod untrusted;
+pub mod visible;
 pub mod yaml;
 
 mod embedded {

@@ -9,6 +9,7 @@ use std::ops::Range;
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 use crate::position::{LineIndex, floor_char_boundary};
+use crate::visible::visible_lines;
 
 /// Characters shown on each side of the span: about a sentence.
 pub const CONTEXT_CHARS: usize = 120;
@@ -99,14 +100,29 @@ impl Snippet {
             if from > at {
                 data.push_str(CUT);
             }
-            let origin = data.len();
-            data.push_str(text[from..to].trim_end_matches('\r'));
-            if (at..=line_end).contains(&start) && start >= from {
-                mapped.start = (origin + start - from).min(data.len());
+            // Control characters are shown as codes, so the span is mapped piece by piece.
+            let shown_end = from + text[from..to].trim_end_matches('\r').len();
+            let has_start = (at..=line_end).contains(&start) && start >= from;
+            let has_end = (at..=line_end).contains(&end) && end >= from;
+            let p1 = if has_start {
+                start.clamp(from, shown_end)
+            } else {
+                from
+            };
+            let p2 = if has_end {
+                end.clamp(p1, shown_end)
+            } else {
+                shown_end
+            };
+            data.push_str(&visible_lines(&text[from..p1]));
+            if has_start {
+                mapped.start = data.len();
             }
-            if (at..=line_end).contains(&end) && end >= from {
-                mapped.end = (origin + end - from).min(data.len());
+            data.push_str(&visible_lines(&text[p1..p2]));
+            if has_end {
+                mapped.end = data.len();
             }
+            data.push_str(&visible_lines(&text[p2..shown_end]));
             if to < line_end {
                 data.push_str(CUT);
             }
@@ -218,6 +234,15 @@ mod tests {
         let s = Snippet::new("t", &text, 0..text.len(), None);
         assert_eq!(s.span.len(), MAX_SPAN_CHARS);
         assert!(s.data.len() < MAX_SPAN_CHARS + CONTEXT_CHARS + 8);
+    }
+
+    #[test]
+    fn control_characters_are_shown_as_codes_and_the_span_follows() {
+        let text = "a\u{1b}[2J b \u{202e}SPAN c";
+        let at = text.find("SPAN").unwrap();
+        let s = Snippet::new("t", text, at..at + 4, None);
+        assert_eq!(s.data, "a\\u{1b}[2J b \\u{202e}SPAN c");
+        assert_eq!(&s.data[s.span.clone()], "SPAN");
     }
 
     #[test]

@@ -478,3 +478,144 @@ fn an_article_symlinked_out_of_the_project_is_refused() {
     );
     assert_no_secret(&out);
 }
+
+// ---- Medium 5 and 6: no forged workflow commands, no raw control characters ----
+
+/// Characters that must never reach a terminal or a CI log raw.
+fn hidden(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+}
+
+fn assert_clean(args: &[&str], out: &Output) {
+    let text = all_output(out);
+    if let Some(c) = text.chars().find(|c| hidden(*c)) {
+        panic!("{args:?} printed {c:?} raw:\n{}", text.escape_debug());
+    }
+    for line in text.lines() {
+        assert!(
+            !line.starts_with("::error::forged"),
+            "{args:?} forged a workflow command:\n{text}"
+        );
+        assert!(
+            !line.starts_with("::error file=evil"),
+            "{args:?} forged a workflow command:\n{text}"
+        );
+    }
+}
+
+/// An article whose file name, source names and text carry newlines, ESC sequences, BEL, CR,
+/// NUL-free C1 controls and a bidi override.
+fn hostile_project(name: &str) -> (Project, String) {
+    let p = project(name);
+    let file = "story\n::error::forged\u{1b}]0;pwned\u{7}.md".to_string();
+    p.write(
+        &file,
+        "---\nsources:\n  - \"Harbour Wire\\n::error::forged\\e[2J\"\n  - \"Ferry\\rNews\\u202E\"\n---\n\
+         The mayor said \u{1b}[31mthe fares\u{1b}[0m rose \u{85}by 40%\u{7} in \u{202e}March.\n\n\
+         “A \u{1b}]8;;http://x\u{7}quote\rwith tricks,” a spokesman said.\n\n\
+         Sources: Harbour Wire\n",
+    );
+    (p, file)
+}
+
+#[test]
+fn text_formats_show_control_characters_as_codes() {
+    let (p, file) = hostile_project("controls-text");
+    for format in ["human", "short", "github"] {
+        let args = [
+            "check",
+            "--color",
+            "never",
+            "--format",
+            format,
+            file.as_str(),
+        ];
+        let out = p.run(&args);
+        assert_eq!(out.status.code(), Some(1), "{}", all_output(&out));
+        assert_clean(&args, &out);
+        assert!(
+            all_output(&out).contains("\\u{1b}"),
+            "{format}: {}",
+            all_output(&out)
+        );
+    }
+    for format in ["human", "short"] {
+        let args = ["claims", "--format", format, file.as_str()];
+        let out = p.run(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", all_output(&out));
+        assert_clean(&args, &out);
+    }
+}
+
+#[test]
+fn a_newline_in_a_file_name_cannot_forge_a_workflow_command() {
+    let p = project("newline-name");
+    let file = "a\n::error file=evil::forged.md";
+    p.write(file, "“A quote nobody said,” the text goes on.\n");
+    for format in ["human", "short", "github"] {
+        let args = ["check", "--format", format, file];
+        let out = p.run(&args);
+        assert_clean(&args, &out);
+    }
+    let args = ["claims", "--format", "short", file];
+    assert_clean(&args, &p.run(&args));
+}
+
+#[test]
+fn machine_formats_keep_the_text_exact() {
+    let (p, file) = hostile_project("controls-json");
+    let out = p.run(&["check", "--format", "json", file.as_str()]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = json.to_string();
+    assert!(
+        text.contains("Harbour Wire\\n::error::forged\\u001b[2J"),
+        "{text}"
+    );
+    assert_eq!(json["files"][0]["path"].as_str(), Some(file.as_str()));
+    let out = p.run(&["check", "--format", "sarif", file.as_str()]);
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(sarif.to_string().contains("\\u001b"), "{sarif}");
+}
+
+#[test]
+fn archived_source_names_are_shown_as_codes() {
+    let p = project("controls-archive");
+    p.write(
+        "wire/a.md",
+        "---\nsource: \"Wire\\n::error::forged\\e[2J\"\n---\n\
+         The ferry company said it would replace both engines before the summer season began in earnest.\n",
+    );
+    let out = p.run(&["archive", "add", "wire/a.md"]);
+    assert!(out.status.success(), "{}", all_output(&out));
+    p.write(
+        "copy.md",
+        "The ferry company said it would replace both engines before the summer season began in earnest.\n\nSources: Harbour Wire\n",
+    );
+    for format in ["human", "short", "github"] {
+        let args = [
+            "check",
+            "--archive",
+            ".fairlint/archive.db",
+            "--format",
+            format,
+            "copy.md",
+        ];
+        let out = p.run(&args);
+        assert_eq!(out.status.code(), Some(1), "{}", all_output(&out));
+        assert_clean(&args, &out);
+    }
+}
+
+#[test]
+fn archive_stats_show_source_names_as_codes() {
+    let p = project("controls-stats");
+    p.write(
+        "wire/a.md",
+        "---\nsource: \"Wire\\n::error::forged\\e[2J\"\ndate: \"2025\\e[8m\"\n---\nThe ferry sailed at dawn.\n",
+    );
+    let out = p.run(&["archive", "add", "wire/a.md"]);
+    assert!(out.status.success(), "{}", all_output(&out));
+    let args = ["archive", "stats"];
+    assert_clean(&args, &p.run(&args));
+}

@@ -16,6 +16,7 @@ use crate::cli::{
 use crate::emit::ListFormat;
 use crate::input::{self, Input, Loaded};
 use crate::originals::project_root;
+use crate::visible::visible;
 
 pub fn run(command: ArchiveCommand) -> io::Result<u8> {
     match command {
@@ -82,7 +83,7 @@ fn add(args: ArchiveAddArgs) -> io::Result<u8> {
             Ok(input) => Some(input),
             Err(err) => {
                 failed += 1;
-                eprintln!("  × {}: {}", err.path, err.message);
+                eprintln!("  × {}: {}", visible(&err.path), visible(&err.message));
                 None
             }
         })
@@ -103,7 +104,7 @@ fn add(args: ArchiveAddArgs) -> io::Result<u8> {
                 Ok(p) => prepared.push(p),
                 Err((path, message)) => {
                     failed += 1;
-                    eprintln!("  × {path}: {message}");
+                    eprintln!("  × {}: {}", visible(&path), visible(&message));
                 }
             }
         }
@@ -226,7 +227,7 @@ fn write_stats(stats: &Stats, out: &mut dyn Write) -> io::Result<()> {
         stats.location, stats.schema_version
     )?;
     let dates = match (&stats.oldest, &stats.newest) {
-        (Some(a), Some(b)) => format!(", dated {a} to {b}"),
+        (Some(a), Some(b)) => format!(", dated {} to {}", visible(a), visible(b)),
         _ => String::new(),
     };
     writeln!(
@@ -257,7 +258,7 @@ fn write_stats(stats: &Stats, out: &mut dyn Write) -> io::Result<()> {
         mib(stats.size_bytes)
     )?;
     for s in stats.sources.iter().take(10) {
-        writeln!(out, "  {:>8}  {}", s.texts, s.source)?;
+        writeln!(out, "  {:>8}  {}", s.texts, visible(&s.source))?;
     }
     if stats.sources.len() > 10 {
         writeln!(out, "  … and {} more sources", stats.sources.len() - 10)?;

@@ -12,6 +12,7 @@ use crate::position::LineIndex;
 use crate::report::RunReport;
 use crate::rules::Severity;
 use crate::snippet::Snippet;
+use crate::visible::visible;
 
 struct Report {
     message: String,
@@ -98,14 +99,19 @@ struct Article<'a> {
 
 fn finding_report(finding: &Finding, article: &Article) -> Report {
     let span = finding.span.start..finding.span.end.max(finding.span.start);
-    let source = Snippet::new(article.name, article.text, span, Some(article.lines));
+    let source = Snippet::new(
+        visible(article.name).as_ref(),
+        article.text,
+        span,
+        Some(article.lines),
+    );
     Report {
-        message: finding.message.clone(),
+        message: visible(&finding.message).into_owned(),
         code: finding.rule.clone(),
         severity: miette_severity(finding.severity),
-        help: finding.help.clone(),
+        help: finding.help.as_deref().map(|h| visible(h).into_owned()),
         labels: vec![LabeledSpan::new_with_span(
-            Some(finding.label.clone()),
+            Some(visible(&finding.label).into_owned()),
             source.span(),
         )],
         source,
@@ -120,9 +126,10 @@ fn related_report(related: &crate::finding::Related) -> Option<Report> {
         Some(s) => format!("original ({:.0}% similar)", s * 100.0),
         None => "original".to_string(),
     };
-    let source = Snippet::new(related.path.clone(), &text, related.span.clone(), None);
+    let path = visible(&related.path);
+    let source = Snippet::new(path.as_ref(), &text, related.span.clone(), None);
     Some(Report {
-        message: format!("the original, in {}", related.path),
+        message: format!("the original, in {path}"),
         code: String::new(),
         severity: miette::Severity::Advice,
         help: None,
@@ -160,7 +167,12 @@ pub fn emit(report: &RunReport, style: Style, out: &mut dyn Write) -> io::Result
             continue;
         }
         for e in &file.errors {
-            writeln!(out, "  × {}: {}\n", file.path, e.message)?;
+            writeln!(
+                out,
+                "  × {}: {}\n",
+                visible(&file.path),
+                visible(&e.message)
+            )?;
         }
     }
     writeln!(out, "{}", report.summary().line())
