@@ -37,21 +37,16 @@ pub struct ConfigError {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
+    /// A severity or a table of options per rule; checked by hand so that a wrong kind of value
+    /// gets a message naming the rule and what it takes.
     #[serde(default)]
-    rules: BTreeMap<String, RuleValue>,
+    rules: BTreeMap<String, serde_yaml::Value>,
     #[serde(default)]
     lexicons: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     aliases: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     ignore: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RuleValue {
-    Level(String),
-    Table(BTreeMap<String, serde_yaml::Value>),
 }
 
 const TOP_KEYS: &[&str] = &["rules", "lexicons", "aliases", "ignore"];
@@ -199,10 +194,32 @@ impl Settings {
                 .get_mut(&id)
                 .expect("every rule has defaults");
             let table = match value {
-                RuleValue::Level(level) => {
+                serde_yaml::Value::String(level) => {
                     BTreeMap::from([("severity".to_string(), serde_yaml::Value::String(level))])
                 }
-                RuleValue::Table(table) => table,
+                serde_yaml::Value::Mapping(map) => {
+                    crate::yaml::from_value(serde_yaml::Value::Mapping(map)).map_err(|_| {
+                        error(
+                            format!("rule `{id}`: option names must be text"),
+                            find_key(text, &id),
+                            "here",
+                            None,
+                        )
+                    })?
+                }
+                other => {
+                    return Err(error(
+                        format!(
+                            "rule `{id}`: expected a severity or a table of options, got `{}`",
+                            yaml_inline(&other)
+                        ),
+                        find_key(text, &id),
+                        "expected error, warning, info, off or options",
+                        Some(format!(
+                            "write `{id}: off` to turn it off, or `{id}: {{severity: warning}}`"
+                        )),
+                    ));
+                }
             };
             for (key, value) in table {
                 if key == "severity" {
@@ -238,15 +255,15 @@ impl Settings {
                         help,
                     ));
                 };
-                if std::mem::discriminant(&option.default) != std::mem::discriminant(&value) {
+                if let Err(allowed) = check_option(&option.default, &value) {
                     return Err(error(
                         format!(
-                            "rule `{id}`: option `{key}` expects a value like `{}`",
-                            yaml_inline(&option.default)
+                            "rule `{id}`: option `{key}` must be {allowed}; got `{}`",
+                            yaml_inline(&value)
                         ),
                         find_key(text, &key),
-                        "wrong type",
-                        None,
+                        "not allowed here",
+                        Some(format!("the default is `{}`", yaml_inline(&option.default))),
                     ));
                 }
                 entry.options.insert(key, value);
@@ -346,6 +363,36 @@ fn default_rules() -> BTreeMap<String, RuleSettings> {
             )
         })
         .collect()
+}
+
+/// Checks an option's value against the kind its default has: a flag takes true or false, a
+/// count a whole number (0 or more), and a fractional default is a share or a similarity, a
+/// number from 0 to 1 (NaN and infinities are not numbers here). Returns what is allowed.
+fn check_option(
+    default: &serde_yaml::Value,
+    value: &serde_yaml::Value,
+) -> Result<(), &'static str> {
+    use serde_yaml::Value;
+    let fits = match default {
+        Value::Bool(_) => return value.is_bool().then_some(()).ok_or("true or false"),
+        Value::Number(n) if n.is_u64() => {
+            return value
+                .as_u64()
+                .map(|_| ())
+                .ok_or("a whole number, 0 or more");
+        }
+        Value::Number(_) => value
+            .as_f64()
+            .is_some_and(|x| x.is_finite() && (0.0..=1.0).contains(&x)),
+        _ => std::mem::discriminant(default) == std::mem::discriminant(value),
+    };
+    if fits {
+        return Ok(());
+    }
+    match default {
+        Value::Number(_) => Err("a number from 0 to 1"),
+        _ => Err("a value of the same kind as the default"),
+    }
 }
 
 fn yaml_inline(value: &serde_yaml::Value) -> String {
@@ -519,6 +566,50 @@ mod tests {
         assert!(s.names.same("KI", "Kyiv Independent"));
         let err = parse("lexicons:\n  vauge-sources: [x]\n").err().unwrap();
         assert_eq!(err.help.as_deref(), Some("did you mean `vague-sources`?"));
+    }
+
+    #[test]
+    fn option_values_are_checked_against_their_kind_and_range() {
+        let bad = [
+            (
+                "copy-verbatim:\n    min-words: -5",
+                "a whole number, 0 or more",
+            ),
+            (
+                "copy-verbatim:\n    min-words: 1.5",
+                "a whole number, 0 or more",
+            ),
+            (
+                "copy-near-verbatim:\n    min-similarity: .nan",
+                "a number from 0 to 1",
+            ),
+            (
+                "copy-near-verbatim:\n    min-similarity: -1",
+                "a number from 0 to 1",
+            ),
+            (
+                "copy-near-verbatim:\n    min-similarity: \"high\"",
+                "a number from 0 to 1",
+            ),
+            ("source-unlisted:\n    once-per-source: 1", "true or false"),
+        ];
+        for (rule, allowed) in bad {
+            let err = parse(&format!("rules:\n  {rule}\n")).err().unwrap();
+            assert!(err.message.contains(allowed), "{rule}: {}", err.message);
+            assert!(err.message.starts_with("rule `"), "{}", err.message);
+        }
+        let ok = parse(
+            "rules:\n  copy-near-verbatim:\n    min-similarity: 1\n  copy-verbatim:\n    min-words: 20\n",
+        );
+        assert!(ok.is_ok());
+        let err = parse("rules:\n  source-unused: false\n").err().unwrap();
+        assert!(
+            err.message
+                .contains("expected a severity or a table of options"),
+            "{}",
+            err.message
+        );
+        assert!(!err.message.contains("untagged"));
     }
 
     #[test]

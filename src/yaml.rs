@@ -32,6 +32,11 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     serde_yaml::from_str(text)
 }
 
+/// Converts an already parsed (so already budgeted) value into `T`.
+pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
+    serde_yaml::from_value(value)
+}
+
 /// Walks the document as serde sees it, aliases expanded, and fails once it is over budget.
 fn check_budget(text: &str) -> Result<(), Error> {
     let budget = Budget {

@@ -619,3 +619,29 @@ fn archive_stats_show_source_names_as_codes() {
     let args = ["archive", "stats"];
     assert_clean(&args, &p.run(&args));
 }
+
+// ---- Low 12: option values are checked, with the rule and what it takes ----
+
+#[test]
+fn option_values_out_of_range_are_config_errors() {
+    for (rule, allowed) in [
+        (
+            "copy-near-verbatim:\n    min-similarity: .nan",
+            "a number from 0 to 1",
+        ),
+        (
+            "copy-verbatim:\n    min-words: -5",
+            "a whole number, 0 or more",
+        ),
+        (
+            "source-unused: false",
+            "expected a severity or a table of options",
+        ),
+    ] {
+        let p = project("option-values");
+        p.write(".fairlint.yaml", format!("rules:\n  {rule}\n"));
+        let out = p.run(&["check", "story.md"]);
+        assert_eq!(out.status.code(), Some(2), "{}", all_output(&out));
+        assert!(all_output(&out).contains(allowed), "{}", all_output(&out));
+    }
+}
