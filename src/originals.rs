@@ -220,8 +220,8 @@ fn load(path: &Path, root: &Path, allow_outside: bool) -> Result<Arc<str>, Strin
         ));
     }
     let bytes = crate::untrusted::read_file(path, MAX_ORIGINAL_BYTES)?;
-    if bytes.iter().take(8192).any(|b| *b == 0) {
-        return Err("is a binary file, not text".into());
+    if let Some(reason) = crate::input::not_text(&bytes) {
+        return Err(format!("is not text: {reason}"));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(

@@ -645,3 +645,24 @@ fn option_values_out_of_range_are_config_errors() {
         assert!(all_output(&out).contains(allowed), "{}", all_output(&out));
     }
 }
+
+// ---- Low 14: UTF-16 is named; a NUL byte anywhere makes a file binary ----
+
+#[test]
+fn utf16_is_named_and_a_late_nul_is_binary() {
+    let p = project("encodings");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(ARTICLE.encode_utf16().flat_map(u16::to_le_bytes));
+    p.write("wide.md", utf16);
+    let mut late = ARTICLE.repeat(200).into_bytes();
+    late.extend(b"\0\x1b]0;hidden\x07 tail\n");
+    p.write("late.md", late);
+    let out = p.run(&["check", "--format", "short", "wide.md", "late.md"]);
+    let text = all_output(&out);
+    assert!(
+        text.contains("wide.md: error[input] file is UTF-16 (little-endian)"),
+        "{text}"
+    );
+    assert!(text.contains("iconv"), "{text}");
+    assert!(text.contains("late.md: error[input] binary file"), "{text}");
+}
