@@ -10,11 +10,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, SourceSpan};
 use serde::Deserialize;
 
 use crate::lexicon::{self, Lexicon, OutletEntry};
 use crate::rules::{self, Severity};
+use crate::snippet::Snippet;
 use crate::sources::Names;
 
 pub const FILE_NAMES: &[&str] = &[".fairlint.yaml", ".fairlint.yml"];
@@ -23,8 +24,9 @@ pub const FILE_NAMES: &[&str] = &[".fairlint.yaml", ".fairlint.yml"];
 #[error("{message}")]
 pub struct ConfigError {
     pub message: String,
+    /// The lines around the mistake, windowed (a config line can be any length).
     #[source_code]
-    pub source_code: NamedSource<String>,
+    pub source_code: Snippet,
     #[label("{label}")]
     pub span: Option<SourceSpan>,
     pub label: String,
@@ -35,21 +37,16 @@ pub struct ConfigError {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
+    /// A severity or a table of options per rule; checked by hand so that a wrong kind of value
+    /// gets a message naming the rule and what it takes.
     #[serde(default)]
-    rules: BTreeMap<String, RuleValue>,
+    rules: BTreeMap<String, serde_yaml::Value>,
     #[serde(default)]
     lexicons: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     aliases: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     ignore: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RuleValue {
-    Level(String),
-    Table(BTreeMap<String, serde_yaml::Value>),
 }
 
 const TOP_KEYS: &[&str] = &["rules", "lexicons", "aliases", "ignore"];
@@ -125,34 +122,46 @@ impl Settings {
         self.ignore.is_match(relative)
     }
 
-    pub fn load(path: &Path) -> Result<Settings, Box<ConfigError>> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Box::new(ConfigError {
-                message: format!("cannot read config {}: {e}", path.display()),
-                source_code: NamedSource::new(path.display().to_string(), String::new()),
-                span: None,
-                label: String::new(),
-                help: None,
-            })
-        })?;
-        Settings::parse(path, &text)
+    /// Loads a config file. One found by discovery (`discovered`) must be a regular file inside
+    /// its project root; one named with `--config` may be anywhere, but its text is echoed in
+    /// errors only when it is inside the root, so that no outside file reaches a CI log.
+    pub fn load(path: &Path, discovered: bool) -> Result<Settings, Box<ConfigError>> {
+        let (text, echo) = read(path, discovered)?;
+        Settings::parse(path, &text).map_err(|mut err| {
+            if !echo {
+                // The message quotes the file too ("invalid type: string …").
+                err.message = format!(
+                    "config {} is not valid; it is outside the project root, so its text is not shown",
+                    path.display()
+                );
+                err.source_code = Snippet::empty(path.display().to_string());
+                err.span = None;
+                err.help = None;
+            }
+            err
+        })
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Settings, Box<ConfigError>> {
         let error =
             |message: String, span: Option<Range<usize>>, label: &str, help: Option<String>| {
+                let source_code = match &span {
+                    Some(r) => Snippet::new(path.display().to_string(), text, r.clone(), None),
+                    None => Snippet::empty(path.display().to_string()),
+                };
                 Box::new(ConfigError {
-                    message,
-                    source_code: NamedSource::new(path.display().to_string(), text.to_string()),
-                    span: span.map(|r| SourceSpan::from(r.start..r.end.max(r.start))),
+                    // Messages quote keys and values from the file: never more than a line.
+                    message: crate::visible::visible(&crate::untrusted::cap(&message)).into_owned(),
+                    span: span.map(|_| source_code.span()),
+                    source_code,
                     label: label.to_string(),
                     help,
                 })
             };
         let file: ConfigFile = if text.trim().is_empty() {
-            serde_yaml::from_str("{}").expect("empty mapping")
+            crate::yaml::from_str("{}").expect("empty mapping")
         } else {
-            serde_yaml::from_str(text).map_err(|e| {
+            crate::yaml::from_str(text).map_err(|e| {
                 let at = e.location().map(|l| l.index().min(text.len()));
                 let message = crate::document::strip_location(&e);
                 let help = unknown_field(&message)
@@ -185,10 +194,32 @@ impl Settings {
                 .get_mut(&id)
                 .expect("every rule has defaults");
             let table = match value {
-                RuleValue::Level(level) => {
+                serde_yaml::Value::String(level) => {
                     BTreeMap::from([("severity".to_string(), serde_yaml::Value::String(level))])
                 }
-                RuleValue::Table(table) => table,
+                serde_yaml::Value::Mapping(map) => {
+                    crate::yaml::from_value(serde_yaml::Value::Mapping(map)).map_err(|_| {
+                        error(
+                            format!("rule `{id}`: option names must be text"),
+                            find_key(text, &id),
+                            "here",
+                            None,
+                        )
+                    })?
+                }
+                other => {
+                    return Err(error(
+                        format!(
+                            "rule `{id}`: expected a severity or a table of options, got `{}`",
+                            yaml_inline(&other)
+                        ),
+                        find_key(text, &id),
+                        "expected error, warning, info, off or options",
+                        Some(format!(
+                            "write `{id}: off` to turn it off, or `{id}: {{severity: warning}}`"
+                        )),
+                    ));
+                }
             };
             for (key, value) in table {
                 if key == "severity" {
@@ -224,15 +255,15 @@ impl Settings {
                         help,
                     ));
                 };
-                if std::mem::discriminant(&option.default) != std::mem::discriminant(&value) {
+                if let Err(allowed) = check_option(&option.default, &value) {
                     return Err(error(
                         format!(
-                            "rule `{id}`: option `{key}` expects a value like `{}`",
-                            yaml_inline(&option.default)
+                            "rule `{id}`: option `{key}` must be {allowed}; got `{}`",
+                            yaml_inline(&value)
                         ),
                         find_key(text, &key),
-                        "wrong type",
-                        None,
+                        "not allowed here",
+                        Some(format!("the default is `{}`", yaml_inline(&option.default))),
                     ));
                 }
                 entry.options.insert(key, value);
@@ -278,6 +309,42 @@ impl Settings {
     }
 }
 
+/// A config is small; anything larger is not one (and must not fill memory).
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// A config file's text, and whether its bytes may be echoed in an error (it is a regular file
+/// inside its project root). A discovered config that leaves the root is refused unread.
+pub fn read(path: &Path, discovered: bool) -> Result<(String, bool), Box<ConfigError>> {
+    let fail = |reason: String| {
+        Box::new(ConfigError {
+            message: crate::visible::visible(&format!(
+                "cannot read config {}: {reason}",
+                path.display()
+            ))
+            .into_owned(),
+            source_code: Snippet::empty(path.display().to_string()),
+            span: None,
+            label: String::new(),
+            help: discovered.then(|| {
+                "fairlint found this file upward from an article; pass --config to use another"
+                    .to_string()
+            }),
+        })
+    };
+    let inside = crate::untrusted::require_inside(path, &crate::untrusted::config_root(path));
+    if discovered && let Err(reason) = &inside {
+        return Err(fail(reason.clone()));
+    }
+    let bytes = crate::untrusted::read_file(path, MAX_CONFIG_BYTES).map_err(fail)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    Ok((text, inside.is_ok()))
+}
+
 fn default_rules() -> BTreeMap<String, RuleSettings> {
     rules::builtin()
         .iter()
@@ -296,6 +363,36 @@ fn default_rules() -> BTreeMap<String, RuleSettings> {
             )
         })
         .collect()
+}
+
+/// Checks an option's value against the kind its default has: a flag takes true or false, a
+/// count a whole number (0 or more), and a fractional default is a share or a similarity, a
+/// number from 0 to 1 (NaN and infinities are not numbers here). Returns what is allowed.
+fn check_option(
+    default: &serde_yaml::Value,
+    value: &serde_yaml::Value,
+) -> Result<(), &'static str> {
+    use serde_yaml::Value;
+    let fits = match default {
+        Value::Bool(_) => return value.is_bool().then_some(()).ok_or("true or false"),
+        Value::Number(n) if n.is_u64() => {
+            return value
+                .as_u64()
+                .map(|_| ())
+                .ok_or("a whole number, 0 or more");
+        }
+        Value::Number(_) => value
+            .as_f64()
+            .is_some_and(|x| x.is_finite() && (0.0..=1.0).contains(&x)),
+        _ => std::mem::discriminant(default) == std::mem::discriminant(value),
+    };
+    if fits {
+        return Ok(());
+    }
+    match default {
+        Value::Number(_) => Err("a number from 0 to 1"),
+        _ => Err("a value of the same kind as the default"),
+    }
 }
 
 fn yaml_inline(value: &serde_yaml::Value) -> String {
@@ -342,6 +439,24 @@ fn find_value_anywhere(text: &str, value: &str) -> Option<Range<usize>> {
     text.find(value).map(|at| at..at + value.len())
 }
 
+/// The config that applies in `dir`: the nearest `.fairlint.yaml` (or `.yml`) at or above it.
+/// Anything by that name counts, a symlink or a FIFO included, so that a config that cannot be
+/// used is refused by name rather than skipped for one further up.
+pub fn find_upward(dir: &Path) -> Option<PathBuf> {
+    let absolute = crate::untrusted::absolute_lexical(dir);
+    let mut current = Some(absolute.as_path());
+    while let Some(d) = current {
+        if let Some(name) = FILE_NAMES
+            .iter()
+            .find(|n| crate::untrusted::has_entry(d, n))
+        {
+            return Some(d.join(name));
+        }
+        current = d.parent();
+    }
+    None
+}
+
 /// Finds and caches the config that applies to each article.
 #[derive(Default)]
 pub struct ConfigFinder {
@@ -355,7 +470,7 @@ impl ConfigFinder {
     pub fn new(explicit: Option<&Path>) -> Result<ConfigFinder, Box<ConfigError>> {
         let mut finder = ConfigFinder::default();
         if let Some(path) = explicit {
-            finder.explicit = Some(Arc::new(Settings::load(path)?));
+            finder.explicit = Some(Arc::new(Settings::load(path, false)?));
         }
         Ok(finder)
     }
@@ -375,7 +490,7 @@ impl ConfigFinder {
                 if let Some(settings) = self.loaded.get(&config) {
                     return Ok(settings.clone());
                 }
-                let settings = Arc::new(Settings::load(&config)?);
+                let settings = Arc::new(Settings::load(&config, true)?);
                 self.loaded.insert(config, settings.clone());
                 Ok(settings)
             }
@@ -390,16 +505,7 @@ impl ConfigFinder {
         if let Some(hit) = self.by_dir.get(dir) {
             return hit.clone();
         }
-        let absolute = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        let mut current = Some(absolute.as_path());
-        let mut found = None;
-        while let Some(d) = current {
-            if let Some(hit) = FILE_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()) {
-                found = Some(hit);
-                break;
-            }
-            current = d.parent();
-        }
+        let found = find_upward(dir);
         // Shown in diagnostics: relative to the working directory when it is below it.
         let found = found.map(|path| {
             std::env::current_dir()
@@ -460,6 +566,50 @@ mod tests {
         assert!(s.names.same("KI", "Kyiv Independent"));
         let err = parse("lexicons:\n  vauge-sources: [x]\n").err().unwrap();
         assert_eq!(err.help.as_deref(), Some("did you mean `vague-sources`?"));
+    }
+
+    #[test]
+    fn option_values_are_checked_against_their_kind_and_range() {
+        let bad = [
+            (
+                "copy-verbatim:\n    min-words: -5",
+                "a whole number, 0 or more",
+            ),
+            (
+                "copy-verbatim:\n    min-words: 1.5",
+                "a whole number, 0 or more",
+            ),
+            (
+                "copy-near-verbatim:\n    min-similarity: .nan",
+                "a number from 0 to 1",
+            ),
+            (
+                "copy-near-verbatim:\n    min-similarity: -1",
+                "a number from 0 to 1",
+            ),
+            (
+                "copy-near-verbatim:\n    min-similarity: \"high\"",
+                "a number from 0 to 1",
+            ),
+            ("source-unlisted:\n    once-per-source: 1", "true or false"),
+        ];
+        for (rule, allowed) in bad {
+            let err = parse(&format!("rules:\n  {rule}\n")).err().unwrap();
+            assert!(err.message.contains(allowed), "{rule}: {}", err.message);
+            assert!(err.message.starts_with("rule `"), "{}", err.message);
+        }
+        let ok = parse(
+            "rules:\n  copy-near-verbatim:\n    min-similarity: 1\n  copy-verbatim:\n    min-words: 20\n",
+        );
+        assert!(ok.is_ok());
+        let err = parse("rules:\n  source-unused: false\n").err().unwrap();
+        assert!(
+            err.message
+                .contains("expected a severity or a table of options"),
+            "{}",
+            err.message
+        );
+        assert!(!err.message.contains("untagged"));
     }
 
     #[test]

@@ -227,7 +227,7 @@ fn parse_front_matter(
     if yaml.trim().is_empty() {
         return fm;
     }
-    let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
+    let value: serde_yaml::Value = match crate::yaml::from_str(yaml) {
         Ok(v) => v,
         Err(err) => {
             let span = err.location().map(|loc| {

@@ -181,40 +181,36 @@ pub enum Loaded {
     Empty,
 }
 
-pub fn read(input: &Input) -> Result<Loaded, FileError> {
+/// Reads one input: stdin up to the limit, a file only when it is a regular file under the
+/// limit (a FIFO would block and `/dev/zero` never ends). A file that is a symlink leaving its
+/// project root is refused unless `allow_outside_root`: CI may be handed file names from a pull
+/// request, and the article is printed in findings.
+pub fn read(input: &Input, allow_outside_root: bool) -> Result<Loaded, FileError> {
     let name = input.display();
     let bytes = match input {
-        Input::Stdin { .. } => {
-            let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
-                .map_err(|e| FileError::fatal(&name, format!("cannot read stdin: {e}")))?;
-            buf
-        }
+        Input::Stdin { .. } => crate::untrusted::read_stdin(MAX_FILE_BYTES)
+            .map_err(|e| FileError::fatal(&name, format!("stdin {e}")))?,
         Input::File(path) => {
-            let meta = std::fs::metadata(path)
-                .map_err(|e| FileError::fatal(&name, format!("cannot read: {}", io_reason(&e))))?;
-            if meta.len() > MAX_FILE_BYTES {
-                return Err(FileError::fatal(
-                    &name,
-                    format!(
-                        "file is {:.1} MiB, over the {} MiB limit for an article",
-                        meta.len() as f64 / 1048576.0,
-                        MAX_FILE_BYTES / 1048576
-                    ),
-                ));
+            let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            if link && !allow_outside_root {
+                let root = crate::untrusted::project_root(Some(path));
+                crate::untrusted::require_inside(path, &root).map_err(|e| {
+                    FileError::fatal(&name, format!("{e}; pass --allow-outside-root to read it"))
+                })?;
             }
-            std::fs::read(path)
-                .map_err(|e| FileError::fatal(&name, format!("cannot read: {}", io_reason(&e))))?
+            crate::untrusted::read_file(path, MAX_FILE_BYTES)
+                .map_err(|e| FileError::fatal(&name, describe(&e)))?
         }
     };
     decode(&name, bytes)
 }
 
-fn io_reason(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        _ => err.to_string(),
+/// "is over the 16 MiB limit" reads as "file is over the 16 MiB limit for an article".
+fn describe(reason: &str) -> String {
+    match reason.strip_prefix("is ") {
+        Some(rest) if rest.starts_with("over") => format!("file is {rest} for an article"),
+        Some(rest) => format!("cannot read: this is {rest}"),
+        None => format!("cannot read: {reason}"),
     }
 }
 
@@ -229,11 +225,8 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Loaded, FileError> {
             ),
         ));
     }
-    if bytes.iter().take(8192).any(|b| *b == 0) {
-        return Err(FileError::fatal(
-            name,
-            "binary file (contains NUL bytes); fairlint reads UTF-8 text",
-        ));
+    if let Some(reason) = not_text(&bytes) {
+        return Err(FileError::fatal(name, reason));
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -266,6 +259,44 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Loaded, FileError> {
     Ok(Loaded::Text(Arc::from(text)))
 }
 
+/// Why `bytes` are not UTF-8 text fairlint can read, when a look at the bytes says so: UTF-16
+/// (by its byte-order mark, or by the zero byte beside every ASCII letter) is named with how to
+/// convert it; any other NUL byte, wherever it is, makes the file binary.
+pub fn not_text(bytes: &[u8]) -> Option<String> {
+    let convert = "fairlint reads UTF-8; convert it with `iconv -f UTF-16 -t UTF-8 FILE > NEW`";
+    let utf16 = match bytes {
+        [0xFF, 0xFE, ..] => Some("little-endian"),
+        [0xFE, 0xFF, ..] => Some("big-endian"),
+        _ => utf16_without_bom(bytes),
+    };
+    if let Some(order) = utf16 {
+        return Some(format!("file is UTF-16 ({order}); {convert}"));
+    }
+    let at = bytes.iter().position(|b| *b == 0)?;
+    Some(format!(
+        "binary file (a NUL byte at byte {at}); fairlint reads UTF-8 text"
+    ))
+}
+
+/// UTF-16 without a byte-order mark: in the first 8 KiB, NUL bytes sit at nearly all even (big-
+/// endian) or nearly all odd (little-endian) offsets, as they do beside ASCII letters.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(8192)];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let even = head.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    if odd * 10 >= pairs * 7 && even * 10 < pairs {
+        Some("little-endian")
+    } else if even * 10 >= pairs * 7 && odd * 10 < pairs {
+        Some("big-endian")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,6 +305,38 @@ mod tests {
     fn invalid_utf8_names_line_and_column() {
         let err = decode("a.md", b"ok\nab\xffcd".to_vec()).unwrap_err();
         assert!(err.message.contains("line 2, column 3"), "{}", err.message);
+    }
+
+    #[test]
+    fn utf16_is_named_and_late_nuls_are_binary() {
+        let le: Vec<u8> = "Hi there"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Hi there"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        for (bytes, order) in [(le.clone(), "little"), (be, "big")] {
+            let err = decode("a.md", bytes).unwrap_err();
+            assert!(
+                err.message.contains(&format!("UTF-16 ({order}-endian)")),
+                "{}",
+                err.message
+            );
+            assert!(err.message.contains("iconv"), "{}", err.message);
+        }
+        let mut bom = vec![0xFF, 0xFE];
+        bom.extend(le);
+        assert!(decode("a.md", bom).unwrap_err().message.contains("UTF-16"));
+        let mut late = "text ".repeat(4000).into_bytes();
+        late.push(0);
+        let err = decode("a.md", late).unwrap_err();
+        assert!(
+            err.message.contains("NUL byte at byte 20000"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -118,12 +118,12 @@ impl Lexicon {
         for (file, text) in crate::embedded::LEXICON_FILES {
             if *file == "outlets.yaml" {
                 let parsed: OutletFile =
-                    serde_yaml::from_str(text).expect("embedded outlets.yaml is valid");
+                    crate::yaml::from_str(text).expect("embedded outlets.yaml is valid");
                 outlets = parsed.outlets;
                 continue;
             }
             let parsed: BTreeMap<String, Vec<String>> =
-                serde_yaml::from_str(text).expect("embedded lexicon is valid");
+                crate::yaml::from_str(text).expect("embedded lexicon is valid");
             for (key, words) in parsed {
                 lists.entry(key).or_default().extend(words);
             }
@@ -218,7 +218,7 @@ mod tests {
             if *file == "outlets.yaml" {
                 continue;
             }
-            let parsed: BTreeMap<String, Vec<String>> = serde_yaml::from_str(text).unwrap();
+            let parsed: BTreeMap<String, Vec<String>> = crate::yaml::from_str(text).unwrap();
             for key in parsed.keys() {
                 assert!(KEYS.contains(&key.as_str()), "{file}: unknown key {key}");
             }

@@ -22,9 +22,13 @@ pub mod overlap;
 pub mod position;
 pub mod report;
 pub mod rules;
+pub mod snippet;
 pub mod sources;
 pub mod suppress;
 pub mod text;
+pub mod untrusted;
+pub mod visible;
+pub mod yaml;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));

@@ -4,11 +4,12 @@
 //! path that leaves the project root is refused unless `--allow-outside-root`, and anything that
 //! is not UTF-8 text is refused by name rather than echoed into a log.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::input::FileError;
 use crate::sources::SourceList;
+pub use crate::untrusted::{is_inside, project_root};
 
 /// Originals may be far larger than articles (a wire service's full feed, a transcript); they
 /// are tokenised compactly, so the cap only guards against the absurd.
@@ -158,7 +159,7 @@ fn load_dir(
 fn source_of(path: &Path, text: &str) -> String {
     if let Some(rest) = text.strip_prefix("---\n")
         && let Some(end) = rest.find("\n---")
-        && let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(&rest[..end])
+        && let Ok(value) = crate::yaml::from_str::<serde_yaml::Value>(&rest[..end])
         && let Some(source) = value.get("source").and_then(serde_yaml::Value::as_str)
     {
         return source.to_string();
@@ -218,20 +219,9 @@ fn load(path: &Path, root: &Path, allow_outside: bool) -> Result<Arc<str>, Strin
             root.display()
         ));
     }
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "not found".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    })?;
-    if meta.len() > MAX_ORIGINAL_BYTES {
-        return Err(format!(
-            "is over the {} MiB limit",
-            MAX_ORIGINAL_BYTES / 1048576
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    if bytes.iter().take(8192).any(|b| *b == 0) {
-        return Err("is a binary file, not text".into());
+    let bytes = crate::untrusted::read_file(path, MAX_ORIGINAL_BYTES)?;
+    if let Some(reason) = crate::input::not_text(&bytes) {
+        return Err(format!("is not text: {reason}"));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
@@ -240,64 +230,6 @@ fn load(path: &Path, root: &Path, allow_outside: bool) -> Result<Arc<str>, Strin
         )
     })?;
     Ok(Arc::from(text))
-}
-
-/// Is `path` inside `root`, after resolving `..` and symlinks? A path that does not exist yet
-/// is judged by its components alone.
-pub fn is_inside(path: &Path, root: &Path) -> bool {
-    let root = std::fs::canonicalize(root).unwrap_or_else(|_| lexical(root));
-    let resolved = std::fs::canonicalize(path).unwrap_or_else(|_| {
-        let absolute = if path.is_absolute() {
-            path.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(path)
-        };
-        lexical(&absolute)
-    });
-    resolved.starts_with(&root)
-}
-
-/// `a/b/../c` → `a/c`, without touching the file system.
-fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// The project root of an article: the folder of the nearest `.fairlint.yaml` or `.git` above
-/// it, else the working directory.
-pub fn project_root(start: Option<&Path>) -> PathBuf {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let from = start
-        .and_then(Path::parent)
-        .map(|p| {
-            if p.as_os_str().is_empty() {
-                cwd.clone()
-            } else {
-                cwd.join(p)
-            }
-        })
-        .unwrap_or_else(|| cwd.clone());
-    let mut dir = std::fs::canonicalize(&from).ok();
-    while let Some(d) = dir {
-        let marked = crate::config::FILE_NAMES
-            .iter()
-            .any(|n| d.join(n).is_file())
-            || d.join(".git").exists();
-        if marked {
-            return d;
-        }
-        dir = d.parent().map(Path::to_path_buf);
-    }
-    cwd
 }
 
 #[cfg(test)]

@@ -222,9 +222,10 @@ impl Summary {
         for r in &self.reuse {
             line.push_str(&format!(
                 "\nreuse: {} ← {} ({}): {:.0}% of the original reused, {:.0}% of the article derived, longest run {}",
-                r.article,
-                r.source,
-                r.original,
+                // Names from input, on a line people read: shown, never interpreted.
+                crate::visible::visible(&r.article),
+                crate::visible::visible(&r.source),
+                crate::visible::visible(&r.original),
                 r.original_reused * 100.0,
                 r.article_derived * 100.0,
                 plural(r.longest_run, "word"),

@@ -16,6 +16,7 @@ use crate::cli::{
 use crate::emit::ListFormat;
 use crate::input::{self, Input, Loaded};
 use crate::originals::project_root;
+use crate::visible::visible;
 
 pub fn run(command: ArchiveCommand) -> io::Result<u8> {
     match command {
@@ -33,7 +34,40 @@ fn location(args: &ArchiveLocation) -> Location {
 }
 
 fn open(args: &ArchiveLocation, create: bool) -> Result<Box<dyn Store>, ArchiveError> {
-    archive::open(&location(args), create)
+    let location = location(args);
+    if args.archive.is_none() {
+        check_default(&location)?;
+    }
+    archive::open(&location, create)
+}
+
+/// The default archive is found, not named, so it is held to the project root like a found
+/// config: `.fairlint/archive.db` (or its folder) committed as a symlink pointing out, or as
+/// something other than a regular file, is refused.
+fn check_default(location: &Location) -> Result<(), ArchiveError> {
+    let Location::Sqlite(path) = location else {
+        return Ok(());
+    };
+    let root = project_root(None);
+    for place in [path.as_path(), path.parent().unwrap_or(path)] {
+        let Ok(meta) = std::fs::symlink_metadata(place) else {
+            continue;
+        };
+        crate::untrusted::require_inside(place, &root)
+            .map_err(|reason| ArchiveError::new(location, reason))?;
+        if place == path && !std::fs::metadata(place).is_ok_and(|m| m.is_file()) {
+            let what = if meta.is_dir() {
+                "a directory"
+            } else {
+                "not a regular file"
+            };
+            return Err(ArchiveError::new(
+                location,
+                format!("is {what}; fairlint does not open it"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn add(args: ArchiveAddArgs) -> io::Result<u8> {
@@ -49,7 +83,7 @@ fn add(args: ArchiveAddArgs) -> io::Result<u8> {
             Ok(input) => Some(input),
             Err(err) => {
                 failed += 1;
-                eprintln!("  × {}: {}", err.path, err.message);
+                eprintln!("  × {}: {}", visible(&err.path), visible(&err.message));
                 None
             }
         })
@@ -70,7 +104,7 @@ fn add(args: ArchiveAddArgs) -> io::Result<u8> {
                 Ok(p) => prepared.push(p),
                 Err((path, message)) => {
                     failed += 1;
-                    eprintln!("  × {path}: {message}");
+                    eprintln!("  × {}: {}", visible(&path), visible(&message));
                 }
             }
         }
@@ -131,7 +165,7 @@ fn add(args: ArchiveAddArgs) -> io::Result<u8> {
 
 fn read_one(input: &Input, source: Option<&str>) -> Result<Prepared, (String, String)> {
     let path = input.display();
-    let text = match input::read(input) {
+    let text = match input::read(input, true) {
         Ok(Loaded::Text(text)) => text,
         Ok(Loaded::Empty) => return Err((path, "file is empty: nothing to archive".into())),
         Err(err) => return Err((path, err.message)),
@@ -193,7 +227,7 @@ fn write_stats(stats: &Stats, out: &mut dyn Write) -> io::Result<()> {
         stats.location, stats.schema_version
     )?;
     let dates = match (&stats.oldest, &stats.newest) {
-        (Some(a), Some(b)) => format!(", dated {a} to {b}"),
+        (Some(a), Some(b)) => format!(", dated {} to {}", visible(a), visible(b)),
         _ => String::new(),
     };
     writeln!(
@@ -224,7 +258,7 @@ fn write_stats(stats: &Stats, out: &mut dyn Write) -> io::Result<()> {
         mib(stats.size_bytes)
     )?;
     for s in stats.sources.iter().take(10) {
-        writeln!(out, "  {:>8}  {}", s.texts, s.source)?;
+        writeln!(out, "  {:>8}  {}", s.texts, visible(&s.source))?;
     }
     if stats.sources.len() > 10 {
         writeln!(out, "  … and {} more sources", stats.sources.len() - 10)?;

@@ -195,7 +195,7 @@ pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, 
 fn usage_error(message: String) -> Box<ConfigError> {
     Box::new(ConfigError {
         message,
-        source_code: miette::NamedSource::new("command line", String::new()),
+        source_code: crate::snippet::Snippet::empty("command line"),
         span: None,
         label: String::new(),
         help: Some("see `fairlint check --help`".into()),
@@ -235,7 +235,7 @@ fn check_input(
         findings: Vec::new(),
         errors: Vec::new(),
     };
-    let text = match input::read(input) {
+    let text = match input::read(input, originals.allow_outside_root) {
         Ok(Loaded::Text(text)) => text,
         Ok(Loaded::Empty) => {
             file.errors.push(problem(

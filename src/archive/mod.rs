@@ -188,7 +188,7 @@ pub fn read_text(path: &str, text: &str, source: Option<&str>) -> Result<NewText
             .trim_end()
             .trim_end_matches("---")
             .trim_end_matches("...");
-        let value: serde_yaml::Value = serde_yaml::from_str(yaml)
+        let value: serde_yaml::Value = crate::yaml::from_str(yaml)
             .map_err(|e| format!("front matter is not valid YAML: {e}"))?;
         front_source = value.get("source").and_then(scalar);
         date = value.get("date").and_then(scalar);

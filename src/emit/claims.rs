@@ -10,6 +10,7 @@ use crate::attribution::{Attribution, Scope, Status};
 use crate::check::Analysis;
 use crate::claims::{Claim, ClaimKind};
 use crate::report::RunReport;
+use crate::visible::visible;
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -114,10 +115,12 @@ fn emit_json(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
+/// One table cell: whitespace folded, control characters made visible, cut to `width`.
 fn clip(text: &str, width: usize) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = visible(&flat);
     if flat.chars().count() <= width {
-        return flat;
+        return flat.into_owned();
     }
     let cut: String = flat.chars().take(width - 1).collect();
     format!("{cut}…")
@@ -126,7 +129,12 @@ fn clip(text: &str, width: usize) -> String {
 fn emit_table(report: &RunReport, short: bool, out: &mut dyn Write) -> io::Result<()> {
     for file in &report.files {
         for e in &file.errors {
-            writeln!(out, "{}: error: {}", file.path, e.message)?;
+            writeln!(
+                out,
+                "{}: error: {}",
+                visible(&file.path),
+                visible(&e.message)
+            )?;
         }
         let Some(analysis) = &file.analysis else {
             continue;
@@ -136,14 +144,15 @@ fn emit_table(report: &RunReport, short: bool, out: &mut dyn Write) -> io::Resul
             for c in &claims {
                 writeln!(
                     out,
+                    // `{:?}` shows control characters as `visible` does (`\u{1b}`).
                     "{}:{}:{}: {} {} speaker={} outlet={} listed={} {:?}",
-                    file.path,
+                    visible(&file.path),
                     c.line,
                     c.column,
                     kind(c.kind),
                     status(c.attribution.status),
-                    c.attribution.speaker.as_deref().unwrap_or("-"),
-                    c.attribution.outlet.as_deref().unwrap_or("-"),
+                    visible(c.attribution.speaker.as_deref().unwrap_or("-")),
+                    visible(c.attribution.outlet.as_deref().unwrap_or("-")),
                     c.attribution.listed,
                     c.text
                 )?;
@@ -151,7 +160,7 @@ fn emit_table(report: &RunReport, short: bool, out: &mut dyn Write) -> io::Resul
             continue;
         }
         let noun = if claims.len() == 1 { "claim" } else { "claims" };
-        writeln!(out, "{} ({} {noun})", file.path, claims.len())?;
+        writeln!(out, "{} ({} {noun})", visible(&file.path), claims.len())?;
         writeln!(
             out,
             "  {:<8} {:<6} {:<6} {:<34} {:<26} {:<6} TEXT",

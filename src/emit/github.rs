@@ -24,7 +24,8 @@ pub fn command(severity: Severity) -> &'static str {
     }
 }
 
-/// Escapes a command's message (its data): `%`, CR and LF.
+/// Escapes a command's message (its data): `%`, CR and LF as the toolkit does, and every other
+/// control character shown as its code (the log viewer would interpret an ESC).
 pub fn escape_data(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -32,6 +33,9 @@ pub fn escape_data(text: &str) -> String {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
+            c if crate::visible::is_hidden(c) && c != '\t' => {
+                out.push_str(&crate::visible::code(c))
+            }
             c => out.push(c),
         }
     }

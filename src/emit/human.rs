@@ -3,52 +3,16 @@
 
 use std::fmt;
 use std::io::{self, Write};
-use std::sync::Arc;
 
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
-    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
-};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::Style;
 use crate::finding::Finding;
+use crate::position::LineIndex;
 use crate::report::RunReport;
 use crate::rules::Severity;
-
-/// An article as miette reads it. miette counts columns in bytes; people count characters, and
-/// so do the short and JSON formats, so the column is recomputed here.
-#[derive(Clone)]
-struct ArticleSource {
-    name: String,
-    text: Arc<str>,
-}
-
-impl SourceCode for ArticleSource {
-    fn read_span<'a>(
-        &'a self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner =
-            self.text
-                .as_ref()
-                .read_span(span, context_lines_before, context_lines_after)?;
-        let offset = span.offset().min(self.text.len());
-        let line_start = self.text[..crate::position::floor_char_boundary(&self.text, offset)]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let column = crate::position::char_offset(&self.text[line_start..], offset - line_start);
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            column,
-            inner.line_count(),
-        )))
-    }
-}
+use crate::snippet::Snippet;
+use crate::visible::visible;
 
 struct Report {
     message: String,
@@ -56,7 +20,8 @@ struct Report {
     severity: miette::Severity,
     help: Option<String>,
     labels: Vec<LabeledSpan>,
-    source: ArticleSource,
+    /// The lines around the span, windowed: never a whole long line.
+    source: Snippet,
     /// The original passages beside a copy finding, each rendered with its own source.
     related: Vec<Report>,
 }
@@ -125,18 +90,31 @@ pub fn handler(style: Style) -> GraphicalReportHandler {
         .with_links(false)
 }
 
-fn finding_report(finding: &Finding, source: &ArticleSource) -> Report {
+/// The article a finding is in: its name, text and line index.
+struct Article<'a> {
+    name: &'a str,
+    text: &'a str,
+    lines: &'a LineIndex,
+}
+
+fn finding_report(finding: &Finding, article: &Article) -> Report {
     let span = finding.span.start..finding.span.end.max(finding.span.start);
+    let source = Snippet::new(
+        visible(article.name).as_ref(),
+        article.text,
+        span,
+        Some(article.lines),
+    );
     Report {
-        message: finding.message.clone(),
+        message: visible(&finding.message).into_owned(),
         code: finding.rule.clone(),
         severity: miette_severity(finding.severity),
-        help: finding.help.clone(),
+        help: finding.help.as_deref().map(|h| visible(h).into_owned()),
         labels: vec![LabeledSpan::new_with_span(
-            Some(finding.label.clone()),
-            span,
+            Some(visible(&finding.label).into_owned()),
+            source.span(),
         )],
-        source: source.clone(),
+        source,
         related: finding.related.iter().filter_map(related_report).collect(),
     }
 }
@@ -148,19 +126,15 @@ fn related_report(related: &crate::finding::Related) -> Option<Report> {
         Some(s) => format!("original ({:.0}% similar)", s * 100.0),
         None => "original".to_string(),
     };
+    let path = visible(&related.path);
+    let source = Snippet::new(path.as_ref(), &text, related.span.clone(), None);
     Some(Report {
-        message: format!("the original, in {}", related.path),
+        message: format!("the original, in {path}"),
         code: String::new(),
         severity: miette::Severity::Advice,
         help: None,
-        labels: vec![LabeledSpan::new_with_span(
-            Some(label),
-            related.span.clone(),
-        )],
-        source: ArticleSource {
-            name: related.path.clone(),
-            text,
-        },
+        labels: vec![LabeledSpan::new_with_span(Some(label), source.span())],
+        source,
         related: Vec::new(),
     })
 }
@@ -169,9 +143,10 @@ pub fn emit(report: &RunReport, style: Style, out: &mut dyn Write) -> io::Result
     let handler = handler(style);
     for file in &report.files {
         if let Some(analysis) = &file.analysis {
-            let source = ArticleSource {
-                name: file.path.clone(),
-                text: analysis.article.source.clone(),
+            let article = Article {
+                name: &file.path,
+                text: &analysis.article.source,
+                lines: &analysis.article.lines,
             };
             let problems = file.errors.iter().map(|e| Finding {
                 rule: "input".into(),
@@ -185,14 +160,19 @@ pub fn emit(report: &RunReport, style: Style, out: &mut dyn Write) -> io::Result
             for finding in file.findings.iter().cloned().chain(problems) {
                 let mut text = String::new();
                 handler
-                    .render_report(&mut text, &finding_report(&finding, &source))
+                    .render_report(&mut text, &finding_report(&finding, &article))
                     .map_err(io::Error::other)?;
                 writeln!(out, "{text}")?;
             }
             continue;
         }
         for e in &file.errors {
-            writeln!(out, "  × {}: {}\n", file.path, e.message)?;
+            writeln!(
+                out,
+                "  × {}: {}\n",
+                visible(&file.path),
+                visible(&e.message)
+            )?;
         }
     }
     writeln!(out, "{}", report.summary().line())

@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use crate::report::RunReport;
+use crate::visible::visible;
 
 pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
     for file in &report.files {
@@ -14,12 +15,12 @@ pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
                 writeln!(
                     out,
                     "{}:{}:{}: {}[{}] {}",
-                    file.path,
+                    visible(&file.path),
                     at.line,
                     at.column,
                     f.severity.as_str(),
                     f.rule,
-                    f.message
+                    visible(&f.message)
                 )?;
             }
         }
@@ -27,7 +28,12 @@ pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
             let at = file
                 .error_position(e)
                 .map_or(String::new(), |lc| format!("{}:{}:", lc.line, lc.column));
-            writeln!(out, "{}:{at} error[input] {}", file.path, e.message)?;
+            writeln!(
+                out,
+                "{}:{at} error[input] {}",
+                visible(&file.path),
+                visible(&e.message)
+            )?;
         }
     }
     Ok(())

@@ -369,6 +369,7 @@ impl Server<'_> {
     /// the document, with the client's overrides on top. A broken config is shown to the user and
     /// the built-in settings are used, so the server keeps working.
     fn settings_for(&mut self, path: Option<&Path>) -> Arc<Settings> {
+        let discovered = self.client.config.is_none();
         let config = self
             .client
             .config
@@ -377,7 +378,7 @@ impl Server<'_> {
         if let Some(settings) = self.settings.get(&config) {
             return settings.clone();
         }
-        let settings = match load_settings(config.as_deref(), &self.client.overrides) {
+        let settings = match load_settings(config.as_deref(), discovered, &self.client.overrides) {
             Ok(settings) => Arc::new(settings),
             Err(err) => {
                 self.show_error(config_message(&err));
@@ -488,35 +489,17 @@ impl Server<'_> {
 }
 
 fn find_config(path: &Path) -> Option<PathBuf> {
-    let mut dir = path.parent();
-    while let Some(d) = dir {
-        if let Some(hit) = crate::config::FILE_NAMES
-            .iter()
-            .map(|n| d.join(n))
-            .find(|p| p.is_file())
-        {
-            return Some(hit);
-        }
-        dir = d.parent();
-    }
-    None
+    crate::config::find_upward(path.parent()?)
 }
 
 /// The project's config with the client's overrides merged over it (client wins, per key).
 fn load_settings(
     config: Option<&Path>,
+    discovered: bool,
     overrides: &serde_json::Map<String, Value>,
 ) -> Result<Settings, Box<ConfigError>> {
     let base_text = match config {
-        Some(path) => std::fs::read_to_string(path).map_err(|e| {
-            Box::new(ConfigError {
-                message: format!("cannot read config {}: {e}", path.display()),
-                source_code: miette::NamedSource::new(path.display().to_string(), String::new()),
-                span: None,
-                label: String::new(),
-                help: None,
-            })
-        })?,
+        Some(path) => crate::config::read(path, discovered)?.0,
         None => String::new(),
     };
     let path = config.map_or_else(|| PathBuf::from(".fairlint.yaml"), Path::to_path_buf);
@@ -530,7 +513,7 @@ fn load_settings(
     let mut base: serde_yaml::Value = if base_text.trim().is_empty() {
         serde_yaml::Value::Mapping(serde_yaml::Mapping::new())
     } else {
-        match serde_yaml::from_str(&base_text) {
+        match crate::yaml::from_str(&base_text) {
             Ok(value) => value,
             // A broken file is reported against its own text.
             Err(_) => return Settings::parse(&path, &base_text),
