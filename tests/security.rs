@@ -228,7 +228,7 @@ fn filler(n: usize) -> String {
 fn a_finding_past_column_65535_is_shown_in_a_window() {
     let p = project("long-line-finding");
     let line = format!(
-        "{}The mayor called the plan “a disaster for the harbour” at the meeting.\n",
+        "{}The mayor called the plan “a disaster for the harbour and for all of us” at the meeting.\n",
         filler(12_000)
     );
     assert!(line.len() > 70_000);
@@ -276,7 +276,7 @@ fn a_config_error_past_column_65535_is_shown_in_a_window() {
 fn human_output_grows_with_findings_not_with_line_length() {
     let p = project("long-line-many");
     let line: String = (0..300)
-        .map(|i| format!("Resident {i} called it “a shame number {i}” and left. "))
+        .map(|i| format!("Resident {i} called it “a shame for the town, number {i}” and left. "))
         .collect();
     p.write("many.md", format!("{line}\n"));
     let out = p.run(&["check", "many.md"]);
@@ -508,6 +508,12 @@ fn assert_clean(args: &[&str], out: &Output) {
 /// NUL-free C1 controls and a bidi override.
 fn hostile_project(name: &str) -> (Project, String) {
     let p = project(name);
+    // The source names reach the output through source-unused, which needs this without the
+    // originals at hand.
+    p.write(
+        ".fairlint.yaml",
+        "rules:\n  source-unused:\n    without-original: true\n",
+    );
     let file = "story\n::error::forged\u{1b}]0;pwned\u{7}.md".to_string();
     p.write(
         &file,
