@@ -160,6 +160,7 @@ pub fn attribute(
             .collect();
         for mut cue in finder.cues_in(&tokens, index, sentence.block) {
             resolve_pronoun(&mut cue, &cues, list);
+            resolve_title(&mut cue, &cues, &article.text);
             cues.push(cue);
         }
     }
@@ -365,6 +366,60 @@ fn resolve_anaphor(speaker: &Mention, earlier: &[Cue], list: &SourceList) -> Men
         span: speaker.span.clone(),
         kind,
     }
+}
+
+/// "the mayor said" takes the name of the mayor the article named before ("Mayor Ines Park").
+fn resolve_title(cue: &mut Cue, earlier: &[Cue], text: &str) {
+    let Some(speaker) = &mut cue.speaker else {
+        return;
+    };
+    let Some(title) = speaker
+        .text
+        .strip_prefix("the ")
+        .or(speaker.text.strip_prefix("The "))
+    else {
+        return;
+    };
+    if speaker.kind != SourceKind::Person {
+        return;
+    }
+    let title = title.to_lowercase();
+    let named = earlier
+        .iter()
+        .rev()
+        .filter_map(|c| c.speaker.as_ref())
+        .find(|m| {
+            m.kind == SourceKind::Person
+                && !m.text.to_lowercase().starts_with("the ")
+                && text[m.span.clone()].to_lowercase().contains(&title)
+        });
+    if let Some(named) = named {
+        speaker.text = named.text.clone();
+        return;
+    }
+    if let Some(name) = titled_name_before(text, &title, speaker.span.start) {
+        speaker.text = name;
+    }
+}
+
+/// The last "Mayor Ines Park" before `before`: the title capitalised, then up to three
+/// capitalised words.
+fn titled_name_before(text: &str, title: &str, before: usize) -> Option<String> {
+    let head = &text[..before];
+    let mut capitalised = String::new();
+    let mut chars = title.chars();
+    capitalised.extend(chars.next()?.to_uppercase());
+    capitalised.push_str(chars.as_str());
+    let needle = format!("{capitalised} ");
+    head.rmatch_indices(&needle).find_map(|(at, _)| {
+        let words: Vec<&str> = head[at + needle.len()..]
+            .split_whitespace()
+            .take(3)
+            .map(|w| w.trim_end_matches([',', '.', ';', ':', '’', '\'']))
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect();
+        (!words.is_empty()).then(|| words.join(" "))
+    })
 }
 
 /// "he said" takes the nearest compatible speaker before it in the article; failing one, it stays
@@ -1137,6 +1192,16 @@ impl CueFinder<'_> {
         if definite && self.lex.organisation_nouns.contains(head) {
             return mention(SourceKind::Anaphor);
         }
+        // "the mayor said": the holder of one office, named by it (and by name earlier, when
+        // the article gave it: see `resolve_title`).
+        let title = self
+            .lex
+            .person_titles
+            .iter()
+            .any(|t| t.len() == 1 && t[0] == head);
+        if definite && core.len() <= 3 && title {
+            return mention(SourceKind::Person);
+        }
         None
     }
 
@@ -1320,4 +1385,120 @@ fn is_adverb(word: &str) -> bool {
 /// A name wrapped over two lines is one name.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::check::analyse;
+    use crate::config::Settings;
+    use crate::document::Format;
+
+    /// (status, speaker, outlet) of each claim, in order.
+    fn attributed(text: &str) -> Vec<(Status, Option<String>, Option<String>)> {
+        let settings = Settings::builtin();
+        let article = Article::parse("t.txt", Arc::from(text), Format::Plain, &settings.lexicon);
+        let a = analyse(article, &settings);
+        a.attributions
+            .claims
+            .iter()
+            .map(|at| {
+                let cue = at.cue.map(|i| &a.attributions.cues[i]);
+                let speaker = cue
+                    .and_then(|c| c.speaker.as_ref())
+                    .or(at.subject.as_ref())
+                    .map(|m| m.text.clone());
+                let outlet = cue.and_then(|c| c.outlet.as_ref()).map(|m| m.text.clone());
+                (at.status, speaker, outlet)
+            })
+            .collect()
+    }
+
+    fn speaker(text: &str) -> Option<String> {
+        attributed(text)[0].1.clone()
+    }
+
+    #[test]
+    fn a_definite_office_holder_is_named_and_takes_the_earlier_name() {
+        let got = attributed("The mayor said 4,000 jobs would follow.");
+        assert_eq!(got[0].0, Status::Named);
+        let text = "Mayor Ines Park opened the depot on Monday. Later the mayor said 4,000 jobs would follow.";
+        assert_eq!(speaker(text).as_deref(), Some("Ines Park"));
+    }
+
+    #[test]
+    fn titles_and_party_labels_around_a_name_yield_the_name() {
+        let text = "“We will vote no,” committee Chair Sen. Dana Whitfield (D-Ore.) said.";
+        assert_eq!(speaker(text).as_deref(), Some("Dana Whitfield"));
+    }
+
+    #[test]
+    fn an_unresolved_pronoun_is_attributed_not_vague() {
+        let got = attributed("“We are nearly there,” she said.");
+        assert_eq!(got[0].0, Status::Named);
+    }
+
+    #[test]
+    fn a_pronoun_takes_a_speaker_named_paragraphs_before() {
+        let text = "Lena Osei, the port director, spoke first.\n\n“Cranes arrive in May,” Osei said.\n\nThe unions met later.\n\nThe tide was high.\n\n“We will need 300 more staff,” she said.\n";
+        let got = attributed(text);
+        assert_eq!(got.last().unwrap().1.as_deref(), Some("Osei"));
+    }
+
+    #[test]
+    fn passive_reporting_verbs_name_nobody_but_their_agent() {
+        assert_eq!(
+            attributed("The loss of 40 jobs was announced on Friday.")[0].0,
+            Status::None
+        );
+        let got = attributed("The loss of 40 jobs was announced by Harlow Mills on Friday.");
+        assert_eq!(got[0].0, Status::Named);
+    }
+
+    #[test]
+    fn plural_nouns_that_look_like_verbs_are_not_cues() {
+        // The reports are the (unnamed) source, not a person called Intelligence.
+        let got = attributed("Intelligence reports suggest 300 fighters crossed.");
+        assert_eq!(got[0].0, Status::Vague);
+        assert_eq!(got[0].1.as_deref(), Some("Intelligence reports"));
+    }
+
+    #[test]
+    fn people_do_not_report_by_showing_but_documents_do() {
+        assert_eq!(
+            attributed("Okafor showed 12 slides to the board.")[0].0,
+            Status::None
+        );
+        assert_eq!(
+            attributed("The survey found 12% of farms had closed.")[0].0,
+            Status::Vague
+        );
+    }
+
+    #[test]
+    fn a_persons_own_channel_is_not_an_outlet() {
+        let got = attributed("“Never again,” Governor Ada Voss wrote on Truth Social.");
+        assert_eq!(got[0].0, Status::Named);
+        assert_eq!(got[0].2, None);
+        let got = attributed("“Never again,” Governor Ada Voss told CNN.");
+        assert_eq!(got[0].2.as_deref(), Some("CNN"));
+    }
+
+    #[test]
+    fn a_capitalised_opening_word_is_not_a_name() {
+        assert_eq!(
+            attributed("Somehow said 30 homes were lost, nobody knows why.")[0].0,
+            Status::None
+        );
+    }
+
+    #[test]
+    fn a_paragraph_of_quotes_continues_the_speaker_before() {
+        let text = "“The bridge is safe,” said engineer Tomas Reyes.\n\n“It will carry trams for fifty years, and the bearings were all replaced last spring.”\n";
+        let got = attributed(text);
+        assert_eq!(got[1].0, Status::Named);
+        assert_eq!(got[1].1.as_deref(), Some("Tomas Reyes"));
+    }
 }
