@@ -159,7 +159,7 @@ pub fn attribute(
             .filter(|t| !within_any(&quote_parts, &t.range))
             .collect();
         for mut cue in finder.cues_in(&tokens, index, sentence.block) {
-            resolve_pronoun(&mut cue, &cues, list);
+            resolve_pronoun(&mut cue, &cues, list, &article.text);
             resolve_title(&mut cue, &cues, &article.text);
             cues.push(cue);
         }
@@ -215,10 +215,25 @@ fn attribute_claim(
         inherited.scope = Scope::PreviousQuote;
         return inherited;
     }
+    // A colon right before the claim introduces it; a paragraph ending in a colon introduces
+    // the next one, whose own attributions come first.
+    let colon = introduction(article, claim);
+    let own_block = article.blocks[claim.block].range.clone();
+    let introduced = |colon: usize| introduced_by(article, claim, colon, cues, finder);
+    if let Some(at) = colon.filter(|c| own_block.contains(c))
+        && let Some(attribution) = introduced(at)
+    {
+        return attribution;
+    }
     let in_block = cues.partition_point(|c| c.block < claim.block)
         ..cues.partition_point(|c| c.block <= claim.block);
     if let Some(cue) = best_cue(&article.text, cues, claim, in_block) {
         return found(cues, cue, Scope::Paragraph);
+    }
+    if let Some(at) = colon.filter(|c| !own_block.contains(c))
+        && let Some(attribution) = introduced(at)
+    {
+        return attribution;
     }
     if claim.kind == ClaimKind::Quote
         && in_block_is_empty(cues, claim.block)
@@ -241,7 +256,75 @@ fn attribute_claim(
         attribution.subject = Some(subject);
         return attribution;
     }
+    if claim.kind == ClaimKind::Figure
+        && sentences.start < article.sentences.len()
+        && let Some(document) = finder.document_subject(sentences.start, claim.span.start)
+    {
+        let mut attribution = Attribution::none();
+        attribution.status = Status::Named;
+        attribution.scope = Scope::SentenceSubject;
+        attribution.subject = Some(document);
+        return attribution;
+    }
     Attribution::none()
+}
+
+/// Where the colon that introduces the claim stands: "… the minister said: “…”", a speaker's
+/// label ("Secretary Ana Lutz: “…”"), or a paragraph ending in a colon before the quote, list
+/// or block quote that the claim opens.
+fn introduction(article: &Article, claim: &Claim) -> Option<usize> {
+    let text = &article.text;
+    let block = &article.blocks[claim.block];
+    let before = text[block.range.start..claim.span.start].trim_end();
+    if before.ends_with(':') {
+        return Some(block.range.start + before.len() - 1);
+    }
+    // Otherwise the paragraph before introduces this one ("The report lists its findings:"),
+    // or the list or block quote this block is an item of.
+    let kind = block.kind;
+    let mut index = claim.block;
+    while index > 0 {
+        index -= 1;
+        let previous = &article.blocks[index];
+        let words = text[previous.range.clone()].trim_end();
+        if words.is_empty() {
+            continue;
+        }
+        if words.ends_with(':') {
+            return Some(previous.range.start + words.len() - 1);
+        }
+        if previous.kind != kind || kind == crate::document::BlockKind::Paragraph {
+            return None;
+        }
+    }
+    None
+}
+
+/// The source the introduction names: a cue in its sentence, else the name right before the
+/// colon (a speaker's label), else the named person the sentence is about.
+fn introduced_by(
+    article: &Article,
+    claim: &Claim,
+    colon: usize,
+    cues: &[Cue],
+    finder: &CueFinder,
+) -> Option<Attribution> {
+    let sentence = article.sentence_at(colon)?;
+    let in_sentence = cues.partition_point(|c| c.sentence < sentence)
+        ..cues.partition_point(|c| c.sentence <= sentence);
+    if let Some(cue) = best_cue(&article.text, cues, claim, in_sentence) {
+        return Some(found(cues, cue, Scope::Paragraph));
+    }
+    let subject = finder
+        .label_before(sentence, colon)
+        .or_else(|| finder.person_before(sentence, colon))?;
+    Some(Attribution {
+        status: Status::Named,
+        cue: None,
+        scope: Scope::SentenceSubject,
+        listed: false,
+        subject: Some(subject),
+    })
 }
 
 /// A short quote in a sentence about a named person is taken as that person's words.
@@ -333,13 +416,25 @@ fn share_repeated_claims(claims: &[Claim], out: &mut [Attribution]) {
 
 /// "the union said" takes the listed source or the organisation cited earlier whose name ends
 /// with that noun ("Port Workers Union"); failing both, it is a named body of its own.
-fn resolve_anaphor(speaker: &Mention, earlier: &[Cue], list: &SourceList) -> Mention {
+fn resolve_anaphor(speaker: &Mention, earlier: &[Cue], list: &SourceList, text: &str) -> Mention {
     let noun = speaker
         .text
         .split_whitespace()
         .last()
         .unwrap_or("")
         .to_lowercase();
+    if DOCUMENT_NOUNS.contains(&noun.as_str()) {
+        let named = named_document_before(text, &noun, speaker.span.start);
+        return Mention {
+            kind: if named.is_some() {
+                SourceKind::Body
+            } else {
+                SourceKind::Vague
+            },
+            text: named.unwrap_or_else(|| speaker.text.clone()),
+            span: speaker.span.clone(),
+        };
+    }
     let ends_with_noun = |name: &str| {
         name.split_whitespace()
             .last()
@@ -366,6 +461,45 @@ fn resolve_anaphor(speaker: &Mention, earlier: &[Cue], list: &SourceList) -> Men
         span: speaker.span.clone(),
         kind,
     }
+}
+
+/// Documents a definite noun phrase can point back to.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "report",
+    "study",
+    "survey",
+    "poll",
+    "paper",
+    "review",
+    "audit",
+    "inquiry",
+    "analysis",
+    "commission",
+];
+
+/// The last "Defense Science Board report" (capitalised words right before the noun) before
+/// `before`: the name of the document "the report" points back to.
+fn named_document_before(text: &str, noun: &str, before: usize) -> Option<String> {
+    let head = &text[..before];
+    let lower = head.to_lowercase();
+    let needle = format!(" {noun}");
+    lower.rmatch_indices(&needle).find_map(|(at, _)| {
+        let after = lower[at + needle.len()..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let words: Vec<&str> = head[..at]
+            .split_whitespace()
+            .rev()
+            .take(5)
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.ends_with([',', '.', ';', ':'])
+            })
+            .collect();
+        let name: Vec<&str> = words.into_iter().rev().collect();
+        (!name.is_empty()).then(|| name.join(" "))
+    })
 }
 
 /// "the mayor said" takes the name of the mayor the article named before ("Mayor Ines Park").
@@ -424,12 +558,12 @@ fn titled_name_before(text: &str, title: &str, before: usize) -> Option<String> 
 
 /// "he said" takes the nearest compatible speaker before it in the article; failing one, it stays
 /// a pronoun (attributed, not vague).
-fn resolve_pronoun(cue: &mut Cue, earlier: &[Cue], list: &SourceList) {
+fn resolve_pronoun(cue: &mut Cue, earlier: &[Cue], list: &SourceList, text: &str) {
     let Some(speaker) = &cue.speaker else {
         return;
     };
     if speaker.kind == SourceKind::Anaphor {
-        cue.speaker = Some(resolve_anaphor(speaker, earlier, list));
+        cue.speaker = Some(resolve_anaphor(speaker, earlier, list, text));
         return;
     }
     if speaker.kind != SourceKind::Pronoun {
@@ -515,6 +649,9 @@ const AUXILIARIES: &[&str] = &[
     "recently",
     "earlier",
     "separately",
+    "further",
+    "publicly",
+    "reportedly",
 ];
 
 /// Verbs that attribute only when a document, a count or an organisation is their subject.
@@ -659,8 +796,14 @@ impl CueFinder<'_> {
             let mut mention = mention;
             let names_data = phrase.iter().any(|w| DATA_WORDS.contains(&w.as_str()));
             if names_data && mention.kind == SourceKind::Person {
-                // "data from MarineTrack": whoever publishes data is an organisation.
-                mention.kind = SourceKind::Organisation;
+                // "data from MarineTrack": whoever publishes data is an organisation, an outlet
+                // only when its name says so.
+                let words: Vec<String> = mention
+                    .text
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect();
+                mention.kind = self.organisation_kind(&words);
             }
             let (speaker, outlet) = if mention.kind == SourceKind::Organisation {
                 (None, Some(mention))
@@ -707,6 +850,9 @@ impl CueFinder<'_> {
                 None => (None, i + 1),
             };
         }
+        if let Some(cue) = self.quoted_as_saying(tokens, words, i) {
+            return (Some(cue), i + 1);
+        }
         let mut speaker = self.phrase_before(tokens, words, i);
         if self.is_noun_here(tokens, words, i, speaker.as_ref()) {
             return (None, i + 1);
@@ -721,7 +867,51 @@ impl CueFinder<'_> {
             after = end;
         }
         let outlet = self.outlet_after(tokens, words, i, after);
+        let speaker = speaker.map(|m| self.as_reporter(m, &words[i]));
         (Some((span_of(i, i + 1), speaker, outlet)), i + 1)
+    }
+
+    /// "The Valley Post quotes Ana Lutz, a nurse, as saying …": the person quoted speaks, the
+    /// one quoting is the outlet.
+    #[allow(clippy::type_complexity)]
+    fn quoted_as_saying(
+        &self,
+        tokens: &[&Token],
+        words: &[String],
+        verb: usize,
+    ) -> Option<(Range<usize>, Option<Mention>, Option<Mention>)> {
+        if !matches!(words[verb].as_str(), "quotes" | "quoted" | "quote") {
+            return None;
+        }
+        let (person, _) = self.phrase_after(tokens, words, verb + 1)?;
+        if person.kind != SourceKind::Person {
+            return None;
+        }
+        let quoter = self.phrase_before(tokens, words, verb).map(|m| Mention {
+            kind: SourceKind::Organisation,
+            ..m
+        });
+        Some((tokens[verb].range.clone(), Some(person), quoter))
+    }
+
+    /// "Iran International reported": a named organisation that reports is acting as an outlet,
+    /// unless it is a public body ("police reported").
+    fn as_reporter(&self, mention: Mention, verb: &str) -> Mention {
+        // "report" in the present is how labs and agencies describe their own findings.
+        let reports = verb.starts_with("report") && verb != "report";
+        let words: Vec<String> = mention
+            .text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let institutional = ends_with_any(&words, words.len(), &self.lex.institutional_sources);
+        if reports && mention.kind == SourceKind::Body && !institutional {
+            return Mention {
+                kind: SourceKind::Organisation,
+                ..mention
+            };
+        }
+        mention
     }
 
     /// The outlet the words were said to or appeared on: "told CNN", "on Truth Social",
@@ -830,6 +1020,17 @@ impl CueFinder<'_> {
 
     fn phrase_ending(&self, tokens: &[&Token], words: &[String], end: usize) -> Option<Mention> {
         let mut end = end;
+        // "Kmart Corp. announced": the full stop belongs to the abbreviation.
+        if end >= 2
+            && words[end - 1] == "."
+            && tokens[end - 2].range.end == tokens[end - 1].range.start
+            && self
+                .lex
+                .abbreviations
+                .contains(&format!("{}.", words[end - 2]))
+        {
+            end -= 1;
+        }
         if end >= 3 && words[end - 1] == ")" && words[end - 3] == "(" {
             end -= 3;
         }
@@ -871,10 +1072,11 @@ impl CueFinder<'_> {
                 // through its people; "a paediatrician in Leeds": the place does not speak.
                 let affiliation = words[start - 1] == "at" || name.kind != SourceKind::Person;
                 if affiliation {
-                    return Some(Mention {
-                        kind: SourceKind::Organisation,
-                        ..name
-                    });
+                    let kind = match name.kind {
+                        SourceKind::Organisation => SourceKind::Organisation,
+                        _ => SourceKind::Body,
+                    };
+                    return Some(Mention { kind, ..name });
                 }
                 return self.phrase_ending(tokens, words, start - 1);
             }
@@ -924,7 +1126,9 @@ impl CueFinder<'_> {
         if self.lex.pronouns.contains(&first.lower) {
             return Some((self.mention(tokens, i, i + 1, SourceKind::Pronoun), i + 1));
         }
-        if first.capitalised && self.lex.not_names.contains(&first.lower) {
+        let calendar = self.lex.months.contains(&first.lower)
+            || self.lex.calendar_words.contains(&first.lower);
+        if first.capitalised && (self.lex.not_names.contains(&first.lower) || calendar) {
             return None;
         }
         if first.capitalised {
@@ -1173,9 +1377,20 @@ impl CueFinder<'_> {
             return mention(SourceKind::Body);
         }
         if org_modifier && ends_with_any(core, core.len(), &self.lex.organisation_words) {
-            return mention(SourceKind::Organisation);
+            let kind = self.organisation_kind(&phrase);
+            return mention(kind);
         }
-        if role || indefinite || ends_with_any(core, core.len(), &self.lex.vague_sources) {
+        // "the report said": the report the article named before, if it named one.
+        let definite_document = DEFINITE.contains(&phrase[0].as_str())
+            && core.len() == 2
+            && DOCUMENT_NOUNS.contains(&head);
+        if definite_document {
+            return mention(SourceKind::Anaphor);
+        }
+        // "a fisherman", "one surgeon": an unnamed person; "a democratic (state)": an adjective
+        // left behind by a noun read as a verb, no source at all.
+        let unnamed_person = indefinite && !is_adjective(head);
+        if role || unnamed_person || ends_with_any(core, core.len(), &self.lex.vague_sources) {
             return mention(SourceKind::Vague);
         }
         // "Prison governors warned": a bare plural is a group of unnamed people ("the engineers"
@@ -1296,15 +1511,31 @@ impl CueFinder<'_> {
             (0..head_len).any(|i| phrase_at(&words[..head_len], i, p)) || !body_head && has(p)
         });
         if org_word {
-            return SourceKind::Organisation;
+            return self.organisation_kind(&words);
         }
         if body_head {
             return SourceKind::Body;
         }
         if end - start == 1 && tokens[start].is_acronym(&self.article.text) {
-            return SourceKind::Organisation;
+            return SourceKind::Body;
         }
         SourceKind::Person
+    }
+
+    /// An organisation whose name says it publishes news ("Kabul News Agency", "Valley
+    /// Tribune") is an outlet the source list should hold; any other ("Harlow Mills", "the
+    /// Kessa Institute") speaks for itself, a primary source like a government body.
+    fn organisation_kind(&self, words: &[String]) -> SourceKind {
+        let outlet = self
+            .lex
+            .outlet_words
+            .iter()
+            .any(|p| (0..words.len()).any(|i| phrase_at(words, i, p)));
+        if outlet {
+            SourceKind::Organisation
+        } else {
+            SourceKind::Body
+        }
     }
 
     fn mention(&self, tokens: &[&Token], start: usize, end: usize, kind: SourceKind) -> Mention {
@@ -1314,6 +1545,81 @@ impl CueFinder<'_> {
             span,
             kind,
         }
+    }
+
+    /// "Secretary of the Air Force Ana Lutz:" — a name that ends right at the colon labels
+    /// what follows as its words.
+    fn label_before(&self, sentence: usize, colon: usize) -> Option<Mention> {
+        let tokens: Vec<&Token> = self.article.sentences[sentence]
+            .tokens
+            .iter()
+            .filter(|t| t.range.end <= colon)
+            .collect();
+        let words: Vec<String> = tokens.iter().map(|t| t.lower.clone()).collect();
+        let last = tokens.last()?;
+        if !last.capitalised {
+            return None;
+        }
+        let mention = self.phrase_ending(&tokens, &words, tokens.len())?;
+        mention.is_named().then_some(mention)
+    }
+
+    /// "The report was based on 35,000 testimonies", "The white paper puts the cost at £1bn":
+    /// an article describing a document it named gives the document's figures. The sentence
+    /// must open with "the"/"this" and a document noun that points back to a named document.
+    fn document_subject(&self, sentence: usize, before: usize) -> Option<Mention> {
+        let tokens: Vec<&Token> = self.article.sentences[sentence]
+            .tokens
+            .iter()
+            .filter(|t| t.range.end <= before)
+            .take(3)
+            .collect();
+        let first = tokens.first()?;
+        if !matches!(first.lower.as_str(), "the" | "this" | "its") {
+            return None;
+        }
+        let noun = tokens[1..]
+            .iter()
+            .find(|t| DOCUMENT_NOUNS.contains(&t.lower.as_str()))?;
+        let text = &self.article.text;
+        let named = named_document_before(text, &noun.lower, first.range.start)
+            .or_else(|| named_document_before(text, &noun.lower, text.len()))?;
+        Some(Mention {
+            text: named,
+            span: first.range.start..noun.range.end,
+            kind: SourceKind::Body,
+        })
+    }
+
+    /// The first named person in the sentence before `before`: who a sentence ending in a colon
+    /// introduces ("During the audience the Pope expressed his hopes: …").
+    fn person_before(&self, sentence: usize, before: usize) -> Option<Mention> {
+        let tokens: Vec<&Token> = self.article.sentences[sentence]
+            .tokens
+            .iter()
+            .filter(|t| t.range.end <= before)
+            .collect();
+        let words: Vec<String> = tokens.iter().map(|t| t.lower.clone()).collect();
+        let mut start = 0;
+        while start < tokens.len() {
+            if !(tokens[start].capitalised && self.is_proper(&tokens, start)) {
+                start += 1;
+                continue;
+            }
+            let mut end = start + 1;
+            while end < tokens.len() && self.continues_name(&tokens, &words, end) {
+                end += 1;
+            }
+            while end > start + 1 && !tokens[end - 1].capitalised {
+                end -= 1;
+            }
+            let mention = self.name(&tokens, start, end);
+            if mention.kind == SourceKind::Person {
+                return Some(mention);
+            }
+            start = end;
+        }
+        None
     }
 
     /// The named person a sentence is about, when they come before `before`: "U.S. President
@@ -1374,6 +1680,19 @@ fn is_passive(words: &[String], verb: usize) -> bool {
         j -= 1;
     }
     false
+}
+
+/// A word that looks like an adjective by its ending: "democratic", "national", "famous".
+fn is_adjective(word: &str) -> bool {
+    [
+        "ic", "al", "ous", "ful", "less", "able", "ible", "ary", "ive",
+    ]
+    .iter()
+    .any(|suffix| word.len() > suffix.len() + 2 && word.ends_with(suffix))
+        && !matches!(
+            word,
+            "detective" | "representative" | "executive" | "official"
+        )
 }
 
 fn is_adverb(word: &str) -> bool {

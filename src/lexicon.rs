@@ -43,6 +43,8 @@ pub const KEYS: &[&str] = &[
     "street-words",
     "not-names",
     "platforms",
+    "outlet-words",
+    "result-units",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -82,6 +84,10 @@ pub struct Lexicon {
     /// Where a person speaks for themselves ("on Truth Social", "on X"): not a news source the
     /// list must hold.
     pub platforms: Vec<Phrase>,
+    /// Words in a name that say it publishes news: such an organisation belongs on the list.
+    pub outlet_words: Vec<Phrase>,
+    /// What a sports result counts ("30 games", "12 points"): results, not claims.
+    pub result_units: HashSet<String>,
     pub calendar_words: HashSet<String>,
     pub source_headings: HashSet<String>,
     pub disclaimer_markers: Vec<String>,
@@ -153,6 +159,8 @@ impl Lexicon {
             pronouns: set(take("pronouns")),
             not_names: set(take("not-names")),
             platforms: phrases(take("platforms")),
+            outlet_words: phrases(take("outlet-words")),
+            result_units: set(take("result-units")),
             abbreviations: set(take("abbreviations")),
             calendar_words: set(take("calendar-words")),
             source_headings: set(take("source-headings")),

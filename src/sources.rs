@@ -410,10 +410,12 @@ impl Names {
         if exact.is_some() {
             return exact;
         }
-        let variant = list
-            .entries
-            .iter()
-            .position(|e| same_outlet_variant(folded, &normalize_name(&e.name)));
+        let variant = list.entries.iter().position(|e| {
+            same_outlet_variant(folded, &normalize_name(&e.name))
+                || e.title
+                    .as_deref()
+                    .is_some_and(|t| names_the_title(folded, &normalize_name(t)))
+        });
         if variant.is_some() || folded.chars().count() < 6 {
             return variant;
         }
@@ -434,6 +436,15 @@ fn same_outlet_variant(a: &str, b: &str) -> bool {
         return false;
     };
     rest.starts_with(' ') && rest.split_whitespace().count() <= 2
+}
+
+/// "Federation of American Scientists: Secrecy News 11": the body may cite the entry by the
+/// publication its headline names. Two words or more, at the start of the title.
+fn names_the_title(name: &str, title: &str) -> bool {
+    name.contains(' ')
+        && title
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
 
 /// Aliases the list and the body define: entry aliases, and "Full Name (ABBR)" in the text.

@@ -518,7 +518,7 @@ fn hostile_project(name: &str) -> (Project, String) {
     p.write(
         &file,
         "---\nsources:\n  - \"Harbour Wire\\n::error::forged\\e[2J\"\n  - \"Ferry\\rNews\\u202E\"\n---\n\
-         The mayor said \u{1b}[31mthe fares\u{1b}[0m rose \u{85}by 40%\u{7} in \u{202e}March.\n\n\
+         Last year \u{1b}[31mthe fares\u{1b}[0m rose \u{85}by 40%\u{7} in \u{202e}March.\n\n\
          “A \u{1b}]8;;http://x\u{7}quote\rwith tricks,” a spokesman said.\n\n\
          Sources: Harbour Wire\n",
     );

@@ -190,7 +190,7 @@ impl FigureFinder<'_> {
         if is_month(prev) || is_month(next) {
             return true;
         }
-        if self.is_score(i) {
+        if self.is_score(i) || self.is_result(i, next) {
             return true;
         }
         // Version numbers ("4.12.1") and elided years ("the Class of ’92").
@@ -289,6 +289,22 @@ impl FigureFinder<'_> {
             && glued(i + 1, i + 2)
             && self.tokens[i + 2].kind == TokenKind::Number;
         before || after
+    }
+
+    /// "suspended for 30 games", "dismissed for 7,", "not out on 144.": a sports result,
+    /// counted in its unit or standing bare after "for"/"on" at the end of a clause.
+    fn is_result(&self, i: usize, next: Option<&str>) -> bool {
+        let unit = if next == Some("-") {
+            self.words.get(i + 2).map(String::as_str)
+        } else {
+            next
+        };
+        if unit.is_some_and(|w| self.lex.result_units.contains(w)) {
+            return true;
+        }
+        let bare_after = i > 0 && matches!(self.words[i - 1].as_str(), "for" | "on");
+        let clause_ends = next.is_none_or(|w| matches!(w, "," | "." | ";" | "and"));
+        bare_after && clause_ends && self.hedge_start(i) == i
     }
 
     fn is_year(&self, i: usize, number: &str) -> bool {
@@ -407,6 +423,13 @@ mod tests {
     fn scores_and_number_ranges_are_not_figures() {
         let text = "Australia were 3/327 at stumps after a 0/19 start; the Reds won 2-1 in the 2002-2003 season, at UTC+9.";
         assert_eq!(figures(text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn sports_results_are_not_figures() {
+        let text = "Okoye was banned for 12 games and Reyes for 4, after 31 appearances; Hale was out for 62.";
+        assert_eq!(figures(text), Vec::<String>::new());
+        assert_eq!(figures("Police said 40 people were hurt."), ["40"]);
     }
 
     #[test]
