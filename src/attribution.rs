@@ -149,6 +149,8 @@ pub fn attribute(
         .flat_map(|c| c.parts.iter().cloned())
         .collect();
     let mut cues: Vec<Cue> = Vec::new();
+    // Every person the article names, in order: what "he" and "she" point back to.
+    let mut people: Vec<Mention> = Vec::new();
     for (index, sentence) in article.sentences.iter().enumerate() {
         if skip[sentence.block] || article.blocks[sentence.block].disclaimer {
             continue;
@@ -158,8 +160,14 @@ pub fn attribute(
             .iter()
             .filter(|t| !within_any(&quote_parts, &t.range))
             .collect();
+        people.extend(finder.people_in(&tokens));
         for mut cue in finder.cues_in(&tokens, index, sentence.block) {
-            resolve_pronoun(&mut cue, &cues, list, &article.text);
+            let antecedents = Antecedents {
+                cues: &cues,
+                people: &people,
+                lex,
+            };
+            resolve_pronoun(&mut cue, &antecedents, list, &article.text);
             resolve_title(&mut cue, &cues, &article.text);
             cues.push(cue);
         }
@@ -558,28 +566,63 @@ fn titled_name_before(text: &str, title: &str, before: usize) -> Option<String> 
 
 /// "he said" takes the nearest compatible speaker before it in the article; failing one, it stays
 /// a pronoun (attributed, not vague).
-fn resolve_pronoun(cue: &mut Cue, earlier: &[Cue], list: &SourceList, text: &str) {
+/// What a pronoun can point back to: earlier speakers, and every person named before.
+struct Antecedents<'a> {
+    cues: &'a [Cue],
+    people: &'a [Mention],
+    lex: &'a Lexicon,
+}
+
+impl Antecedents<'_> {
+    /// An unnamed somebody ("a village chief") can be "he"; "a coup" cannot.
+    fn is_somebody(&self, m: &Mention) -> bool {
+        let head = m
+            .text
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
+        self.lex.role_nouns.contains(&head) || is_agent_noun(&head)
+    }
+}
+
+fn resolve_pronoun(cue: &mut Cue, earlier: &Antecedents, list: &SourceList, text: &str) {
     let Some(speaker) = &cue.speaker else {
         return;
     };
     if speaker.kind == SourceKind::Anaphor {
-        cue.speaker = Some(resolve_anaphor(speaker, earlier, list, text));
+        cue.speaker = Some(resolve_anaphor(speaker, earlier.cues, list, text));
         return;
     }
     if speaker.kind != SourceKind::Pronoun {
         return;
     }
     let pronoun = speaker.text.to_lowercase();
+    let personal = matches!(pronoun.as_str(), "he" | "she");
     let wanted = |m: &Mention| match pronoun.as_str() {
-        "he" | "she" | "i" | "who" => matches!(m.kind, SourceKind::Person | SourceKind::Vague),
+        "he" | "she" | "i" | "who" => {
+            m.kind == SourceKind::Person || m.kind == SourceKind::Vague && earlier.is_somebody(m)
+        }
         "it" => matches!(m.kind, SourceKind::Organisation | SourceKind::Body),
         _ => m.kind != SourceKind::Pronoun,
     };
-    let antecedent = earlier
+    let from_cues = earlier
+        .cues
         .iter()
         .rev()
         .filter_map(|c| c.speaker.as_ref())
         .find(|m| wanted(m));
+    let named_before = earlier
+        .people
+        .iter()
+        .rev()
+        .find(|m| personal && m.span.end <= speaker.span.start);
+    // The nearer of the last speaker and the last person named.
+    let antecedent = match (from_cues, named_before) {
+        (Some(c), Some(p)) if p.span.start > c.span.start => Some(p),
+        (Some(c), _) => Some(c),
+        (None, p) => p,
+    };
     match antecedent {
         Some(m) => {
             cue.speaker = Some(Mention {
@@ -1301,6 +1344,8 @@ impl CueFinder<'_> {
             && !DETERMINERS.contains(&lower)
             && !self.lex.pronouns.contains(lower)
             && !self.lex.not_names.contains(lower)
+            && !self.lex.months.contains(lower)
+            && !self.lex.calendar_words.contains(lower)
     }
 
     /// A proper word before an institution: "Iranian authorities", "US officials". At the start
@@ -1599,27 +1644,35 @@ impl CueFinder<'_> {
             .iter()
             .filter(|t| t.range.end <= before)
             .collect();
+        self.people_in(&tokens).into_iter().next()
+    }
+
+    /// The people a sentence names, in order.
+    fn people_in(&self, tokens: &[&Token]) -> Vec<Mention> {
         let words: Vec<String> = tokens.iter().map(|t| t.lower.clone()).collect();
+        let mut people = Vec::new();
         let mut start = 0;
         while start < tokens.len() {
-            if !(tokens[start].capitalised && self.is_proper(&tokens, start)) {
+            if !(tokens[start].capitalised && self.is_proper(tokens, start)) {
                 start += 1;
                 continue;
             }
             let mut end = start + 1;
-            while end < tokens.len() && self.continues_name(&tokens, &words, end) {
+            while end < tokens.len() && self.continues_name(tokens, &words, end) {
                 end += 1;
             }
             while end > start + 1 && !tokens[end - 1].capitalised {
                 end -= 1;
             }
-            let mention = self.name(&tokens, start, end);
-            if mention.kind == SourceKind::Person {
-                return Some(mention);
+            let mention = self.name(tokens, start, end);
+            // A lone capitalised word opening the sentence is too often not a name at all.
+            let lone_opening = start == 0 && end == 1;
+            if mention.kind == SourceKind::Person && !lone_opening {
+                people.push(mention);
             }
             start = end;
         }
-        None
+        people
     }
 
     /// The named person a sentence is about, when they come before `before`: "U.S. President
@@ -1680,6 +1733,16 @@ fn is_passive(words: &[String], verb: usize) -> bool {
         j -= 1;
     }
     false
+}
+
+/// A noun for somebody who does something: "fisherman", "driver", "surgeon", "activist".
+fn is_agent_noun(word: &str) -> bool {
+    let word = word.strip_suffix('s').unwrap_or(word);
+    [
+        "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "eon", "ee", "ive",
+    ]
+    .iter()
+    .any(|suffix| word.len() > suffix.len() + 2 && word.ends_with(suffix))
 }
 
 /// A word that looks like an adjective by its ending: "democratic", "national", "famous".
