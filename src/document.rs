@@ -446,9 +446,10 @@ fn plain_block(text: &str, range: Range<usize>) -> Block {
 fn line_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, _) in text.match_indices('\n') {
-        out.push(start..i);
-        start = i + 1;
+    for end in crate::position::line_break_ends(text) {
+        let line = &text[start..end];
+        out.push(start..start + line.trim_end_matches(['\n', '\r']).len());
+        start = end;
     }
     if start < text.len() {
         out.push(start..text.len());

@@ -2,6 +2,17 @@
 //! works on byte ranges into one shared source; line/column (in characters, 1-based) is computed
 //! only here, at the edge, when a finding is shown.
 
+/// Where each line break ends: after `\n`, `\r\n`, or a lone `\r` (classic Mac files and
+/// some CMS exports end lines with CR alone).
+pub fn line_break_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, b)| match b {
+        b'\n' => Some(i + 1),
+        b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
+        _ => None,
+    })
+}
+
 /// Byte offsets of every line start, for binary-search lookups.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -18,7 +29,7 @@ pub struct LineCol {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(line_break_ends(text));
         LineIndex { starts }
     }
 
@@ -103,12 +114,12 @@ pub fn from_lsp(
         return text.len();
     }
     let start = lines.line_start(line);
-    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let end = if text[..end].ends_with('\r') {
-        end - 1
+    let next = if line + 1 < lines.line_count() {
+        lines.line_start(line + 1)
     } else {
-        end
+        text.len()
     };
+    let end = start + text[start..next].trim_end_matches(['\n', '\r']).len();
     let mut units = 0usize;
     for (i, c) in text[start..end].char_indices() {
         let width = match encoding {

@@ -162,9 +162,12 @@ fn item_line(article: &Article, item: usize) -> Range<usize> {
     let source = &article.source;
     let line = article.lines.line_of(block.range.start);
     let start = article.lines.line_start(line);
-    let end = source[start..]
-        .find('\n')
-        .map_or(source.len(), |i| start + i);
+    let next = if line + 1 < article.lines.line_count() {
+        article.lines.line_start(line + 1)
+    } else {
+        source.len()
+    };
+    let end = start + source[start..next].trim_end_matches(['\n', '\r']).len();
     let end = end.max(block.range.end.min(source.len()));
     let text = &source[start..end];
     let marker = list_marker_len(text).unwrap_or(text.len() - text.trim_start().len());
