@@ -36,7 +36,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Explain(args) => run_explain(&args.rule),
         Command::Archive(command) => archive::run(command),
         Command::Lsp => match crate::lsp::run_stdio() {
-            Ok(()) => Ok(EXIT_CLEAN),
+            Ok(code) => Ok(code),
             Err(err) => {
                 eprintln!("fairlint lsp: {err}");
                 Ok(EXIT_ERROR)

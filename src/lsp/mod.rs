@@ -6,6 +6,7 @@
 mod actions;
 mod document;
 mod hover;
+pub mod transport;
 
 use std::collections::HashMap;
 use std::error::Error;
@@ -14,7 +15,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::RecvTimeoutError;
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeConfiguration, DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument,
     DidSaveTextDocument, Notification as _, PublishDiagnostics, ShowMessage,
@@ -46,13 +47,18 @@ use crate::position::Encoding;
 /// character is noise.
 pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(200);
 
-/// Runs the server on stdin/stdout until the client says `exit`.
-pub fn run_stdio() -> Result<(), Box<dyn Error + Sync + Send>> {
-    let (connection, threads) = Connection::stdio();
-    serve(&connection)?;
+/// The largest document checked, as for a file on the command line; a larger one gets one
+/// diagnostic saying so.
+pub const MAX_DOCUMENT: usize = crate::input::MAX_FILE_BYTES as usize;
+
+/// Runs the server on stdin/stdout until the client says `exit`, and returns the exit code: 0
+/// after `shutdown`, 1 when the client exits (or closes stdin) without it.
+pub fn run_stdio() -> Result<u8, Failure> {
+    let (connection, threads) = transport::stdio()?;
+    let code = serve(&connection)?;
     drop(connection);
     threads.join()?;
-    Ok(())
+    Ok(code)
 }
 
 /// Settings the client can send (initializationOptions, or `fairlint` in didChangeConfiguration).
@@ -101,12 +107,19 @@ struct Server<'a> {
     settings: HashMap<Option<PathBuf>, Arc<Settings>>,
     /// Originals beyond those a document's front matter names: the archive, when there is one.
     originals: RunOriginals,
+    /// `shutdown` was received: requests now get InvalidRequest, and `exit` ends with 0.
+    shut_down: bool,
 }
 
-/// Runs the protocol on an open connection: `Connection::memory()` in tests, stdio for real.
-pub fn serve(connection: &Connection) -> Result<(), Box<dyn Error + Sync + Send>> {
-    let (id, params) = connection.initialize_start()?;
-    let params: InitializeParams = serde_json::from_value(params)?;
+type Failure = Box<dyn Error + Sync + Send>;
+
+/// Runs the protocol on an open connection (`Connection::memory()` in tests, stdio for real)
+/// and returns the exit code. Only a closed connection ends it early: a request it cannot
+/// read gets an error response, a notification it cannot read is logged and dropped.
+pub fn serve(connection: &Connection) -> Result<u8, Failure> {
+    let Some((id, params)) = initialize(connection)? else {
+        return Ok(1);
+    };
     let offers_utf8 = params
         .capabilities
         .general
@@ -140,7 +153,9 @@ pub fn serve(connection: &Connection) -> Result<(), Box<dyn Error + Sync + Send>
         "capabilities": capabilities,
         "serverInfo": ServerInfo { name: "fairlint".into(), version: Some(env!("CARGO_PKG_VERSION").into()) },
     });
-    connection.initialize_finish(id, result)?;
+    connection
+        .sender
+        .send(Message::Response(Response::new_ok(id, result)))?;
     let client = params
         .initialization_options
         .as_ref()
@@ -154,9 +169,44 @@ pub fn serve(connection: &Connection) -> Result<(), Box<dyn Error + Sync + Send>
         client,
         settings: HashMap::new(),
         originals: RunOriginals::default(),
+        shut_down: false,
     };
     server.open_archive();
     server.run()
+}
+
+/// Waits for a readable `initialize` request, answering every other request with
+/// ServerNotInitialized; `None` when the client leaves first.
+fn initialize(connection: &Connection) -> Result<Option<(RequestId, InitializeParams)>, Failure> {
+    loop {
+        let Ok(message) = connection.receiver.recv() else {
+            return Ok(None);
+        };
+        let response = match message {
+            Message::Request(request) if request.method == "initialize" => {
+                match serde_json::from_value::<InitializeParams>(request.params) {
+                    Ok(params) => return Ok(Some((request.id, params))),
+                    Err(err) => invalid_params(request.id, &err),
+                }
+            }
+            Message::Request(request) => Response::new_err(
+                request.id,
+                ErrorCode::ServerNotInitialized as i32,
+                "the server is not initialized yet".into(),
+            ),
+            Message::Notification(n) if n.method == "exit" => return Ok(None),
+            Message::Notification(_) | Message::Response(_) => continue,
+        };
+        connection.sender.send(Message::Response(response))?;
+    }
+}
+
+fn invalid_params(id: RequestId, err: &serde_json::Error) -> Response {
+    Response::new_err(
+        id,
+        ErrorCode::InvalidParams as i32,
+        format!("invalid params: {err}"),
+    )
 }
 
 impl Server<'_> {
@@ -182,7 +232,11 @@ impl Server<'_> {
         self.client.debounce.unwrap_or(DEFAULT_DEBOUNCE)
     }
 
-    fn run(&mut self) -> Result<(), Box<dyn Error + Sync + Send>> {
+    fn exit_code(&self) -> u8 {
+        if self.shut_down { 0 } else { 1 }
+    }
+
+    fn run(&mut self) -> Result<u8, Failure> {
         loop {
             let next = self.due.values().min().copied();
             let message = match next {
@@ -191,21 +245,31 @@ impl Server<'_> {
                     match self.connection.receiver.recv_timeout(wait) {
                         Ok(message) => Some(message),
                         Err(RecvTimeoutError::Timeout) => None,
-                        Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                        Err(RecvTimeoutError::Disconnected) => return Ok(self.exit_code()),
                     }
                 }
                 None => match self.connection.receiver.recv() {
                     Ok(message) => Some(message),
-                    Err(_) => return Ok(()),
+                    Err(_) => return Ok(self.exit_code()),
                 },
             };
             match message {
-                Some(Message::Request(request)) => {
-                    if self.connection.handle_shutdown(&request)? {
-                        return Ok(());
-                    }
-                    self.request(request)?;
+                Some(Message::Request(request)) if self.shut_down => {
+                    self.reply(Response::new_err(
+                        request.id,
+                        ErrorCode::InvalidRequest as i32,
+                        "the server is shutting down".into(),
+                    ))?;
                 }
+                Some(Message::Request(request)) if request.method == "shutdown" => {
+                    self.shut_down = true;
+                    self.reply(Response::new_ok(request.id, Value::Null))?;
+                }
+                Some(Message::Request(request)) => self.request(request)?,
+                Some(Message::Notification(n)) if n.method == "exit" => {
+                    return Ok(self.exit_code());
+                }
+                Some(Message::Notification(_)) if self.shut_down => {}
                 Some(Message::Notification(notification)) => self.notification(notification)?,
                 Some(Message::Response(_)) => {}
                 None => {}
@@ -214,36 +278,60 @@ impl Server<'_> {
         }
     }
 
-    fn request(&mut self, request: Request) -> Result<(), Box<dyn Error + Sync + Send>> {
+    fn reply(&self, response: Response) -> Result<(), Failure> {
+        self.connection.sender.send(Message::Response(response))?;
+        Ok(())
+    }
+
+    fn request(&mut self, request: Request) -> Result<(), Failure> {
         let response = match request.method.as_str() {
-            HoverRequest::METHOD => {
-                let params: HoverParams = serde_json::from_value(request.params)?;
-                let result = self.hover(params);
-                Response::new_ok(request.id, result)
-            }
+            HoverRequest::METHOD => match serde_json::from_value::<HoverParams>(request.params) {
+                Ok(params) => Response::new_ok(request.id, self.hover(params)),
+                Err(err) => invalid_params(request.id, &err),
+            },
             CodeActionRequest::METHOD => {
-                let params: CodeActionParams = serde_json::from_value(request.params)?;
-                let result = self.code_actions(params);
-                Response::new_ok(request.id, result)
+                match serde_json::from_value::<CodeActionParams>(request.params) {
+                    Ok(params) => Response::new_ok(request.id, self.code_actions(params)),
+                    Err(err) => invalid_params(request.id, &err),
+                }
             }
+            "initialize" => Response::new_err(
+                request.id,
+                ErrorCode::InvalidRequest as i32,
+                "the server is already initialized".into(),
+            ),
             _ => Response::new_err(
                 request.id,
                 ErrorCode::MethodNotFound as i32,
                 format!("fairlint does not handle {}", request.method),
             ),
         };
-        self.connection.sender.send(Message::Response(response))?;
-        Ok(())
+        self.reply(response)
     }
 
-    fn notification(
-        &mut self,
-        notification: Notification,
-    ) -> Result<(), Box<dyn Error + Sync + Send>> {
-        match notification.method.as_str() {
+    /// A notification's params, or `None` after logging why they cannot be read.
+    fn params<P: serde::de::DeserializeOwned>(&self, notification: Notification) -> Option<P> {
+        match serde_json::from_value(notification.params) {
+            Ok(params) => Some(params),
+            Err(err) => {
+                self.log(format!(
+                    "fairlint: ignored a {} notification: {err}",
+                    notification.method
+                ));
+                None
+            }
+        }
+    }
+
+    fn notification(&mut self, notification: Notification) -> Result<(), Failure> {
+        let method = notification.method.clone();
+        match method.as_str() {
             DidOpenTextDocument::METHOD => {
-                let params: lsp_types::DidOpenTextDocumentParams =
-                    serde_json::from_value(notification.params)?;
+                let Some(params) =
+                    self.params::<lsp_types::DidOpenTextDocumentParams>(notification)
+                else {
+                    return Ok(());
+                };
                 let doc = params.text_document;
                 let key = doc.uri.as_str().to_string();
                 self.documents
@@ -251,8 +339,11 @@ impl Server<'_> {
                 self.schedule(key, Duration::ZERO);
             }
             DidChangeTextDocument::METHOD => {
-                let params: lsp_types::DidChangeTextDocumentParams =
-                    serde_json::from_value(notification.params)?;
+                let Some(params) =
+                    self.params::<lsp_types::DidChangeTextDocumentParams>(notification)
+                else {
+                    return Ok(());
+                };
                 let key = params.text_document.uri.as_str().to_string();
                 let encoding = self.encoding;
                 if let Some(doc) = self.documents.get_mut(&key) {
@@ -266,28 +357,37 @@ impl Server<'_> {
                 }
             }
             DidSaveTextDocument::METHOD => {
-                let params: lsp_types::DidSaveTextDocumentParams =
-                    serde_json::from_value(notification.params)?;
+                let Some(params) =
+                    self.params::<lsp_types::DidSaveTextDocumentParams>(notification)
+                else {
+                    return Ok(());
+                };
                 let key = params.text_document.uri.as_str().to_string();
                 if let Some(doc) = self.documents.get_mut(&key) {
                     if let Some(text) = params.text {
-                        doc.text = text;
+                        doc.replace(text);
                     }
                     doc.checked = None;
                     self.schedule(key, Duration::ZERO);
                 }
             }
             DidCloseTextDocument::METHOD => {
-                let params: lsp_types::DidCloseTextDocumentParams =
-                    serde_json::from_value(notification.params)?;
+                let Some(params) =
+                    self.params::<lsp_types::DidCloseTextDocumentParams>(notification)
+                else {
+                    return Ok(());
+                };
                 let key = params.text_document.uri.as_str().to_string();
                 self.documents.remove(&key);
                 self.due.remove(&key);
                 self.send_diagnostics(params.text_document.uri, Vec::new(), None)?;
             }
             DidChangeConfiguration::METHOD => {
-                let params: lsp_types::DidChangeConfigurationParams =
-                    serde_json::from_value(notification.params)?;
+                let Some(params) =
+                    self.params::<lsp_types::DidChangeConfigurationParams>(notification)
+                else {
+                    return Ok(());
+                };
                 let before = self.client.archive.clone();
                 self.client = ClientSettings::from_value(&params.settings);
                 self.settings.clear();
@@ -312,7 +412,7 @@ impl Server<'_> {
         self.due.insert(key, Instant::now() + after);
     }
 
-    fn publish_due(&mut self) -> Result<(), Box<dyn Error + Sync + Send>> {
+    fn publish_due(&mut self) -> Result<(), Failure> {
         let now = Instant::now();
         let due: Vec<String> = self
             .due
@@ -327,6 +427,7 @@ impl Server<'_> {
                 continue;
             };
             let list = match &doc.checked {
+                _ if doc.too_large => vec![too_large()],
                 Some((analysis, findings)) => diagnostics(analysis, findings, self.encoding),
                 None => Vec::new(),
             };
@@ -340,7 +441,7 @@ impl Server<'_> {
         uri: Uri,
         diagnostics: Vec<lsp_types::Diagnostic>,
         version: Option<i32>,
-    ) -> Result<(), Box<dyn Error + Sync + Send>> {
+    ) -> Result<(), Failure> {
         let params = PublishDiagnosticsParams {
             uri,
             diagnostics,
@@ -351,6 +452,19 @@ impl Server<'_> {
             .sender
             .send(Message::Notification(notification))?;
         Ok(())
+    }
+
+    fn log(&self, message: String) {
+        let params = lsp_types::LogMessageParams {
+            typ: MessageType::WARNING,
+            message,
+        };
+        let notification =
+            Notification::new(lsp_types::notification::LogMessage::METHOD.into(), params);
+        let _ = self
+            .connection
+            .sender
+            .send(Message::Notification(notification));
     }
 
     fn show_error(&self, message: String) {
@@ -393,7 +507,7 @@ impl Server<'_> {
         let Some(doc) = self.documents.get(key) else {
             return;
         };
-        if doc.checked.is_some() {
+        if doc.checked.is_some() || doc.too_large {
             return;
         }
         let path = doc.path.clone();
@@ -489,6 +603,20 @@ impl Server<'_> {
             })
             .collect();
         Some(list)
+    }
+}
+
+/// The one diagnostic of a document over [`MAX_DOCUMENT`].
+fn too_large() -> lsp_types::Diagnostic {
+    lsp_types::Diagnostic {
+        severity: Some(lsp_types::DiagnosticSeverity::ERROR),
+        code: Some(lsp_types::NumberOrString::String("input".into())),
+        source: Some("fairlint".into()),
+        message: format!(
+            "this document is over {} MiB: fairlint does not check it",
+            MAX_DOCUMENT / (1024 * 1024)
+        ),
+        ..lsp_types::Diagnostic::default()
     }
 }
 
