@@ -333,3 +333,109 @@ fn a_document_over_16_mib_is_not_checked() {
     assert!(codes.contains(&&json!("figure-unattributed")), "{codes:?}");
     assert_eq!(server.shutdown_and_exit(), 0);
 }
+
+/// A paragraph of `n` quotes, each with three attribution cues: under the analysis budget at
+/// 100, yet slow to attribute (a second or more in a debug build); over it at a few hundred.
+fn crowded_paragraph(n: usize) -> String {
+    let parts: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                "“Word {i} here,” said officials, according to Coastal Wire, who told a harbour \
+                 gazette that {} people",
+                i * 7
+            )
+        })
+        .collect();
+    format!(
+        "# Crowded\n\n{}.\n\nSources: Coastal Wire\n",
+        parts.join(" ")
+    )
+}
+
+fn open(server: &mut Server, uri: &str, version: i32, text: &str) {
+    server.send(&json!({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+        "params": {"textDocument": {"uri": uri, "languageId": "markdown", "version": version, "text": text}}}));
+}
+
+fn published(server: &Server, uri: &str) -> Value {
+    server.wait_for(&format!("diagnostics for {uri}"), |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+    })
+}
+
+#[test]
+fn requests_are_answered_while_a_check_runs() {
+    let mut server = Server::ready();
+    let small = "file:///tmp/fairlint-protocol/small.md";
+    open(&mut server, small, 1, "Prices rose 12% in a week.\n");
+    published(&server, small);
+    let slow = "file:///tmp/fairlint-protocol/slow.md";
+    open(&mut server, slow, 1, &crowded_paragraph(100));
+    // Answered before the slow document's check is done, which the loop no longer waits for.
+    server.send(
+        &json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
+        "params": {"textDocument": {"uri": small}, "position": {"line": 0, "character": 13}}}),
+    );
+    server.send(&json!({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}));
+    let first = server.wait_for("the hover, the shutdown or diagnostics", |m| {
+        m["id"] == 2 || m["id"] == 3 || m["params"]["uri"] == slow
+    });
+    assert_eq!(first["id"], 2, "the hover waited for the check: {first}");
+    let next = server.wait_for("the shutdown or diagnostics", |m| {
+        m["id"] == 3 || m["params"]["uri"] == slow
+    });
+    assert_eq!(next["id"], 3, "shutdown waited for the check: {next}");
+    server.send(&json!({"jsonrpc": "2.0", "method": "exit"}));
+    assert_eq!(server.exit_code(), 0);
+}
+
+#[test]
+fn an_edit_supersedes_the_check_of_the_text_it_replaces() {
+    let mut server = Server::ready();
+    let uri = "file:///tmp/fairlint-protocol/edited.md";
+    open(&mut server, uri, 1, &crowded_paragraph(100));
+    server.send(
+        &json!({"jsonrpc": "2.0", "method": "textDocument/didChange",
+        "params": {"textDocument": {"uri": uri, "version": 2},
+                   "contentChanges": [{"text": "Prices rose 12% in a week.\n"}]}}),
+    );
+    // A hover on the new text waits for the new text's check, not the stale one.
+    server.send(
+        &json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
+        "params": {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 13}}}),
+    );
+    let diagnostics = published(&server, uri);
+    assert_eq!(
+        diagnostics["params"]["version"], 2,
+        "the stale check was published: {diagnostics}"
+    );
+    let hover = server.response(2);
+    let text = hover["result"]["contents"]["value"].as_str().unwrap_or("");
+    assert!(text.contains("12%"), "{hover}");
+    assert_eq!(server.shutdown_and_exit(), 0);
+}
+
+#[test]
+fn a_pathological_document_is_a_clear_error_not_a_stall() {
+    let mut server = Server::ready();
+    let uri = "file:///tmp/fairlint-protocol/crowded.md";
+    let started = Instant::now();
+    open(&mut server, uri, 1, &crowded_paragraph(3000));
+    let diagnostics = published(&server, uri);
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
+    let list = diagnostics["params"]["diagnostics"].as_array().unwrap();
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0]["code"], "input");
+    assert!(
+        list[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("too much to analyse"),
+        "{list:?}"
+    );
+    assert_eq!(server.shutdown_and_exit(), 0);
+}

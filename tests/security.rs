@@ -391,6 +391,74 @@ fn every_yaml_reader_goes_through_the_budgeted_wrapper() {
     }
 }
 
+// ---- High 4: a per-file budget on analysis work and on findings ----
+
+/// One paragraph of `n` quotes, each with attribution cues around it.
+fn crowded_paragraph(n: usize) -> String {
+    let parts: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                "“Word {i} here,” said officials, according to Harbour Wire, who told a \
+                 gazette that {} people",
+                i * 7
+            )
+        })
+        .collect();
+    format!("{}.\n\nSources: Harbour Wire\n", parts.join(" "))
+}
+
+#[test]
+fn a_pathological_paragraph_is_an_input_error_for_that_file_not_a_stall() {
+    let p = project("budget-crowded");
+    // 300 quotes and 900 cues in one sentence: cubic attribution took minutes. 3,000: the
+    // quote finder alone was quadratic.
+    p.write("three-hundred.md", crowded_paragraph(300));
+    p.write("three-thousand.md", crowded_paragraph(3000));
+    let started = std::time::Instant::now();
+    let out = p.run(&[
+        "check",
+        "--format",
+        "short",
+        "three-hundred.md",
+        "three-thousand.md",
+        "story.md",
+    ]);
+    let elapsed = started.elapsed();
+    assert!(elapsed < Duration::from_secs(20), "took {elapsed:?}");
+    assert_eq!(out.status.code(), Some(1), "{}", all_output(&out));
+    let text = all_output(&out);
+    for name in ["three-hundred.md", "three-thousand.md"] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(name) && l.contains("too much to analyse in one file")),
+            "{name}:\n{text}"
+        );
+    }
+    // The file is an error, not a flood of findings; the other file is still checked.
+    assert!(!text.contains("quote-unattributed"), "{text}");
+    assert!(text.contains("story.md:3:10: info[source-unused]"), "{text}");
+}
+
+#[test]
+fn findings_past_the_budget_are_one_input_error() {
+    let p = project("budget-findings");
+    let article: String = (0..10_050)
+        .map(|i| format!("Prices rose {}% that week.\n\n", i % 90 + 1))
+        .collect();
+    p.write("many.md", format!("{article}Sources: Harbour Wire\n"));
+    let out = p.run(&["check", "--format", "short", "many.md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", all_output(&out));
+    let text = all_output(&out);
+    let findings = text.matches("figure-unattributed").count();
+    assert_eq!(findings, 10_000, "{findings} findings shown");
+    assert!(
+        text.contains("error[input] too many findings in one file")
+            && text.contains("only the first 10000 are shown"),
+        "{}",
+        &text[text.len().saturating_sub(2000)..]
+    );
+}
+
 // ---- Medium 10: reads are bounded, and what is not a regular file is refused ----
 
 #[test]

@@ -20,6 +20,9 @@ pub struct Document {
     /// The text grew over [`super::MAX_DOCUMENT`]: it is dropped, not checked, and edits to it
     /// are ignored until the editor sends the whole text again (or reopens it) within the limit.
     pub too_large: bool,
+    /// Counts changes to the text (and to what it is checked with): a check's result is kept
+    /// only if it is of the current generation.
+    pub generation: u64,
 }
 
 impl Document {
@@ -31,6 +34,7 @@ impl Document {
             version,
             checked: None,
             too_large: false,
+            generation: 0,
         };
         document.replace(text);
         document
@@ -40,7 +44,13 @@ impl Document {
     pub fn replace(&mut self, text: String) {
         self.too_large = text.len() > super::MAX_DOCUMENT;
         self.text = if self.too_large { String::new() } else { text };
+        self.invalidate();
+    }
+
+    /// Drops the analysis: the text, or what it is checked with, changed.
+    pub fn invalidate(&mut self) {
         self.checked = None;
+        self.generation += 1;
     }
 
     /// Applies the editor's changes in order. A change without a range replaces the text.
@@ -68,7 +78,7 @@ impl Document {
             self.text.replace_range(bytes, &change.text);
         }
         self.version = version;
-        self.checked = None;
+        self.invalidate();
     }
 
     /// The name fairlint shows and uses to pick Markdown or plain text.

@@ -1,7 +1,11 @@
 //! `fairlint lsp`: the interactive mode. A Language Server over stdio that checks each open
 //! document as it is typed (after a short debounce), shows the source behind a claim on hover,
-//! and offers quick fixes. Built on lsp-server and lsp-types, the crates rust-analyzer uses: a
-//! synchronous loop over a channel, which is all a linter needs and keeps the server small.
+//! and offers quick fixes. Built on lsp-server's message types and lsp-types, the crates
+//! rust-analyzer uses, over a transport of its own that survives a hostile client. One loop
+//! owns the documents and answers every message; checks run on worker threads, so `shutdown`,
+//! hover and edits are answered while a long check runs, and an edit cancels the check of the
+//! text it replaces. A hover or code action on a document being checked waits for that check
+//! without holding up the loop.
 
 mod actions;
 mod document;
@@ -14,7 +18,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::RecvTimeoutError;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossbeam_channel::{Receiver, Sender, select, unbounded};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeConfiguration, DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument,
@@ -37,10 +43,11 @@ pub use document::Document;
 pub use hover::hover_text;
 
 use crate::app::{RunOriginals, article_originals};
-use crate::check::{analyse_with, check};
+use crate::check::{Analysis, analyse_until, check};
 use crate::config::{ConfigError, Settings};
 use crate::document::{Article, Format};
 use crate::emit::lsp::{byte_range, diagnostics, offset, range};
+use crate::finding::Finding;
 use crate::position::Encoding;
 
 /// How long to wait after the last keystroke before checking; a linter that flickers on every
@@ -106,7 +113,14 @@ struct Server<'a> {
     /// Settings per config file (`None`: no config found), rebuilt when the client's change.
     settings: HashMap<Option<PathBuf>, Arc<Settings>>,
     /// Originals beyond those a document's front matter names: the archive, when there is one.
-    originals: RunOriginals,
+    /// Shared with the checks in flight.
+    originals: Arc<RunOriginals>,
+    /// Finished checks, sent back by the worker threads.
+    results: (Sender<Checked>, Receiver<Checked>),
+    /// The check in flight per document: the generation it checks, and its cancel flag.
+    running: HashMap<String, (u64, Arc<AtomicBool>)>,
+    /// Hovers and code actions waiting for their document's check.
+    waiting: HashMap<String, Vec<Waiting>>,
     /// `shutdown` was received: requests now get InvalidRequest, and `exit` ends with 0.
     shut_down: bool,
 }
@@ -168,7 +182,10 @@ pub fn serve(connection: &Connection) -> Result<u8, Failure> {
         due: HashMap::new(),
         client,
         settings: HashMap::new(),
-        originals: RunOriginals::default(),
+        originals: Arc::new(RunOriginals::default()),
+        results: unbounded(),
+        running: HashMap::new(),
+        waiting: HashMap::new(),
         shut_down: false,
     };
     server.open_archive();
@@ -223,7 +240,12 @@ impl Server<'_> {
             return;
         };
         match crate::archive::open(&crate::archive::Location::parse(&location), false) {
-            Ok(store) => self.originals.archive = Some(std::sync::Mutex::new(store)),
+            Ok(store) => {
+                self.originals = Arc::new(RunOriginals {
+                    archive: Some(std::sync::Mutex::new(store)),
+                    ..RunOriginals::default()
+                });
+            }
             Err(err) => self.show_error(format!("fairlint: {err}")),
         }
     }
@@ -238,20 +260,31 @@ impl Server<'_> {
 
     fn run(&mut self) -> Result<u8, Failure> {
         loop {
-            let next = self.due.values().min().copied();
-            let message = match next {
-                Some(deadline) => {
-                    let wait = deadline.saturating_duration_since(Instant::now());
-                    match self.connection.receiver.recv_timeout(wait) {
-                        Ok(message) => Some(message),
-                        Err(RecvTimeoutError::Timeout) => None,
-                        Err(RecvTimeoutError::Disconnected) => return Ok(self.exit_code()),
-                    }
+            let event = {
+                let messages = &self.connection.receiver;
+                let results = &self.results.1;
+                match self.next_wait() {
+                    Some(wait) => select! {
+                        recv(messages) -> message => Event::Message(message.ok()),
+                        recv(results) -> checked => Event::Checked(checked.ok()),
+                        default(wait) => Event::Due,
+                    },
+                    None => select! {
+                        recv(messages) -> message => Event::Message(message.ok()),
+                        recv(results) -> checked => Event::Checked(checked.ok()),
+                    },
                 }
-                None => match self.connection.receiver.recv() {
-                    Ok(message) => Some(message),
-                    Err(_) => return Ok(self.exit_code()),
-                },
+            };
+            let message = match event {
+                Event::Message(None) => return Ok(self.exit_code()),
+                Event::Message(message) => message,
+                Event::Checked(checked) => {
+                    if let Some(checked) = checked {
+                        self.finished(checked)?;
+                    }
+                    None
+                }
+                Event::Due => None,
             };
             match message {
                 Some(Message::Request(request)) if self.shut_down => {
@@ -274,8 +307,18 @@ impl Server<'_> {
                 Some(Message::Response(_)) => {}
                 None => {}
             }
-            self.publish_due()?;
+            self.start_due()?;
         }
+    }
+
+    /// How long to wait for a message before a debounced check is due; `None` when nothing is
+    /// due or no check may start (one will finish first).
+    fn next_wait(&self) -> Option<Duration> {
+        if self.running.len() >= max_checks() {
+            return None;
+        }
+        let next = self.due.values().min()?;
+        Some(next.saturating_duration_since(Instant::now()))
     }
 
     fn reply(&self, response: Response) -> Result<(), Failure> {
@@ -286,12 +329,23 @@ impl Server<'_> {
     fn request(&mut self, request: Request) -> Result<(), Failure> {
         let response = match request.method.as_str() {
             HoverRequest::METHOD => match serde_json::from_value::<HoverParams>(request.params) {
-                Ok(params) => Response::new_ok(request.id, self.hover(params)),
+                Ok(params) => {
+                    let key = params
+                        .text_document_position_params
+                        .text_document
+                        .uri
+                        .as_str()
+                        .to_string();
+                    return self.answer_when_checked(key, Waiting::Hover(request.id, params));
+                }
                 Err(err) => invalid_params(request.id, &err),
             },
             CodeActionRequest::METHOD => {
                 match serde_json::from_value::<CodeActionParams>(request.params) {
-                    Ok(params) => Response::new_ok(request.id, self.code_actions(params)),
+                    Ok(params) => {
+                        let key = params.text_document.uri.as_str().to_string();
+                        return self.answer_when_checked(key, Waiting::Actions(request.id, params));
+                    }
                     Err(err) => invalid_params(request.id, &err),
                 }
             }
@@ -334,8 +388,13 @@ impl Server<'_> {
                 };
                 let doc = params.text_document;
                 let key = doc.uri.as_str().to_string();
-                self.documents
-                    .insert(key.clone(), Document::new(doc.uri, doc.text, doc.version));
+                let mut document = Document::new(doc.uri, doc.text, doc.version);
+                if let Some(old) = self.documents.get(&key) {
+                    // Reopened: results of the old text's check must not pass for the new one.
+                    document.generation = old.generation + 1;
+                }
+                self.documents.insert(key.clone(), document);
+                self.cancel(&key);
                 self.schedule(key, Duration::ZERO);
             }
             DidChangeTextDocument::METHOD => {
@@ -352,6 +411,7 @@ impl Server<'_> {
                         params.text_document.version,
                         encoding,
                     );
+                    self.cancel(&key);
                     let debounce = self.debounce();
                     self.schedule(key, debounce);
                 }
@@ -364,10 +424,11 @@ impl Server<'_> {
                 };
                 let key = params.text_document.uri.as_str().to_string();
                 if let Some(doc) = self.documents.get_mut(&key) {
-                    if let Some(text) = params.text {
-                        doc.replace(text);
+                    match params.text {
+                        Some(text) => doc.replace(text),
+                        None => doc.invalidate(),
                     }
-                    doc.checked = None;
+                    self.cancel(&key);
                     self.schedule(key, Duration::ZERO);
                 }
             }
@@ -380,6 +441,8 @@ impl Server<'_> {
                 let key = params.text_document.uri.as_str().to_string();
                 self.documents.remove(&key);
                 self.due.remove(&key);
+                self.cancel(&key);
+                self.answer_waiting(&key)?;
                 self.send_diagnostics(params.text_document.uri, Vec::new(), None)?;
             }
             DidChangeConfiguration::METHOD => {
@@ -392,14 +455,15 @@ impl Server<'_> {
                 self.client = ClientSettings::from_value(&params.settings);
                 self.settings.clear();
                 if self.client.archive != before {
-                    self.originals.archive = None;
+                    self.originals = Arc::new(RunOriginals::default());
                     self.open_archive();
                 }
                 let keys: Vec<String> = self.documents.keys().cloned().collect();
                 for key in keys {
                     if let Some(doc) = self.documents.get_mut(&key) {
-                        doc.checked = None;
+                        doc.invalidate();
                     }
+                    self.cancel(&key);
                     self.schedule(key, Duration::ZERO);
                 }
             }
@@ -412,26 +476,160 @@ impl Server<'_> {
         self.due.insert(key, Instant::now() + after);
     }
 
-    fn publish_due(&mut self) -> Result<(), Failure> {
+    /// Starts the checks whose debounce has passed, oldest first, as many as may run at once.
+    fn start_due(&mut self) -> Result<(), Failure> {
         let now = Instant::now();
-        let due: Vec<String> = self
+        let mut due: Vec<(Instant, String)> = self
             .due
             .iter()
             .filter(|(_, deadline)| **deadline <= now)
-            .map(|(k, _)| k.clone())
+            .map(|(k, d)| (*d, k.clone()))
             .collect();
-        for key in due {
+        due.sort();
+        for (_, key) in due {
+            if self.running.len() >= max_checks() {
+                break;
+            }
             self.due.remove(&key);
-            self.ensure_checked(&key);
-            let Some(doc) = self.documents.get(&key) else {
-                continue;
+            self.start_check(&key)?;
+        }
+        Ok(())
+    }
+
+    /// Gives up the check in flight for `key`, if any: its text is no longer the document's.
+    fn cancel(&mut self, key: &str) {
+        if let Some((_, flag)) = self.running.remove(key) {
+            flag.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Checks the document's current text on a worker thread, unless that is done or under way.
+    fn start_check(&mut self, key: &str) -> Result<(), Failure> {
+        let Some(doc) = self.documents.get(key) else {
+            return self.answer_waiting(key);
+        };
+        if doc.too_large || doc.checked.is_some() {
+            self.publish(key)?;
+            return self.answer_waiting(key);
+        }
+        let generation = doc.generation;
+        if self.running.get(key).is_some_and(|(g, _)| *g == generation) {
+            return Ok(());
+        }
+        let path = doc.path.clone();
+        self.cancel(key);
+        let settings = self.settings_for(path.as_deref());
+        let Some(doc) = self.documents.get(key) else {
+            return Ok(());
+        };
+        let job = Job {
+            key: key.to_string(),
+            generation,
+            display: doc.display_path(),
+            path,
+            text: Arc::from(doc.text.as_str()),
+            settings,
+            originals: self.originals.clone(),
+            cancel: Arc::new(AtomicBool::new(false)),
+        };
+        let cancel = job.cancel.clone();
+        let results = self.results.0.clone();
+        let spawned = std::thread::Builder::new()
+            .name("fairlint-check".into())
+            .spawn(move || {
+                let checked = job.run();
+                let _ = results.send(checked);
+            });
+        match spawned {
+            Ok(_) => {
+                self.running.insert(key.to_string(), (generation, cancel));
+                Ok(())
+            }
+            Err(err) => {
+                self.show_error(format!("fairlint could not start a check: {err}"));
+                self.answer_waiting(key)
+            }
+        }
+    }
+
+    /// Takes a finished check: kept and published when it is of the document's current text,
+    /// dropped when the text changed meanwhile (a newer check is due or under way).
+    fn finished(&mut self, checked: Checked) -> Result<(), Failure> {
+        let key = checked.key;
+        if self
+            .running
+            .get(&key)
+            .is_some_and(|(g, _)| *g == checked.generation)
+        {
+            self.running.remove(&key);
+        }
+        let Some(doc) = self.documents.get_mut(&key) else {
+            return self.answer_waiting(&key);
+        };
+        if doc.generation != checked.generation {
+            return Ok(());
+        }
+        match checked.outcome {
+            Outcome::Done(analysis, findings) => {
+                doc.checked = Some((*analysis, findings));
+                self.publish(&key)?;
+            }
+            Outcome::Cancelled => {}
+            Outcome::Failed => {
+                let message = format!(
+                    "fairlint could not check {}; please report this document",
+                    doc.display_path()
+                );
+                self.show_error(message);
+            }
+        }
+        self.answer_waiting(&key)
+    }
+
+    /// Publishes the document's diagnostics as they stand.
+    fn publish(&mut self, key: &str) -> Result<(), Failure> {
+        let Some(doc) = self.documents.get(key) else {
+            return Ok(());
+        };
+        let list = match &doc.checked {
+            _ if doc.too_large => vec![too_large()],
+            Some((analysis, findings)) => {
+                let mut list = problems(analysis, self.encoding);
+                list.extend(diagnostics(analysis, findings, self.encoding));
+                list
+            }
+            None => Vec::new(),
+        };
+        self.send_diagnostics(doc.uri.clone(), list, Some(doc.version))
+    }
+
+    /// Answers a hover or code action now when its document is checked (or cannot be), else
+    /// once its check is done; the loop goes on meanwhile.
+    fn answer_when_checked(&mut self, key: String, waiting: Waiting) -> Result<(), Failure> {
+        let ready = self
+            .documents
+            .get(&key)
+            .is_none_or(|doc| doc.checked.is_some() || doc.too_large);
+        self.waiting.entry(key.clone()).or_default().push(waiting);
+        if ready {
+            return self.answer_waiting(&key);
+        }
+        // Wanted now: no debounce.
+        self.due.remove(&key);
+        self.start_check(&key)
+    }
+
+    /// Answers every request waiting for `key` from what is known of it now.
+    fn answer_waiting(&mut self, key: &str) -> Result<(), Failure> {
+        let Some(list) = self.waiting.remove(key) else {
+            return Ok(());
+        };
+        for waiting in list {
+            let response = match waiting {
+                Waiting::Hover(id, params) => Response::new_ok(id, self.hover(params)),
+                Waiting::Actions(id, params) => Response::new_ok(id, self.code_actions(params)),
             };
-            let list = match &doc.checked {
-                _ if doc.too_large => vec![too_large()],
-                Some((analysis, findings)) => diagnostics(analysis, findings, self.encoding),
-                None => Vec::new(),
-            };
-            self.send_diagnostics(doc.uri.clone(), list, Some(doc.version))?;
+            self.reply(response)?;
         }
         Ok(())
     }
@@ -503,50 +701,9 @@ impl Server<'_> {
         settings
     }
 
-    fn ensure_checked(&mut self, key: &str) {
-        let Some(doc) = self.documents.get(key) else {
-            return;
-        };
-        if doc.checked.is_some() || doc.too_large {
-            return;
-        }
-        let path = doc.path.clone();
-        let settings = self.settings_for(path.as_deref());
-        let Some(doc) = self.documents.get_mut(key) else {
-            return;
-        };
-        let display = doc.display_path();
-        let text: Arc<str> = Arc::from(doc.text.as_str());
-        let text_for_archive = text.clone();
-        // A bad document must never take the server down with it.
-        let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let article = Article::parse(
-                &display,
-                text,
-                Format::for_path(&display),
-                &settings.lexicon,
-            );
-            let path = doc.path.as_deref();
-            let analysis = analyse_with(article, &settings, |list| {
-                article_originals(path, &display, &text_for_archive, list, &self.originals).0
-            });
-            let (findings, _) = check(&analysis, &settings);
-            (analysis, findings)
-        }));
-        match checked {
-            Ok(result) => doc.checked = Some(result),
-            Err(_) => {
-                let message =
-                    format!("fairlint could not check {display}; please report this document");
-                self.show_error(message);
-            }
-        }
-    }
-
-    fn hover(&mut self, params: HoverParams) -> Option<Hover> {
+    fn hover(&self, params: HoverParams) -> Option<Hover> {
         let position = params.text_document_position_params;
         let key = position.text_document.uri.as_str().to_string();
-        self.ensure_checked(&key);
         let doc = self.documents.get(&key)?;
         let (analysis, findings) = doc.checked.as_ref()?;
         let article = &analysis.article;
@@ -566,9 +723,8 @@ impl Server<'_> {
         })
     }
 
-    fn code_actions(&mut self, params: CodeActionParams) -> Option<Vec<CodeActionOrCommand>> {
+    fn code_actions(&self, params: CodeActionParams) -> Option<Vec<CodeActionOrCommand>> {
         let key = params.text_document.uri.as_str().to_string();
-        self.ensure_checked(&key);
         let doc = self.documents.get(&key)?;
         let (analysis, findings) = doc.checked.as_ref()?;
         let article = &analysis.article;
@@ -604,6 +760,113 @@ impl Server<'_> {
             .collect();
         Some(list)
     }
+}
+
+/// What woke the loop.
+enum Event {
+    /// A message from the client; `None` when the connection closed.
+    Message(Option<Message>),
+    Checked(Option<Checked>),
+    /// A debounced check is due.
+    Due,
+}
+
+/// A request that waits for its document's check.
+enum Waiting {
+    Hover(RequestId, HoverParams),
+    Actions(RequestId, CodeActionParams),
+}
+
+/// Checks that may run at once: one per core, at most four (the editor is not the only thing
+/// running).
+fn max_checks() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// One document's text to check on a worker thread.
+struct Job {
+    key: String,
+    generation: u64,
+    display: String,
+    path: Option<PathBuf>,
+    text: Arc<str>,
+    settings: Arc<Settings>,
+    originals: Arc<RunOriginals>,
+    /// Set by the loop when the document changes: the check gives up at its next step.
+    cancel: Arc<AtomicBool>,
+}
+
+/// A finished check of one generation of a document's text.
+struct Checked {
+    key: String,
+    generation: u64,
+    outcome: Outcome,
+}
+
+enum Outcome {
+    Done(Box<Analysis>, Vec<Finding>),
+    Cancelled,
+    /// The check panicked; a bad document must never take the server down with it.
+    Failed,
+}
+
+impl Job {
+    fn run(self) -> Checked {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.check()))
+            .unwrap_or(Outcome::Failed);
+        Checked {
+            key: self.key,
+            generation: self.generation,
+            outcome,
+        }
+    }
+
+    fn check(&self) -> Outcome {
+        let settings = &self.settings;
+        let article = Article::parse(
+            &self.display,
+            self.text.clone(),
+            Format::for_path(&self.display),
+            &settings.lexicon,
+        );
+        let analysis = analyse_until(
+            article,
+            settings,
+            |list| {
+                let path = self.path.as_deref();
+                article_originals(path, &self.display, &self.text, list, &self.originals).0
+            },
+            &*self.cancel,
+        );
+        let Ok(mut analysis) = analysis else {
+            return Outcome::Cancelled;
+        };
+        let (findings, problems) = check(&analysis, settings);
+        analysis.article.problems.extend(problems);
+        Outcome::Done(Box::new(analysis), findings)
+    }
+}
+
+/// Input problems of a checked document (a broken front matter, a file over the analysis
+/// budget) as diagnostics of their own.
+fn problems(analysis: &Analysis, encoding: Encoding) -> Vec<lsp_types::Diagnostic> {
+    analysis
+        .article
+        .problems
+        .iter()
+        .map(|p| lsp_types::Diagnostic {
+            range: p
+                .span
+                .as_ref()
+                .map(|span| range(analysis, span, encoding))
+                .unwrap_or_default(),
+            severity: Some(lsp_types::DiagnosticSeverity::ERROR),
+            code: Some(lsp_types::NumberOrString::String("input".into())),
+            source: Some("fairlint".into()),
+            message: p.message.clone(),
+            ..lsp_types::Diagnostic::default()
+        })
+        .collect()
 }
 
 /// The one diagnostic of a document over [`MAX_DOCUMENT`].
