@@ -298,7 +298,7 @@ pub fn check(
     if analysis.over_budget {
         return (Vec::new(), problems);
     }
-    let suppressions = Suppressions::parse(&article.source, &article.lines, &mut problems);
+    let suppressions = Suppressions::for_article(article, &mut problems);
     let mut findings = Vec::new();
     for (id, check) in CHECKS {
         let Some(rule) = settings.rule(id) else {

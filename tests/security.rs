@@ -436,7 +436,10 @@ fn a_pathological_paragraph_is_an_input_error_for_that_file_not_a_stall() {
     }
     // The file is an error, not a flood of findings; the other file is still checked.
     assert!(!text.contains("quote-unattributed"), "{text}");
-    assert!(text.contains("story.md:3:10: info[source-unused]"), "{text}");
+    assert!(
+        text.contains("story.md:3:10: info[source-unused]"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -686,6 +689,55 @@ fn archive_stats_show_source_names_as_codes() {
     assert!(out.status.success(), "{}", all_output(&out));
     let args = ["archive", "stats"];
     assert_clean(&args, &p.run(&args));
+}
+
+// ---- Low 11: only real comments suppress; an empty id list suppresses nothing ----
+
+#[test]
+fn suppression_comments_in_code_or_front_matter_do_not_take_effect() {
+    let p = project("suppress-in-code");
+    let claim = "Prices rose 12% in a week.\n\nSources: Harbour Wire\n";
+    let cases = [
+        (
+            "fenced.md",
+            format!("```\n<!-- fairlint-disable -->\n```\n\n{claim}"),
+        ),
+        (
+            "indented.md",
+            format!("    <!-- fairlint-disable -->\n\n{claim}"),
+        ),
+        (
+            "inline.md",
+            format!("Type `<!-- fairlint-disable -->` to silence it.\n\n{claim}"),
+        ),
+        (
+            "front.md",
+            format!("---\ntitle: \"<!-- fairlint-disable -->\"\n---\n\n{claim}"),
+        ),
+        (
+            "empty-list.md",
+            format!("<!-- fairlint-disable , -->\n\n{claim}"),
+        ),
+    ];
+    for (name, text) in &cases {
+        p.write(name, text);
+        let out = p.run(&["check", "--format", "short", name]);
+        let text = all_output(&out);
+        assert!(
+            text.contains("figure-unattributed"),
+            "{name} was silenced:\n{text}"
+        );
+    }
+    let out = p.run(&["check", "--format", "short", "empty-list.md"]);
+    assert!(
+        all_output(&out).contains("lists no rule id"),
+        "{}",
+        all_output(&out)
+    );
+    // A real comment still works.
+    p.write("real.md", format!("<!-- fairlint-disable -->\n\n{claim}"));
+    let out = p.run(&["check", "--format", "short", "real.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", all_output(&out));
 }
 
 // ---- Low 12: option values are checked, with the rule and what it takes ----
