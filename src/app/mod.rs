@@ -5,10 +5,11 @@
 mod archive;
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::archive::pool::{POOL_SIZE, Pool};
 use crate::check::{analyse_with, check};
 use crate::cli::{CheckArgs, ClaimsArgs, Cli, Color, Command, FailOn, InputArgs};
 use crate::config::{ConfigError, ConfigFinder, Settings};
@@ -142,10 +143,10 @@ pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, 
     .map_err(|m| usage_error(m) as SetupError)?;
     let (shared, original_errors) = load_shared(&options, &project_root(None));
     let archive = match &args.archive {
-        Some(location) => Some(Mutex::new(
-            crate::archive::open(&crate::archive::Location::parse(location), false)
+        Some(location) => Some(
+            Pool::open(crate::archive::Location::parse(location), POOL_SIZE)
                 .map_err(|e| Box::new(e) as SetupError)?,
-        )),
+        ),
         None => None,
     };
     let originals = RunOriginals {
@@ -218,8 +219,8 @@ fn problem(path: &str, message: String, span: Option<std::ops::Range<usize>>) ->
 pub struct RunOriginals {
     pub shared: Vec<Arc<Original>>,
     pub allow_outside_root: bool,
-    /// One connection, shared by the threads checking articles; each holds it for one query.
-    pub archive: Option<Mutex<Box<dyn crate::archive::Store>>>,
+    /// A few connections, shared by the threads checking articles; each takes one for a query.
+    pub archive: Option<Pool>,
 }
 
 fn check_input(
@@ -295,16 +296,12 @@ pub fn article_originals(
 
 /// The archived texts most like the article; a failed query is a problem for this file only.
 fn archived_originals(
-    store: &Mutex<Box<dyn crate::archive::Store>>,
+    pool: &Pool,
     text: &str,
     path: &str,
     errors: &mut Vec<FileError>,
 ) -> Vec<Original> {
-    let mut store = match store.lock() {
-        Ok(store) => store,
-        Err(poisoned) => poisoned.into_inner(),
-    };
-    match crate::archive::originals_for(&mut **store, text) {
+    match pool.with(|store| crate::archive::originals_for(store, text)) {
         Ok(found) => found,
         Err(err) => {
             errors.push(problem(path, err.to_string(), None));

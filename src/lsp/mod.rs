@@ -239,10 +239,11 @@ impl Server<'_> {
         let Some(location) = location else {
             return;
         };
-        match crate::archive::open(&crate::archive::Location::parse(&location), false) {
-            Ok(store) => {
+        let location = crate::archive::Location::parse(&location);
+        match crate::archive::pool::Pool::open(location, crate::archive::pool::POOL_SIZE) {
+            Ok(pool) => {
                 self.originals = Arc::new(RunOriginals {
-                    archive: Some(std::sync::Mutex::new(store)),
+                    archive: Some(pool),
                     ..RunOriginals::default()
                 });
             }
