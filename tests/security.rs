@@ -740,6 +740,39 @@ fn suppression_comments_in_code_or_front_matter_do_not_take_effect() {
     assert_eq!(out.status.code(), Some(0), "{}", all_output(&out));
 }
 
+// ---- Low 16: reports are written as files complete, not kept to the end ----
+
+#[test]
+fn a_file_is_reported_while_later_files_are_still_checked() {
+    use std::io::BufRead;
+    let p = project("streamed");
+    p.write("first.md", "Prices rose 12% in a week.\n");
+    // Slow to attribute (seconds in a debug build), yet within the analysis budget.
+    p.write("slow.md", crowded_paragraph(100));
+    let mut child = Command::new(bin())
+        .args(["check", "--format", "short", "first.md", "slow.md"])
+        .current_dir(&p.root)
+        .env_remove("FAIRLINT_ARCHIVE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let first = std::time::Instant::now();
+    let mut rest = String::new();
+    let _ = std::io::Read::read_to_string(&mut stdout, &mut rest);
+    let _ = child.wait();
+    let gap = first.elapsed();
+    assert!(line.starts_with("first.md:"), "{line}");
+    assert!(
+        gap > Duration::from_millis(500),
+        "first.md was reported only {gap:?} before the run ended"
+    );
+}
+
 // ---- Low 12: option values are checked, with the rule and what it takes ----
 
 #[test]
