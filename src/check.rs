@@ -224,6 +224,25 @@ fn within_budget(
             *count += 1;
         }
     }
+    // Every cue starts at a token, so tokens bound cues: most files are within the budget by
+    // that bound already, and are spared finding their cues twice.
+    let bound: u128 = article
+        .blocks
+        .iter()
+        .zip(&per_block)
+        .map(|(block, (claims, _))| {
+            let tokens: usize = (article.sentences)
+                .get(block.sentences.clone())
+                .unwrap_or_default()
+                .iter()
+                .map(|s| s.tokens.len())
+                .sum();
+            claims * tokens as u128 * block.range.len() as u128
+        })
+        .sum();
+    if bound <= budget.attribution {
+        return Ok(());
+    }
     for cue in attribute(article, &[], skip, list, names, lex).cues {
         if let Some((_, count)) = per_block.get_mut(cue.block) {
             *count += 1;
