@@ -626,4 +626,46 @@ mod tests {
         let checks: HashSet<&str> = CHECKS.iter().map(|(id, _)| *id).collect();
         assert_eq!(files, checks);
     }
+
+    #[test]
+    fn findings_are_cut_by_count_and_by_bytes() {
+        let finding = |n: usize| draft(n..n + 1, "m".repeat(100), "l", None);
+        let budget = Budget {
+            findings: 5,
+            finding_bytes: 1_000,
+            ..BUDGET
+        };
+        let mut few: Vec<Finding> = (0..5).map(finding).collect();
+        assert!(limit_findings(&mut few, &budget).is_none());
+        let mut many: Vec<Finding> = (0..8).map(finding).collect();
+        let problem = limit_findings(&mut many, &budget).unwrap();
+        assert_eq!(many.len(), 5);
+        assert!(problem.message.contains("too many findings in one file: 8"));
+        let budget = Budget {
+            finding_bytes: 250,
+            ..budget
+        };
+        let mut long: Vec<Finding> = (0..5).map(finding).collect();
+        assert!(limit_findings(&mut long, &budget).is_some());
+        assert_eq!(long.len(), 2, "101 bytes each, 250 at most");
+    }
+
+    #[test]
+    fn a_crowded_paragraph_is_over_budget_and_an_ordinary_one_is_not() {
+        let settings = Settings::builtin();
+        let crowded: String = (0..300)
+            .map(|i| format!("“Part {i},” said officials, according to Harbour Wire. "))
+            .collect();
+        let (analysis, findings) = check_text("a.md", &crowded, &settings);
+        assert!(analysis.over_budget && findings.is_empty());
+        assert!(
+            analysis.article.problems[0]
+                .message
+                .contains("too much to analyse")
+        );
+        let ordinary = "“We stay out,” said Mira Holt, according to Harbour Wire.\n";
+        let (analysis, _) = check_text("a.md", ordinary, &settings);
+        assert!(!analysis.over_budget);
+        assert_eq!(analysis.claims.len(), 1);
+    }
 }
