@@ -68,7 +68,9 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 fn main() {
     let (server_side, client) = Connection::memory();
-    let server = thread::spawn(move || fairlint::lsp::serve(&server_side).unwrap());
+    let server = thread::spawn(move || {
+        fairlint::lsp::serve(&server_side).unwrap();
+    });
     let init = json!({"capabilities": {}, "initializationOptions": {"debounceMs": 0}, "processId": null, "rootUri": null});
     send(
         &client,

@@ -5,18 +5,49 @@
 use std::collections::HashSet;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::attribution::{Attributions, SourceKind, Status, attribute};
 use crate::claims::{Claim, ClaimKind, extract_claims};
 use crate::config::{RuleSettings, Settings};
 use crate::copy;
 use crate::document::Article;
+use crate::document::InputProblem;
 use crate::finding::Finding;
 use crate::originals::Original;
 use crate::overlap::{Overlaps, find_overlaps};
 use crate::rules::Severity;
 use crate::sources::{Names, SourceList, collect_names};
 use crate::suppress::Suppressions;
+
+/// How much work one file may ask for. Attribution compares every claim of a paragraph with
+/// every cue in it, over the text between them, so a paragraph of thousands of quotes and
+/// reporting verbs took minutes; output grows with the findings. Past a limit the file is an
+/// input error ("too much to analyse"), never a stall, and the other files are still checked.
+/// Real articles stay far below every limit: a long feature has a few hundred claims, paragraphs
+/// of a few dozen claims and cues, and some hundred findings at worst.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    /// Finding quotes: over each sentence, its quotation marks × its tokens.
+    pub quotes: u64,
+    /// Claims (quotes and figures) in one file.
+    pub claims: usize,
+    /// Attribution work: over each paragraph, its claims × its possible cues × its bytes.
+    pub attribution: u128,
+    /// Findings in one file.
+    pub findings: usize,
+    /// Bytes of findings' text (messages, labels, help, related passages) in one file.
+    pub finding_bytes: usize,
+}
+
+/// The budget every file is checked within.
+pub const BUDGET: Budget = Budget {
+    quotes: 10_000_000,
+    claims: 20_000,
+    attribution: 1_000_000_000,
+    findings: 10_000,
+    finding_bytes: 8 * 1024 * 1024,
+};
 
 /// What fairlint understood of one article.
 #[derive(Debug, Clone)]
@@ -28,6 +59,9 @@ pub struct Analysis {
     pub attributions: Attributions,
     /// What the article shares with its originals (empty when none are at hand).
     pub overlaps: Overlaps,
+    /// The article asked for more work than [`BUDGET`] allows: it was not analysed past its
+    /// claims, `article.problems` says why, and it has no findings.
+    pub over_budget: bool,
 }
 
 pub fn analyse(article: Article, settings: &Settings) -> Analysis {
@@ -41,6 +75,51 @@ pub fn analyse_with(
     settings: &Settings,
     originals: impl FnOnce(&SourceList) -> Vec<Arc<Original>>,
 ) -> Analysis {
+    match analyse_until(article, settings, originals, Never) {
+        Ok(analysis) => analysis,
+        Err(never) => match never {},
+    }
+}
+
+/// Asked between the steps of an analysis whether to go on.
+pub trait Stop {
+    type Stopped;
+    fn check(&self) -> Result<(), Self::Stopped>;
+}
+
+/// Goes on to the end.
+struct Never;
+
+impl Stop for Never {
+    type Stopped = std::convert::Infallible;
+    fn check(&self) -> Result<(), Self::Stopped> {
+        Ok(())
+    }
+}
+
+/// The analysis was given up: its text changed meanwhile.
+#[derive(Debug)]
+pub struct Cancelled;
+
+/// Set from another thread to give an analysis up (the language server, on an edit).
+impl Stop for &AtomicBool {
+    type Stopped = Cancelled;
+    fn check(&self) -> Result<(), Cancelled> {
+        if self.load(Ordering::Relaxed) {
+            Err(Cancelled)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// [`analyse_with`] that gives up between its steps once `stop` says so.
+pub fn analyse_until<S: Stop>(
+    mut article: Article,
+    settings: &Settings,
+    originals: impl FnOnce(&SourceList) -> Vec<Arc<Original>>,
+    stop: S,
+) -> Result<Analysis, S::Stopped> {
     let lex = &settings.lexicon;
     let list = SourceList::extract(&article, lex);
     let names = collect_names(&article, &list, &settings.names);
@@ -48,18 +127,141 @@ pub fn analyse_with(
     for &block in &list.blocks {
         skip[block] = true;
     }
-    let claims = extract_claims(&article, &skip, lex);
+    stop.check()?;
+    let claims = quotes_within_budget(&article, &BUDGET)
+        .map(|()| extract_claims(&article, &skip, lex))
+        .and_then(|claims| {
+            within_budget(&article, &claims, &skip, (&list, &names), lex, &BUDGET).map(|()| claims)
+        });
+    let claims = match claims {
+        Ok(claims) => claims,
+        Err(message) => {
+            article.problems.push(InputProblem {
+                message,
+                span: None,
+            });
+            return Ok(Analysis {
+                article,
+                list,
+                names,
+                claims: Vec::new(),
+                attributions: Attributions::default(),
+                overlaps: Overlaps::default(),
+                over_budget: true,
+            });
+        }
+    };
+    stop.check()?;
     let attributions = attribute(&article, &claims, &skip, &list, &names, lex);
+    stop.check()?;
     let originals = originals(&list);
     let overlaps = find_overlaps(&article, &claims, &skip, &originals, lex);
-    Analysis {
+    Ok(Analysis {
         article,
         list,
         names,
         claims,
         attributions,
         overlaps,
+        over_budget: false,
+    })
+}
+
+const TOO_MUCH: &str = "too much to analyse in one file";
+
+/// Whether finding the quotes stays within `budget`, estimated before: each quotation mark
+/// looks back over the words of its sentence.
+fn quotes_within_budget(article: &Article, budget: &Budget) -> Result<(), String> {
+    let mut work: u64 = 0;
+    for sentence in &article.sentences {
+        let marks = sentence
+            .tokens
+            .iter()
+            .filter(|t| t.lower.chars().any(is_quote_mark))
+            .count() as u64;
+        work += marks * sentence.tokens.len() as u64;
+        if work > budget.quotes {
+            let line = article.lines.line_of(sentence.range.start) + 1;
+            return Err(format!(
+                "{TOO_MUCH}: the sentence at line {line} has {marks} quotation marks among {} \
+                 words and signs, more than fairlint reads in one file; split the sentence or \
+                 the file",
+                sentence.tokens.len()
+            ));
+        }
     }
+    Ok(())
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‹' | '›' | '「' | '」' | '‚'
+    )
+}
+
+/// Whether attributing `claims` stays within `budget`, estimated before the work is done: per
+/// paragraph, its claims × its cues × its length, the text a claim–cue pair may have to scan.
+/// The cues are found on their own first (with no claims to attribute, that is linear).
+fn within_budget(
+    article: &Article,
+    claims: &[Claim],
+    skip: &[bool],
+    (list, names): (&SourceList, &Names),
+    lex: &crate::lexicon::Lexicon,
+    budget: &Budget,
+) -> Result<(), String> {
+    if claims.len() > budget.claims {
+        return Err(format!(
+            "{TOO_MUCH}: {} quotes and figures, over the limit of {}; split the file",
+            claims.len(),
+            budget.claims
+        ));
+    }
+    let mut per_block = vec![(0u128, 0u128); article.blocks.len()];
+    for claim in claims {
+        if let Some((count, _)) = per_block.get_mut(claim.block) {
+            *count += 1;
+        }
+    }
+    // Every cue starts at a token, so tokens bound cues: most files are within the budget by
+    // that bound already, and are spared finding their cues twice.
+    let bound: u128 = article
+        .blocks
+        .iter()
+        .zip(&per_block)
+        .map(|(block, (claims, _))| {
+            let tokens: usize = (article.sentences)
+                .get(block.sentences.clone())
+                .unwrap_or_default()
+                .iter()
+                .map(|s| s.tokens.len())
+                .sum();
+            claims * tokens as u128 * block.range.len() as u128
+        })
+        .sum();
+    if bound <= budget.attribution {
+        return Ok(());
+    }
+    for cue in attribute(article, &[], skip, list, names, lex).cues {
+        if let Some((_, count)) = per_block.get_mut(cue.block) {
+            *count += 1;
+        }
+    }
+    let mut work: u128 = 0;
+    for (block, (claims, cues)) in article.blocks.iter().zip(per_block) {
+        work += claims * cues * block.range.len() as u128;
+        if work > budget.attribution {
+            let line = article.lines.line_of(block.range.start) + 1;
+            return Err(format!(
+                "{TOO_MUCH}: the paragraph at line {line} has {claims} quotes and figures and \
+                 {cues} attributions in {} bytes, more than fairlint attributes in one file; \
+                 split the paragraph or the file",
+                block.range.len()
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Parses, analyses and checks one text: the whole pipeline for callers that have a string
@@ -112,7 +314,10 @@ pub fn check(
 ) -> (Vec<Finding>, Vec<crate::document::InputProblem>) {
     let article = &analysis.article;
     let mut problems = Vec::new();
-    let suppressions = Suppressions::parse(&article.source, &article.lines, &mut problems);
+    if analysis.over_budget {
+        return (Vec::new(), problems);
+    }
+    let suppressions = Suppressions::for_article(article, &mut problems);
     let mut findings = Vec::new();
     for (id, check) in CHECKS {
         let Some(rule) = settings.rule(id) else {
@@ -131,7 +336,44 @@ pub fn check(
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
+    if let Some(problem) = limit_findings(&mut findings, &BUDGET) {
+        problems.push(problem);
+    }
     (findings, problems)
+}
+
+/// Keeps the findings (in order) within the budget's count and bytes; the rest become one
+/// input problem, so output grows with the budget, not with the file.
+fn limit_findings(findings: &mut Vec<Finding>, budget: &Budget) -> Option<InputProblem> {
+    let total = findings.len();
+    let mut bytes = 0;
+    let kept = findings
+        .iter()
+        .take_while(|f| {
+            bytes += f.message.len()
+                + f.label.len()
+                + f.help.as_ref().map_or(0, String::len)
+                + f.related
+                    .iter()
+                    .map(|r| r.text.len() + r.path.len())
+                    .sum::<usize>();
+            bytes <= budget.finding_bytes
+        })
+        .count()
+        .min(budget.findings);
+    if kept == total {
+        return None;
+    }
+    findings.truncate(kept);
+    Some(InputProblem {
+        message: format!(
+            "too many findings in one file: {total}; only the first {kept} are shown \
+             (the limit is {} findings or {} MiB of their text)",
+            budget.findings,
+            budget.finding_bytes / (1024 * 1024)
+        ),
+        span: None,
+    })
 }
 
 /// A finding without its rule and severity, which `check` fills in from the settings.
@@ -418,5 +660,47 @@ mod tests {
             .collect();
         let checks: HashSet<&str> = CHECKS.iter().map(|(id, _)| *id).collect();
         assert_eq!(files, checks);
+    }
+
+    #[test]
+    fn findings_are_cut_by_count_and_by_bytes() {
+        let finding = |n: usize| draft(n..n + 1, "m".repeat(100), "l", None);
+        let budget = Budget {
+            findings: 5,
+            finding_bytes: 1_000,
+            ..BUDGET
+        };
+        let mut few: Vec<Finding> = (0..5).map(finding).collect();
+        assert!(limit_findings(&mut few, &budget).is_none());
+        let mut many: Vec<Finding> = (0..8).map(finding).collect();
+        let problem = limit_findings(&mut many, &budget).unwrap();
+        assert_eq!(many.len(), 5);
+        assert!(problem.message.contains("too many findings in one file: 8"));
+        let budget = Budget {
+            finding_bytes: 250,
+            ..budget
+        };
+        let mut long: Vec<Finding> = (0..5).map(finding).collect();
+        assert!(limit_findings(&mut long, &budget).is_some());
+        assert_eq!(long.len(), 2, "101 bytes each, 250 at most");
+    }
+
+    #[test]
+    fn a_crowded_paragraph_is_over_budget_and_an_ordinary_one_is_not() {
+        let settings = Settings::builtin();
+        let crowded: String = (0..300)
+            .map(|i| format!("“Part {i},” said officials, according to Harbour Wire. "))
+            .collect();
+        let (analysis, findings) = check_text("a.md", &crowded, &settings);
+        assert!(analysis.over_budget && findings.is_empty());
+        assert!(
+            analysis.article.problems[0]
+                .message
+                .contains("too much to analyse")
+        );
+        let ordinary = "“We stay out,” said Mira Holt, according to Harbour Wire.\n";
+        let (analysis, _) = check_text("a.md", ordinary, &settings);
+        assert!(!analysis.over_budget);
+        assert_eq!(analysis.claims.len(), 1);
     }
 }

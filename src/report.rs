@@ -139,53 +139,71 @@ impl RunReport {
     pub fn summary(&self) -> Summary {
         let mut s = Summary::default();
         for file in &self.files {
-            s.input_errors += file.errors.len();
-            let Some(analysis) = &file.analysis else {
-                if file.errors.iter().any(|e| e.fatal) {
-                    s.files_failed += 1;
-                }
-                continue;
-            };
-            s.files += 1;
-            s.reuse.extend(reuse_of(&file.path, analysis));
-            for (claim, at) in analysis.claims.iter().zip(&analysis.attributions.claims) {
-                match claim.kind {
-                    ClaimKind::Quote => s.quotes += 1,
-                    ClaimKind::Figure => s.figures += 1,
-                }
-                match at.status {
-                    Status::Named => s.attributed += 1,
-                    Status::Vague => s.vague += 1,
-                    Status::None => s.unattributed += 1,
-                }
-            }
-            for finding in &file.findings {
-                match finding.severity {
-                    Severity::Error => s.errors += 1,
-                    Severity::Warning => s.warnings += 1,
-                    Severity::Info => s.infos += 1,
-                }
-            }
+            s.add(file);
         }
-        let claims = s.quotes + s.figures;
-        s.share_attributed = if claims == 0 {
-            1.0
-        } else {
-            (s.attributed as f64 / claims as f64 * 1000.0).round() / 1000.0
-        };
+        s.finish();
         s
     }
 
     /// Findings at or above `fail_on`, or input problems: the run is not clean.
     pub fn fails(&self, fail_on: Severity) -> bool {
-        self.files
-            .iter()
-            .any(|f| !f.errors.is_empty() || f.findings.iter().any(|x| x.severity >= fail_on))
+        self.files.iter().any(|f| f.fails(fail_on))
     }
 
     /// Nothing could be checked at all.
     pub fn nothing_checked(&self) -> bool {
         !self.files.is_empty() && self.files.iter().all(|f| f.analysis.is_none())
+    }
+}
+
+impl FileReport {
+    /// An input problem, or a finding at or above `fail_on`.
+    pub fn fails(&self, fail_on: Severity) -> bool {
+        !self.errors.is_empty() || self.findings.iter().any(|x| x.severity >= fail_on)
+    }
+}
+
+impl Summary {
+    /// Counts one file in; [`Summary::finish`] once all are in.
+    pub fn add(&mut self, file: &FileReport) {
+        let s = self;
+        s.input_errors += file.errors.len();
+        let Some(analysis) = &file.analysis else {
+            if file.errors.iter().any(|e| e.fatal) {
+                s.files_failed += 1;
+            }
+            return;
+        };
+        s.files += 1;
+        s.reuse.extend(reuse_of(&file.path, analysis));
+        for (claim, at) in analysis.claims.iter().zip(&analysis.attributions.claims) {
+            match claim.kind {
+                ClaimKind::Quote => s.quotes += 1,
+                ClaimKind::Figure => s.figures += 1,
+            }
+            match at.status {
+                Status::Named => s.attributed += 1,
+                Status::Vague => s.vague += 1,
+                Status::None => s.unattributed += 1,
+            }
+        }
+        for finding in &file.findings {
+            match finding.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Info => s.infos += 1,
+            }
+        }
+    }
+
+    /// Computes the share attributed once every file is counted.
+    pub fn finish(&mut self) {
+        let claims = self.quotes + self.figures;
+        self.share_attributed = if claims == 0 {
+            1.0
+        } else {
+            (self.attributed as f64 / claims as f64 * 1000.0).round() / 1000.0
+        };
     }
 }
 

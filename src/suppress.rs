@@ -3,10 +3,17 @@
 //! the article itself, where the next editor will see it:
 //! `<!-- fairlint-disable RULE -->` … `<!-- fairlint-enable -->` and
 //! `<!-- fairlint-disable-next-line RULE -->`. No rule ids means every rule.
+//!
+//! Only a real comment counts: in Markdown, one the Markdown parser reads as HTML (a block or
+//! inline), never text inside a code block, inline code or front matter, so an article that
+//! shows the syntax (or a pull request that hides it in a YAML string) does not silence the
+//! file. A list of ids that names none (`fairlint-disable ,`) disables nothing.
 
 use std::ops::Range;
 
-use crate::document::InputProblem;
+use pulldown_cmark::{Event, Options, Parser};
+
+use crate::document::{Article, Format, InputProblem};
 use crate::position::LineIndex;
 use crate::rules;
 
@@ -23,11 +30,40 @@ pub struct Suppressions {
 }
 
 impl Suppressions {
+    /// Reads the article's fairlint comments: those that are comments of the article, not
+    /// text in its code or front matter.
+    pub fn for_article(article: &Article, problems: &mut Vec<InputProblem>) -> Suppressions {
+        let front = article.front_matter.as_ref().map(|f| f.range.clone());
+        let html = match article.format {
+            Format::Markdown => Some(html_ranges(&article.source, front.clone())),
+            Format::Plain => None,
+        };
+        let counts = |at: usize| {
+            !front.as_ref().is_some_and(|f| f.contains(&at))
+                && html.as_ref().is_none_or(|html| {
+                    let i = html.partition_point(|r| r.end <= at);
+                    html.get(i).is_some_and(|r| r.contains(&at))
+                })
+        };
+        Self::parse_where(&article.source, &article.lines, problems, counts)
+    }
+
     /// Reads every fairlint comment; unknown rule ids become problems with a "did you mean".
     pub fn parse(
         source: &str,
         lines: &LineIndex,
         problems: &mut Vec<InputProblem>,
+    ) -> Suppressions {
+        Self::parse_where(source, lines, problems, |_| true)
+    }
+
+    /// [`Suppressions::parse`], counting only the comments whose `<!--` is at an offset
+    /// `counts` accepts.
+    fn parse_where(
+        source: &str,
+        lines: &LineIndex,
+        problems: &mut Vec<InputProblem>,
+        counts: impl Fn(usize) -> bool,
     ) -> Suppressions {
         let mut regions = Vec::new();
         let mut open: Vec<(Option<Vec<String>>, usize)> = Vec::new();
@@ -35,6 +71,11 @@ impl Suppressions {
         while let Some(start) = source[from..].find("<!--").map(|i| from + i) {
             // The closing "-->" comes after the opening "<!--", never inside it ("<!-->").
             let body_start = start + 4;
+            if !counts(start) {
+                // Code, not a comment; a real comment may start before its `-->`.
+                from = body_start;
+                continue;
+            }
             let Some(end) = source[body_start..].find("-->").map(|i| body_start + i + 3) else {
                 break;
             };
@@ -149,13 +190,23 @@ fn check_ids(
     comment: Range<usize>,
     problems: &mut Vec<InputProblem>,
 ) -> Option<Vec<String>> {
+    if ids.is_empty() {
+        return None;
+    }
     let ids: Vec<String> = ids
         .split([',', ' '])
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect();
     if ids.is_empty() {
-        return None;
+        // `fairlint-disable ,` is a list that lost its ids, not "every rule".
+        problems.push(InputProblem {
+            message: "fairlint comment lists no rule id: it disables nothing (leave the list \
+                      out to disable every rule)"
+                .into(),
+            span: Some(comment),
+        });
+        return Some(Vec::new());
     }
     for id in &ids {
         if rules::find(id).is_none() {
@@ -169,6 +220,28 @@ fn check_ids(
         }
     }
     Some(ids)
+}
+
+/// Where the Markdown parser sees HTML (blocks and inline), in order. Front matter is blanked
+/// first, so that a fence or a `<!--` in it cannot change how the body is read.
+fn html_ranges(source: &str, front: Option<Range<usize>>) -> Vec<Range<usize>> {
+    let mut text = source.to_string();
+    let whole = |f: &Range<usize>| text.is_char_boundary(f.start) && text.is_char_boundary(f.end);
+    if let Some(front) = front.filter(whole) {
+        // One space per byte keeps every offset.
+        let blank: String = source[front.clone()]
+            .bytes()
+            .map(|b| if b == b'\n' { '\n' } else { ' ' })
+            .collect();
+        text.replace_range(front, &blank);
+    }
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    Parser::new_ext(&text, options)
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, range)| range)
+        .collect()
 }
 
 /// The byte range of the first non-blank line at or after `line`.
@@ -221,6 +294,47 @@ mod tests {
         assert!(s.suppresses("source-unlisted", &(b..b + 1)));
         let a = text.find("a\n").unwrap();
         assert!(s.suppresses("quote-unattributed", &(a..a + 1)));
+    }
+
+    fn article(text: &str, path: &str) -> (Suppressions, Vec<InputProblem>) {
+        let lex = crate::lexicon::Lexicon::builtin();
+        let article = Article::parse(path, text.into(), Format::for_path(path, text), &lex);
+        let mut problems = Vec::new();
+        let s = Suppressions::for_article(&article, &mut problems);
+        (s, problems)
+    }
+
+    #[test]
+    fn comments_in_code_or_front_matter_do_not_count() {
+        let cases = [
+            "```\n<!-- fairlint-disable -->\n```\n\nx\n",
+            "    <!-- fairlint-disable -->\n\nx\n",
+            "Write `<!-- fairlint-disable -->` to silence it.\n\nx\n",
+            "---\ntitle: \"<!-- fairlint-disable -->\"\n---\n\nx\n",
+            "---\nnote: \"```\"\n---\n\n`<!--` x\n",
+        ];
+        for text in cases {
+            let (s, _) = article(text, "a.md");
+            let x = text.rfind('x').unwrap();
+            assert!(!s.suppresses("quote-unattributed", &(x..x + 1)), "{text:?}");
+        }
+        // A real comment still counts, also after inline code that shows `<!--`.
+        let text = "Type `<!--` here. <!-- fairlint-disable -->\n\nx\n";
+        let (s, _) = article(text, "a.md");
+        let x = text.rfind('x').unwrap();
+        assert!(s.suppresses("quote-unattributed", &(x..x + 1)));
+        // In plain text every comment counts but one in front matter.
+        let (s, _) = article("<!-- fairlint-disable -->\nx\n", "a.txt");
+        assert!(s.suppresses("quote-unattributed", &(27..28)));
+    }
+
+    #[test]
+    fn a_list_without_ids_disables_nothing() {
+        let text = "<!-- fairlint-disable , -->\nx\n";
+        let (s, problems) = parse(text);
+        assert!(!s.suppresses("quote-unattributed", &(28..29)));
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("disables nothing"));
     }
 
     #[test]

@@ -17,8 +17,9 @@ struct Client {
 impl Client {
     fn start(capabilities: Value, options: Value) -> (Client, Value) {
         let (server_side, client_side) = Connection::memory();
-        let server =
-            thread::spawn(move || fairlint::lsp::serve(&server_side).expect("server runs"));
+        let server = thread::spawn(move || {
+            fairlint::lsp::serve(&server_side).expect("server runs");
+        });
         let mut client = Client {
             conn: client_side,
             server: Some(server),

@@ -391,6 +391,82 @@ fn every_yaml_reader_goes_through_the_budgeted_wrapper() {
     }
 }
 
+// ---- High 4: a per-file budget on analysis work and on findings ----
+
+/// One paragraph of `n` quotes, each with attribution cues around it.
+fn crowded_paragraph(n: usize) -> String {
+    let parts: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                "“Word {i} here,” said officials, according to Harbour Wire, who told a \
+                 gazette that {} people",
+                i * 7
+            )
+        })
+        .collect();
+    format!("{}.\n\nSources: Harbour Wire\n", parts.join(" "))
+}
+
+#[test]
+fn a_pathological_paragraph_is_an_input_error_for_that_file_not_a_stall() {
+    let p = project("budget-crowded");
+    // story.md shows that the other file is still checked, through its unnamed source.
+    p.write(
+        ".fairlint.yaml",
+        "rules:\n  source-unused:\n    without-original: true\n",
+    );
+    // 300 quotes and 900 cues in one sentence: cubic attribution took minutes. 3,000: the
+    // quote finder alone was quadratic.
+    p.write("three-hundred.md", crowded_paragraph(300));
+    p.write("three-thousand.md", crowded_paragraph(3000));
+    let started = std::time::Instant::now();
+    let out = p.run(&[
+        "check",
+        "--format",
+        "short",
+        "three-hundred.md",
+        "three-thousand.md",
+        "story.md",
+    ]);
+    let elapsed = started.elapsed();
+    assert!(elapsed < Duration::from_secs(20), "took {elapsed:?}");
+    assert_eq!(out.status.code(), Some(1), "{}", all_output(&out));
+    let text = all_output(&out);
+    for name in ["three-hundred.md", "three-thousand.md"] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(name) && l.contains("too much to analyse in one file")),
+            "{name}:\n{text}"
+        );
+    }
+    // The file is an error, not a flood of findings; the other file is still checked.
+    assert!(!text.contains("quote-unattributed"), "{text}");
+    assert!(
+        text.contains("story.md:3:10: info[source-unused]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn findings_past_the_budget_are_one_input_error() {
+    let p = project("budget-findings");
+    let article: String = (0..10_050)
+        .map(|i| format!("Prices rose {}% that week.\n\n", i % 90 + 1))
+        .collect();
+    p.write("many.md", format!("{article}Sources: Harbour Wire\n"));
+    let out = p.run(&["check", "--format", "short", "many.md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", all_output(&out));
+    let text = all_output(&out);
+    let findings = text.matches("figure-unattributed").count();
+    assert_eq!(findings, 10_000, "{findings} findings shown");
+    assert!(
+        text.contains("error[input] too many findings in one file")
+            && text.contains("only the first 10000 are shown"),
+        "{}",
+        &text[text.len().saturating_sub(2000)..]
+    );
+}
+
 // ---- Medium 10: reads are bounded, and what is not a regular file is refused ----
 
 #[test]
@@ -624,6 +700,88 @@ fn archive_stats_show_source_names_as_codes() {
     assert!(out.status.success(), "{}", all_output(&out));
     let args = ["archive", "stats"];
     assert_clean(&args, &p.run(&args));
+}
+
+// ---- Low 11: only real comments suppress; an empty id list suppresses nothing ----
+
+#[test]
+fn suppression_comments_in_code_or_front_matter_do_not_take_effect() {
+    let p = project("suppress-in-code");
+    let claim = "Prices rose 12% in a week.\n\nSources: Harbour Wire\n";
+    let cases = [
+        (
+            "fenced.md",
+            format!("```\n<!-- fairlint-disable -->\n```\n\n{claim}"),
+        ),
+        (
+            "indented.md",
+            format!("    <!-- fairlint-disable -->\n\n{claim}"),
+        ),
+        (
+            "inline.md",
+            format!("Type `<!-- fairlint-disable -->` to silence it.\n\n{claim}"),
+        ),
+        (
+            "front.md",
+            format!("---\ntitle: \"<!-- fairlint-disable -->\"\n---\n\n{claim}"),
+        ),
+        (
+            "empty-list.md",
+            format!("<!-- fairlint-disable , -->\n\n{claim}"),
+        ),
+    ];
+    for (name, text) in &cases {
+        p.write(name, text);
+        let out = p.run(&["check", "--format", "short", name]);
+        let text = all_output(&out);
+        assert!(
+            text.contains("figure-unattributed"),
+            "{name} was silenced:\n{text}"
+        );
+    }
+    let out = p.run(&["check", "--format", "short", "empty-list.md"]);
+    assert!(
+        all_output(&out).contains("lists no rule id"),
+        "{}",
+        all_output(&out)
+    );
+    // A real comment still works.
+    p.write("real.md", format!("<!-- fairlint-disable -->\n\n{claim}"));
+    let out = p.run(&["check", "--format", "short", "real.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", all_output(&out));
+}
+
+// ---- Low 16: reports are written as files complete, not kept to the end ----
+
+#[test]
+fn a_file_is_reported_while_later_files_are_still_checked() {
+    use std::io::BufRead;
+    let p = project("streamed");
+    p.write("first.md", "Prices rose 12% in a week.\n");
+    // Slow to attribute (seconds in a debug build), yet within the analysis budget.
+    p.write("slow.md", crowded_paragraph(100));
+    let mut child = Command::new(bin())
+        .args(["check", "--format", "short", "first.md", "slow.md"])
+        .current_dir(&p.root)
+        .env_remove("FAIRLINT_ARCHIVE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let first = std::time::Instant::now();
+    let mut rest = String::new();
+    let _ = std::io::Read::read_to_string(&mut stdout, &mut rest);
+    let _ = child.wait();
+    let gap = first.elapsed();
+    assert!(line.starts_with("first.md:"), "{line}");
+    assert!(
+        gap > Duration::from_millis(500),
+        "first.md was reported only {gap:?} before the run ended"
+    );
 }
 
 // ---- Low 12: option values are checked, with the rule and what it takes ----

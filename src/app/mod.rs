@@ -5,10 +5,9 @@
 mod archive;
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use rayon::prelude::*;
-
+use crate::archive::pool::{POOL_SIZE, Pool};
 use crate::check::{analyse_with, check};
 use crate::cli::{CheckArgs, ClaimsArgs, Cli, Color, Command, FailOn, InputArgs};
 use crate::config::{ConfigError, ConfigFinder, Settings};
@@ -18,7 +17,7 @@ use crate::input::{self, FileError, Input, Loaded};
 use crate::originals::{
     Original, OriginalOptions, load_from_front_matter, load_shared, project_root,
 };
-use crate::report::{FileReport, RunReport};
+use crate::report::{FileReport, RunReport, Summary};
 use crate::rules::{self, Severity};
 
 pub const EXIT_CLEAN: u8 = 0;
@@ -36,7 +35,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Explain(args) => run_explain(&args.rule),
         Command::Archive(command) => archive::run(command),
         Command::Lsp => match crate::lsp::run_stdio() {
-            Ok(()) => Ok(EXIT_CLEAN),
+            Ok(code) => Ok(code),
             Err(err) => {
                 eprintln!("fairlint lsp: {err}");
                 Ok(EXIT_ERROR)
@@ -67,32 +66,62 @@ fn run_explain(id: &str) -> io::Result<u8> {
 }
 
 fn run_check(args: CheckArgs) -> io::Result<u8> {
-    let report = match build_report(&args.input, true) {
-        Ok(report) => report,
-        Err(err) => return report_setup_error(&*err),
-    };
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let style = Style { color, width: 100 };
-    let mut out = io::stdout().lock();
-    emit::emit_check(&report, args.format, style, &mut out)?;
-    out.flush()?;
-    if report.nothing_checked() {
-        return Ok(EXIT_ERROR);
-    }
     let fail_on = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
-    let fails = match fail_on {
-        Some(level) => report.fails(level),
-        None => report.files.iter().any(|f| !f.errors.is_empty()),
+    // What decides the exit code, counted file by file.
+    let mut files = 0;
+    let mut checked = 0;
+    let mut fails = false;
+    let mut tally = |file: &FileReport| {
+        files += 1;
+        checked += usize::from(file.analysis.is_some());
+        fails |= match fail_on {
+            Some(level) => file.fails(level),
+            None => !file.errors.is_empty(),
+        };
     };
+    let mut out = io::stdout().lock();
+    if emit::streams(args.format) {
+        // Each file is written (in the order given) and dropped as soon as it and the files
+        // before it are checked.
+        let mut summary = Summary::default();
+        let run = each_report(&args.input, true, &mut |file| {
+            let one = RunReport { files: vec![file] };
+            emit::emit_files(&one, args.format, style, &mut out)?;
+            for file in &one.files {
+                summary.add(file);
+                tally(file);
+            }
+            Ok(())
+        });
+        match run {
+            Ok(result) => result?,
+            Err(err) => return report_setup_error(&*err),
+        }
+        summary.finish();
+        emit::emit_end(&summary, args.format, &mut out)?;
+    } else {
+        let report = match build_report(&args.input, true) {
+            Ok(report) => report,
+            Err(err) => return report_setup_error(&*err),
+        };
+        emit::emit_check(&report, args.format, style, &mut out)?;
+        report.files.iter().for_each(&mut tally);
+    }
+    out.flush()?;
+    if files > 0 && checked == 0 {
+        return Ok(EXIT_ERROR);
+    }
     Ok(if fails { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
@@ -128,6 +157,28 @@ fn report_setup_error(err: &dyn miette::Diagnostic) -> io::Result<u8> {
 /// Reads, analyses and (when `with_findings`) checks every input. Only a config error stops the
 /// run; everything else is recorded per file.
 pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, SetupError> {
+    let mut files = Vec::new();
+    each_report(args, with_findings, &mut |file| {
+        files.push(file);
+        Ok(())
+    })?
+    .map_err(|e| usage_error(e.to_string()) as SetupError)?;
+    Ok(RunReport { files })
+}
+
+/// How many files may be checked (or waiting to be handed on) at once: enough to keep every
+/// thread busy when one file is slow, few enough that memory does not grow with the run.
+fn window() -> usize {
+    rayon::current_num_threads() * 4
+}
+
+/// [`build_report`], handing each file's report to `sink` in the order given, as soon as it and
+/// the ones before it are checked. Stops at the first error from `sink` (and returns it).
+pub fn each_report(
+    args: &InputArgs,
+    with_findings: bool,
+    sink: &mut dyn FnMut(FileReport) -> io::Result<()>,
+) -> Result<io::Result<()>, SetupError> {
     let paths = if args.paths.is_empty() {
         vec![".".to_string()]
     } else {
@@ -142,10 +193,10 @@ pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, 
     .map_err(|m| usage_error(m) as SetupError)?;
     let (shared, original_errors) = load_shared(&options, &project_root(None));
     let archive = match &args.archive {
-        Some(location) => Some(Mutex::new(
-            crate::archive::open(&crate::archive::Location::parse(location), false)
+        Some(location) => Some(
+            Pool::open(crate::archive::Location::parse(location), POOL_SIZE)
                 .map_err(|e| Box::new(e) as SetupError)?,
-        )),
+        ),
         None => None,
     };
     let originals = RunOriginals {
@@ -177,19 +228,65 @@ pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, 
         }
         jobs.push(Ok((input, settings)));
     }
-    let files = jobs
-        .into_par_iter()
-        .map(|job| match job {
-            Ok((input, settings)) => check_input(&input, &settings, with_findings, &originals),
-            Err(error) => FileReport {
-                path: error.path.clone(),
-                analysis: None,
-                findings: Vec::new(),
-                errors: vec![error],
-            },
-        })
-        .collect();
-    Ok(RunReport { files })
+    // Files are checked on rayon's threads, at most `window()` ahead of the first one not yet
+    // handed on; reports that finish early wait in `done` for the ones before them.
+    let originals = Arc::new(originals);
+    let (finished, results) = crossbeam_channel::unbounded::<(usize, FileReport)>();
+    let total = jobs.len();
+    let mut jobs = jobs.into_iter().enumerate();
+    let mut start_next = || {
+        let Some((index, job)) = jobs.next() else {
+            return;
+        };
+        let originals = originals.clone();
+        let finished = finished.clone();
+        rayon::spawn(move || {
+            let report = match job {
+                Ok((input, settings)) => {
+                    // A report must come back for every file, or the run would wait forever.
+                    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        check_input(&input, &settings, with_findings, &originals)
+                    }));
+                    checked.unwrap_or_else(|_| {
+                        let path = input.display();
+                        let message = "fairlint failed on this file; please report it".into();
+                        FileReport {
+                            errors: vec![problem(&path, message, None)],
+                            path,
+                            analysis: None,
+                            findings: Vec::new(),
+                        }
+                    })
+                }
+                Err(error) => FileReport {
+                    path: error.path.clone(),
+                    analysis: None,
+                    findings: Vec::new(),
+                    errors: vec![error],
+                },
+            };
+            let _ = finished.send((index, report));
+        });
+    };
+    for _ in 0..window() {
+        start_next();
+    }
+    let mut done = std::collections::BTreeMap::new();
+    let mut next = 0;
+    while next < total {
+        let Ok((index, report)) = results.recv() else {
+            break;
+        };
+        done.insert(index, report);
+        while let Some(report) = done.remove(&next) {
+            next += 1;
+            start_next();
+            if let Err(err) = sink(report) {
+                return Ok(Err(err));
+            }
+        }
+    }
+    Ok(Ok(()))
 }
 
 fn usage_error(message: String) -> Box<ConfigError> {
@@ -218,8 +315,8 @@ fn problem(path: &str, message: String, span: Option<std::ops::Range<usize>>) ->
 pub struct RunOriginals {
     pub shared: Vec<Arc<Original>>,
     pub allow_outside_root: bool,
-    /// One connection, shared by the threads checking articles; each holds it for one query.
-    pub archive: Option<Mutex<Box<dyn crate::archive::Store>>>,
+    /// A few connections, shared by the threads checking articles; each takes one for a query.
+    pub archive: Option<Pool>,
 }
 
 fn check_input(
@@ -295,16 +392,12 @@ pub fn article_originals(
 
 /// The archived texts most like the article; a failed query is a problem for this file only.
 fn archived_originals(
-    store: &Mutex<Box<dyn crate::archive::Store>>,
+    pool: &Pool,
     text: &str,
     path: &str,
     errors: &mut Vec<FileError>,
 ) -> Vec<Original> {
-    let mut store = match store.lock() {
-        Ok(store) => store,
-        Err(poisoned) => poisoned.into_inner(),
-    };
-    match crate::archive::originals_for(&mut **store, text) {
+    match pool.with(|store| crate::archive::originals_for(store, text)) {
         Ok(found) => found,
         Err(err) => {
             errors.push(problem(path, err.to_string(), None));

@@ -11,6 +11,7 @@
 //! share. Both write each batch of texts in one transaction, so a killed `archive add` leaves
 //! the archive as it was before the batch it was writing.
 
+pub mod pool;
 mod postgres;
 mod sqlite;
 

@@ -140,6 +140,12 @@ fn related_report(related: &crate::finding::Related) -> Option<Report> {
 }
 
 pub fn emit(report: &RunReport, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    emit_files(report, style, out)?;
+    writeln!(out, "{}", report.summary().line())
+}
+
+/// Every file's diagnostics, without the summary line: what is streamed as files complete.
+pub fn emit_files(report: &RunReport, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let handler = handler(style);
     for file in &report.files {
         if let Some(analysis) = &file.analysis {
@@ -175,5 +181,5 @@ pub fn emit(report: &RunReport, style: Style, out: &mut dyn Write) -> io::Result
             )?;
         }
     }
-    writeln!(out, "{}", report.summary().line())
+    Ok(())
 }

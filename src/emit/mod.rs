@@ -65,6 +65,40 @@ pub fn emit_check(
     }
 }
 
+/// Formats written file by file as the files are checked, so that a run's memory does not
+/// grow with its number of files. JSON, SARIF and LSP are one document each and are written
+/// once the run is done.
+pub fn streams(format: Format) -> bool {
+    matches!(format, Format::Human | Format::Short | Format::Github)
+}
+
+/// The part of a streamed format ([`streams`]) for some of the files, without what ends it.
+pub fn emit_files(
+    report: &RunReport,
+    format: Format,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human => human::emit_files(report, style, out),
+        Format::Short => short::emit(report, out),
+        Format::Github => github::emit(report, out),
+        Format::Json | Format::Sarif | Format::Lsp => Ok(()),
+    }
+}
+
+/// What a streamed format writes after the last file.
+pub fn emit_end(
+    summary: &crate::report::Summary,
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human => writeln!(out, "{}", summary.line()),
+        _ => Ok(()),
+    }
+}
+
 /// Start and end of a byte range as people count them.
 pub fn line_cols(
     analysis_source: &str,

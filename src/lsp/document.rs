@@ -17,17 +17,40 @@ pub struct Document {
     pub version: i32,
     /// The last analysis and its findings; `None` until the document is checked.
     pub checked: Option<(Analysis, Vec<Finding>)>,
+    /// The text grew over [`super::MAX_DOCUMENT`]: it is dropped, not checked, and edits to it
+    /// are ignored until the editor sends the whole text again (or reopens it) within the limit.
+    pub too_large: bool,
+    /// Counts changes to the text (and to what it is checked with): a check's result is kept
+    /// only if it is of the current generation.
+    pub generation: u64,
 }
 
 impl Document {
     pub fn new(uri: Uri, text: String, version: i32) -> Document {
-        Document {
+        let mut document = Document {
             path: crate::emit::lsp::uri_path(&uri),
             uri,
-            text,
+            text: String::new(),
             version,
             checked: None,
-        }
+            too_large: false,
+            generation: 0,
+        };
+        document.replace(text);
+        document
+    }
+
+    /// Replaces the whole text, dropping it when it is over the limit.
+    pub fn replace(&mut self, text: String) {
+        self.too_large = text.len() > super::MAX_DOCUMENT;
+        self.text = if self.too_large { String::new() } else { text };
+        self.invalidate();
+    }
+
+    /// Drops the analysis: the text, or what it is checked with, changed.
+    pub fn invalidate(&mut self) {
+        self.checked = None;
+        self.generation += 1;
     }
 
     /// Applies the editor's changes in order. A change without a range replaces the text.
@@ -39,15 +62,23 @@ impl Document {
     ) {
         for change in changes {
             let Some(range) = change.range else {
-                self.text = change.text;
+                self.replace(change.text);
                 continue;
             };
+            if self.too_large {
+                continue;
+            }
             let lines = LineIndex::new(&self.text);
             let bytes = byte_range(&self.text, &lines, range, encoding);
+            if self.text.len() - bytes.len() + change.text.len() > super::MAX_DOCUMENT {
+                self.replace(String::new());
+                self.too_large = true;
+                continue;
+            }
             self.text.replace_range(bytes, &change.text);
         }
         self.version = version;
-        self.checked = None;
+        self.invalidate();
     }
 
     /// The name fairlint shows and uses to pick Markdown or plain text.

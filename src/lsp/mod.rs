@@ -1,11 +1,16 @@
 //! `fairlint lsp`: the interactive mode. A Language Server over stdio that checks each open
 //! document as it is typed (after a short debounce), shows the source behind a claim on hover,
-//! and offers quick fixes. Built on lsp-server and lsp-types, the crates rust-analyzer uses: a
-//! synchronous loop over a channel, which is all a linter needs and keeps the server small.
+//! and offers quick fixes. Built on lsp-server's message types and lsp-types, the crates
+//! rust-analyzer uses, over a transport of its own that survives a hostile client. One loop
+//! owns the documents and answers every message; checks run on worker threads, so `shutdown`,
+//! hover and edits are answered while a long check runs, and an edit cancels the check of the
+//! text it replaces. A hover or code action on a document being checked waits for that check
+//! without holding up the loop.
 
 mod actions;
 mod document;
 mod hover;
+pub mod transport;
 
 use std::collections::HashMap;
 use std::error::Error;
@@ -13,8 +18,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::RecvTimeoutError;
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossbeam_channel::{Receiver, Sender, select, unbounded};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeConfiguration, DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument,
     DidSaveTextDocument, Notification as _, PublishDiagnostics, ShowMessage,
@@ -36,23 +43,29 @@ pub use document::Document;
 pub use hover::hover_text;
 
 use crate::app::{RunOriginals, article_originals};
-use crate::check::{analyse_with, check};
+use crate::check::{Analysis, analyse_until, check};
 use crate::config::{ConfigError, Settings};
 use crate::document::{Article, Format};
 use crate::emit::lsp::{byte_range, diagnostics, offset, range};
+use crate::finding::Finding;
 use crate::position::Encoding;
 
 /// How long to wait after the last keystroke before checking; a linter that flickers on every
 /// character is noise.
 pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(200);
 
-/// Runs the server on stdin/stdout until the client says `exit`.
-pub fn run_stdio() -> Result<(), Box<dyn Error + Sync + Send>> {
-    let (connection, threads) = Connection::stdio();
-    serve(&connection)?;
+/// The largest document checked, as for a file on the command line; a larger one gets one
+/// diagnostic saying so.
+pub const MAX_DOCUMENT: usize = crate::input::MAX_FILE_BYTES as usize;
+
+/// Runs the server on stdin/stdout until the client says `exit`, and returns the exit code: 0
+/// after `shutdown`, 1 when the client exits (or closes stdin) without it.
+pub fn run_stdio() -> Result<u8, Failure> {
+    let (connection, threads) = transport::stdio()?;
+    let code = serve(&connection)?;
     drop(connection);
     threads.join()?;
-    Ok(())
+    Ok(code)
 }
 
 /// Settings the client can send (initializationOptions, or `fairlint` in didChangeConfiguration).
@@ -100,13 +113,27 @@ struct Server<'a> {
     /// Settings per config file (`None`: no config found), rebuilt when the client's change.
     settings: HashMap<Option<PathBuf>, Arc<Settings>>,
     /// Originals beyond those a document's front matter names: the archive, when there is one.
-    originals: RunOriginals,
+    /// Shared with the checks in flight.
+    originals: Arc<RunOriginals>,
+    /// Finished checks, sent back by the worker threads.
+    results: (Sender<Checked>, Receiver<Checked>),
+    /// The check in flight per document: the generation it checks, and its cancel flag.
+    running: HashMap<String, (u64, Arc<AtomicBool>)>,
+    /// Hovers and code actions waiting for their document's check.
+    waiting: HashMap<String, Vec<Waiting>>,
+    /// `shutdown` was received: requests now get InvalidRequest, and `exit` ends with 0.
+    shut_down: bool,
 }
 
-/// Runs the protocol on an open connection: `Connection::memory()` in tests, stdio for real.
-pub fn serve(connection: &Connection) -> Result<(), Box<dyn Error + Sync + Send>> {
-    let (id, params) = connection.initialize_start()?;
-    let params: InitializeParams = serde_json::from_value(params)?;
+type Failure = Box<dyn Error + Sync + Send>;
+
+/// Runs the protocol on an open connection (`Connection::memory()` in tests, stdio for real)
+/// and returns the exit code. Only a closed connection ends it early: a request it cannot
+/// read gets an error response, a notification it cannot read is logged and dropped.
+pub fn serve(connection: &Connection) -> Result<u8, Failure> {
+    let Some((id, params)) = initialize(connection)? else {
+        return Ok(1);
+    };
     let offers_utf8 = params
         .capabilities
         .general
@@ -140,7 +167,9 @@ pub fn serve(connection: &Connection) -> Result<(), Box<dyn Error + Sync + Send>
         "capabilities": capabilities,
         "serverInfo": ServerInfo { name: "fairlint".into(), version: Some(env!("CARGO_PKG_VERSION").into()) },
     });
-    connection.initialize_finish(id, result)?;
+    connection
+        .sender
+        .send(Message::Response(Response::new_ok(id, result)))?;
     let client = params
         .initialization_options
         .as_ref()
@@ -153,10 +182,48 @@ pub fn serve(connection: &Connection) -> Result<(), Box<dyn Error + Sync + Send>
         due: HashMap::new(),
         client,
         settings: HashMap::new(),
-        originals: RunOriginals::default(),
+        originals: Arc::new(RunOriginals::default()),
+        results: unbounded(),
+        running: HashMap::new(),
+        waiting: HashMap::new(),
+        shut_down: false,
     };
     server.open_archive();
     server.run()
+}
+
+/// Waits for a readable `initialize` request, answering every other request with
+/// ServerNotInitialized; `None` when the client leaves first.
+fn initialize(connection: &Connection) -> Result<Option<(RequestId, InitializeParams)>, Failure> {
+    loop {
+        let Ok(message) = connection.receiver.recv() else {
+            return Ok(None);
+        };
+        let response = match message {
+            Message::Request(request) if request.method == "initialize" => {
+                match serde_json::from_value::<InitializeParams>(request.params) {
+                    Ok(params) => return Ok(Some((request.id, params))),
+                    Err(err) => invalid_params(request.id, &err),
+                }
+            }
+            Message::Request(request) => Response::new_err(
+                request.id,
+                ErrorCode::ServerNotInitialized as i32,
+                "the server is not initialized yet".into(),
+            ),
+            Message::Notification(n) if n.method == "exit" => return Ok(None),
+            Message::Notification(_) | Message::Response(_) => continue,
+        };
+        connection.sender.send(Message::Response(response))?;
+    }
+}
+
+fn invalid_params(id: RequestId, err: &serde_json::Error) -> Response {
+    Response::new_err(
+        id,
+        ErrorCode::InvalidParams as i32,
+        format!("invalid params: {err}"),
+    )
 }
 
 impl Server<'_> {
@@ -172,8 +239,14 @@ impl Server<'_> {
         let Some(location) = location else {
             return;
         };
-        match crate::archive::open(&crate::archive::Location::parse(&location), false) {
-            Ok(store) => self.originals.archive = Some(std::sync::Mutex::new(store)),
+        let location = crate::archive::Location::parse(&location);
+        match crate::archive::pool::Pool::open(location, crate::archive::pool::POOL_SIZE) {
+            Ok(pool) => {
+                self.originals = Arc::new(RunOriginals {
+                    archive: Some(pool),
+                    ..RunOriginals::default()
+                });
+            }
             Err(err) => self.show_error(format!("fairlint: {err}")),
         }
     }
@@ -182,77 +255,155 @@ impl Server<'_> {
         self.client.debounce.unwrap_or(DEFAULT_DEBOUNCE)
     }
 
-    fn run(&mut self) -> Result<(), Box<dyn Error + Sync + Send>> {
+    fn exit_code(&self) -> u8 {
+        if self.shut_down { 0 } else { 1 }
+    }
+
+    fn run(&mut self) -> Result<u8, Failure> {
         loop {
-            let next = self.due.values().min().copied();
-            let message = match next {
-                Some(deadline) => {
-                    let wait = deadline.saturating_duration_since(Instant::now());
-                    match self.connection.receiver.recv_timeout(wait) {
-                        Ok(message) => Some(message),
-                        Err(RecvTimeoutError::Timeout) => None,
-                        Err(RecvTimeoutError::Disconnected) => return Ok(()),
-                    }
+            let event = {
+                let messages = &self.connection.receiver;
+                let results = &self.results.1;
+                match self.next_wait() {
+                    Some(wait) => select! {
+                        recv(messages) -> message => Event::Message(message.ok()),
+                        recv(results) -> checked => Event::Checked(checked.ok()),
+                        default(wait) => Event::Due,
+                    },
+                    None => select! {
+                        recv(messages) -> message => Event::Message(message.ok()),
+                        recv(results) -> checked => Event::Checked(checked.ok()),
+                    },
                 }
-                None => match self.connection.receiver.recv() {
-                    Ok(message) => Some(message),
-                    Err(_) => return Ok(()),
-                },
+            };
+            let message = match event {
+                Event::Message(None) => return Ok(self.exit_code()),
+                Event::Message(message) => message,
+                Event::Checked(checked) => {
+                    if let Some(checked) = checked {
+                        self.finished(checked)?;
+                    }
+                    None
+                }
+                Event::Due => None,
             };
             match message {
-                Some(Message::Request(request)) => {
-                    if self.connection.handle_shutdown(&request)? {
-                        return Ok(());
-                    }
-                    self.request(request)?;
+                Some(Message::Request(request)) if self.shut_down => {
+                    self.reply(Response::new_err(
+                        request.id,
+                        ErrorCode::InvalidRequest as i32,
+                        "the server is shutting down".into(),
+                    ))?;
                 }
+                Some(Message::Request(request)) if request.method == "shutdown" => {
+                    self.shut_down = true;
+                    self.reply(Response::new_ok(request.id, Value::Null))?;
+                }
+                Some(Message::Request(request)) => self.request(request)?,
+                Some(Message::Notification(n)) if n.method == "exit" => {
+                    return Ok(self.exit_code());
+                }
+                Some(Message::Notification(_)) if self.shut_down => {}
                 Some(Message::Notification(notification)) => self.notification(notification)?,
                 Some(Message::Response(_)) => {}
                 None => {}
             }
-            self.publish_due()?;
+            self.start_due()?;
         }
     }
 
-    fn request(&mut self, request: Request) -> Result<(), Box<dyn Error + Sync + Send>> {
+    /// How long to wait for a message before a debounced check is due; `None` when nothing is
+    /// due or no check may start (one will finish first).
+    fn next_wait(&self) -> Option<Duration> {
+        if self.running.len() >= max_checks() {
+            return None;
+        }
+        let next = self.due.values().min()?;
+        Some(next.saturating_duration_since(Instant::now()))
+    }
+
+    fn reply(&self, response: Response) -> Result<(), Failure> {
+        self.connection.sender.send(Message::Response(response))?;
+        Ok(())
+    }
+
+    fn request(&mut self, request: Request) -> Result<(), Failure> {
         let response = match request.method.as_str() {
-            HoverRequest::METHOD => {
-                let params: HoverParams = serde_json::from_value(request.params)?;
-                let result = self.hover(params);
-                Response::new_ok(request.id, result)
-            }
+            HoverRequest::METHOD => match serde_json::from_value::<HoverParams>(request.params) {
+                Ok(params) => {
+                    let key = params
+                        .text_document_position_params
+                        .text_document
+                        .uri
+                        .as_str()
+                        .to_string();
+                    return self.answer_when_checked(key, Waiting::Hover(request.id, params));
+                }
+                Err(err) => invalid_params(request.id, &err),
+            },
             CodeActionRequest::METHOD => {
-                let params: CodeActionParams = serde_json::from_value(request.params)?;
-                let result = self.code_actions(params);
-                Response::new_ok(request.id, result)
+                match serde_json::from_value::<CodeActionParams>(request.params) {
+                    Ok(params) => {
+                        let key = params.text_document.uri.as_str().to_string();
+                        return self.answer_when_checked(key, Waiting::Actions(request.id, params));
+                    }
+                    Err(err) => invalid_params(request.id, &err),
+                }
             }
+            "initialize" => Response::new_err(
+                request.id,
+                ErrorCode::InvalidRequest as i32,
+                "the server is already initialized".into(),
+            ),
             _ => Response::new_err(
                 request.id,
                 ErrorCode::MethodNotFound as i32,
                 format!("fairlint does not handle {}", request.method),
             ),
         };
-        self.connection.sender.send(Message::Response(response))?;
-        Ok(())
+        self.reply(response)
     }
 
-    fn notification(
-        &mut self,
-        notification: Notification,
-    ) -> Result<(), Box<dyn Error + Sync + Send>> {
-        match notification.method.as_str() {
+    /// A notification's params, or `None` after logging why they cannot be read.
+    fn params<P: serde::de::DeserializeOwned>(&self, notification: Notification) -> Option<P> {
+        match serde_json::from_value(notification.params) {
+            Ok(params) => Some(params),
+            Err(err) => {
+                self.log(format!(
+                    "fairlint: ignored a {} notification: {err}",
+                    notification.method
+                ));
+                None
+            }
+        }
+    }
+
+    fn notification(&mut self, notification: Notification) -> Result<(), Failure> {
+        let method = notification.method.clone();
+        match method.as_str() {
             DidOpenTextDocument::METHOD => {
-                let params: lsp_types::DidOpenTextDocumentParams =
-                    serde_json::from_value(notification.params)?;
+                let Some(params) =
+                    self.params::<lsp_types::DidOpenTextDocumentParams>(notification)
+                else {
+                    return Ok(());
+                };
                 let doc = params.text_document;
                 let key = doc.uri.as_str().to_string();
-                self.documents
-                    .insert(key.clone(), Document::new(doc.uri, doc.text, doc.version));
+                let mut document = Document::new(doc.uri, doc.text, doc.version);
+                if let Some(old) = self.documents.get(&key) {
+                    // Reopened: results of the old text's check must not pass for the new one.
+                    document.generation = old.generation + 1;
+                }
+                self.documents.insert(key.clone(), document);
+                self.cancel(&key);
                 self.schedule(key, Duration::ZERO);
             }
             DidChangeTextDocument::METHOD => {
-                let params: lsp_types::DidChangeTextDocumentParams =
-                    serde_json::from_value(notification.params)?;
+                let Some(params) =
+                    self.params::<lsp_types::DidChangeTextDocumentParams>(notification)
+                else {
+                    return Ok(());
+                };
                 let key = params.text_document.uri.as_str().to_string();
                 let encoding = self.encoding;
                 if let Some(doc) = self.documents.get_mut(&key) {
@@ -261,45 +412,59 @@ impl Server<'_> {
                         params.text_document.version,
                         encoding,
                     );
+                    self.cancel(&key);
                     let debounce = self.debounce();
                     self.schedule(key, debounce);
                 }
             }
             DidSaveTextDocument::METHOD => {
-                let params: lsp_types::DidSaveTextDocumentParams =
-                    serde_json::from_value(notification.params)?;
+                let Some(params) =
+                    self.params::<lsp_types::DidSaveTextDocumentParams>(notification)
+                else {
+                    return Ok(());
+                };
                 let key = params.text_document.uri.as_str().to_string();
                 if let Some(doc) = self.documents.get_mut(&key) {
-                    if let Some(text) = params.text {
-                        doc.text = text;
+                    match params.text {
+                        Some(text) => doc.replace(text),
+                        None => doc.invalidate(),
                     }
-                    doc.checked = None;
+                    self.cancel(&key);
                     self.schedule(key, Duration::ZERO);
                 }
             }
             DidCloseTextDocument::METHOD => {
-                let params: lsp_types::DidCloseTextDocumentParams =
-                    serde_json::from_value(notification.params)?;
+                let Some(params) =
+                    self.params::<lsp_types::DidCloseTextDocumentParams>(notification)
+                else {
+                    return Ok(());
+                };
                 let key = params.text_document.uri.as_str().to_string();
                 self.documents.remove(&key);
                 self.due.remove(&key);
+                self.cancel(&key);
+                self.answer_waiting(&key)?;
                 self.send_diagnostics(params.text_document.uri, Vec::new(), None)?;
             }
             DidChangeConfiguration::METHOD => {
-                let params: lsp_types::DidChangeConfigurationParams =
-                    serde_json::from_value(notification.params)?;
+                let Some(params) =
+                    self.params::<lsp_types::DidChangeConfigurationParams>(notification)
+                else {
+                    return Ok(());
+                };
                 let before = self.client.archive.clone();
                 self.client = ClientSettings::from_value(&params.settings);
                 self.settings.clear();
                 if self.client.archive != before {
-                    self.originals.archive = None;
+                    self.originals = Arc::new(RunOriginals::default());
                     self.open_archive();
                 }
                 let keys: Vec<String> = self.documents.keys().cloned().collect();
                 for key in keys {
                     if let Some(doc) = self.documents.get_mut(&key) {
-                        doc.checked = None;
+                        doc.invalidate();
                     }
+                    self.cancel(&key);
                     self.schedule(key, Duration::ZERO);
                 }
             }
@@ -312,25 +477,160 @@ impl Server<'_> {
         self.due.insert(key, Instant::now() + after);
     }
 
-    fn publish_due(&mut self) -> Result<(), Box<dyn Error + Sync + Send>> {
+    /// Starts the checks whose debounce has passed, oldest first, as many as may run at once.
+    fn start_due(&mut self) -> Result<(), Failure> {
         let now = Instant::now();
-        let due: Vec<String> = self
+        let mut due: Vec<(Instant, String)> = self
             .due
             .iter()
             .filter(|(_, deadline)| **deadline <= now)
-            .map(|(k, _)| k.clone())
+            .map(|(k, d)| (*d, k.clone()))
             .collect();
-        for key in due {
+        due.sort();
+        for (_, key) in due {
+            if self.running.len() >= max_checks() {
+                break;
+            }
             self.due.remove(&key);
-            self.ensure_checked(&key);
-            let Some(doc) = self.documents.get(&key) else {
-                continue;
+            self.start_check(&key)?;
+        }
+        Ok(())
+    }
+
+    /// Gives up the check in flight for `key`, if any: its text is no longer the document's.
+    fn cancel(&mut self, key: &str) {
+        if let Some((_, flag)) = self.running.remove(key) {
+            flag.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Checks the document's current text on a worker thread, unless that is done or under way.
+    fn start_check(&mut self, key: &str) -> Result<(), Failure> {
+        let Some(doc) = self.documents.get(key) else {
+            return self.answer_waiting(key);
+        };
+        if doc.too_large || doc.checked.is_some() {
+            self.publish(key)?;
+            return self.answer_waiting(key);
+        }
+        let generation = doc.generation;
+        if self.running.get(key).is_some_and(|(g, _)| *g == generation) {
+            return Ok(());
+        }
+        let path = doc.path.clone();
+        self.cancel(key);
+        let settings = self.settings_for(path.as_deref());
+        let Some(doc) = self.documents.get(key) else {
+            return Ok(());
+        };
+        let job = Job {
+            key: key.to_string(),
+            generation,
+            display: doc.display_path(),
+            path,
+            text: Arc::from(doc.text.as_str()),
+            settings,
+            originals: self.originals.clone(),
+            cancel: Arc::new(AtomicBool::new(false)),
+        };
+        let cancel = job.cancel.clone();
+        let results = self.results.0.clone();
+        let spawned = std::thread::Builder::new()
+            .name("fairlint-check".into())
+            .spawn(move || {
+                let checked = job.run();
+                let _ = results.send(checked);
+            });
+        match spawned {
+            Ok(_) => {
+                self.running.insert(key.to_string(), (generation, cancel));
+                Ok(())
+            }
+            Err(err) => {
+                self.show_error(format!("fairlint could not start a check: {err}"));
+                self.answer_waiting(key)
+            }
+        }
+    }
+
+    /// Takes a finished check: kept and published when it is of the document's current text,
+    /// dropped when the text changed meanwhile (a newer check is due or under way).
+    fn finished(&mut self, checked: Checked) -> Result<(), Failure> {
+        let key = checked.key;
+        if self
+            .running
+            .get(&key)
+            .is_some_and(|(g, _)| *g == checked.generation)
+        {
+            self.running.remove(&key);
+        }
+        let Some(doc) = self.documents.get_mut(&key) else {
+            return self.answer_waiting(&key);
+        };
+        if doc.generation != checked.generation {
+            return Ok(());
+        }
+        match checked.outcome {
+            Outcome::Done(analysis, findings) => {
+                doc.checked = Some((*analysis, findings));
+                self.publish(&key)?;
+            }
+            Outcome::Cancelled => {}
+            Outcome::Failed => {
+                let message = format!(
+                    "fairlint could not check {}; please report this document",
+                    doc.display_path()
+                );
+                self.show_error(message);
+            }
+        }
+        self.answer_waiting(&key)
+    }
+
+    /// Publishes the document's diagnostics as they stand.
+    fn publish(&mut self, key: &str) -> Result<(), Failure> {
+        let Some(doc) = self.documents.get(key) else {
+            return Ok(());
+        };
+        let list = match &doc.checked {
+            _ if doc.too_large => vec![too_large()],
+            Some((analysis, findings)) => {
+                let mut list = problems(analysis, self.encoding);
+                list.extend(diagnostics(analysis, findings, self.encoding));
+                list
+            }
+            None => Vec::new(),
+        };
+        self.send_diagnostics(doc.uri.clone(), list, Some(doc.version))
+    }
+
+    /// Answers a hover or code action now when its document is checked (or cannot be), else
+    /// once its check is done; the loop goes on meanwhile.
+    fn answer_when_checked(&mut self, key: String, waiting: Waiting) -> Result<(), Failure> {
+        let ready = self
+            .documents
+            .get(&key)
+            .is_none_or(|doc| doc.checked.is_some() || doc.too_large);
+        self.waiting.entry(key.clone()).or_default().push(waiting);
+        if ready {
+            return self.answer_waiting(&key);
+        }
+        // Wanted now: no debounce.
+        self.due.remove(&key);
+        self.start_check(&key)
+    }
+
+    /// Answers every request waiting for `key` from what is known of it now.
+    fn answer_waiting(&mut self, key: &str) -> Result<(), Failure> {
+        let Some(list) = self.waiting.remove(key) else {
+            return Ok(());
+        };
+        for waiting in list {
+            let response = match waiting {
+                Waiting::Hover(id, params) => Response::new_ok(id, self.hover(params)),
+                Waiting::Actions(id, params) => Response::new_ok(id, self.code_actions(params)),
             };
-            let list = match &doc.checked {
-                Some((analysis, findings)) => diagnostics(analysis, findings, self.encoding),
-                None => Vec::new(),
-            };
-            self.send_diagnostics(doc.uri.clone(), list, Some(doc.version))?;
+            self.reply(response)?;
         }
         Ok(())
     }
@@ -340,7 +640,7 @@ impl Server<'_> {
         uri: Uri,
         diagnostics: Vec<lsp_types::Diagnostic>,
         version: Option<i32>,
-    ) -> Result<(), Box<dyn Error + Sync + Send>> {
+    ) -> Result<(), Failure> {
         let params = PublishDiagnosticsParams {
             uri,
             diagnostics,
@@ -351,6 +651,19 @@ impl Server<'_> {
             .sender
             .send(Message::Notification(notification))?;
         Ok(())
+    }
+
+    fn log(&self, message: String) {
+        let params = lsp_types::LogMessageParams {
+            typ: MessageType::WARNING,
+            message,
+        };
+        let notification =
+            Notification::new(lsp_types::notification::LogMessage::METHOD.into(), params);
+        let _ = self
+            .connection
+            .sender
+            .send(Message::Notification(notification));
     }
 
     fn show_error(&self, message: String) {
@@ -389,46 +702,9 @@ impl Server<'_> {
         settings
     }
 
-    fn ensure_checked(&mut self, key: &str) {
-        let Some(doc) = self.documents.get(key) else {
-            return;
-        };
-        if doc.checked.is_some() {
-            return;
-        }
-        let path = doc.path.clone();
-        let settings = self.settings_for(path.as_deref());
-        let Some(doc) = self.documents.get_mut(key) else {
-            return;
-        };
-        let display = doc.display_path();
-        let text: Arc<str> = Arc::from(doc.text.as_str());
-        let text_for_archive = text.clone();
-        // A bad document must never take the server down with it.
-        let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let format = Format::for_path(&display, &text);
-            let article = Article::parse(&display, text, format, &settings.lexicon);
-            let path = doc.path.as_deref();
-            let analysis = analyse_with(article, &settings, |list| {
-                article_originals(path, &display, &text_for_archive, list, &self.originals).0
-            });
-            let (findings, _) = check(&analysis, &settings);
-            (analysis, findings)
-        }));
-        match checked {
-            Ok(result) => doc.checked = Some(result),
-            Err(_) => {
-                let message =
-                    format!("fairlint could not check {display}; please report this document");
-                self.show_error(message);
-            }
-        }
-    }
-
-    fn hover(&mut self, params: HoverParams) -> Option<Hover> {
+    fn hover(&self, params: HoverParams) -> Option<Hover> {
         let position = params.text_document_position_params;
         let key = position.text_document.uri.as_str().to_string();
-        self.ensure_checked(&key);
         let doc = self.documents.get(&key)?;
         let (analysis, findings) = doc.checked.as_ref()?;
         let article = &analysis.article;
@@ -448,9 +724,8 @@ impl Server<'_> {
         })
     }
 
-    fn code_actions(&mut self, params: CodeActionParams) -> Option<Vec<CodeActionOrCommand>> {
+    fn code_actions(&self, params: CodeActionParams) -> Option<Vec<CodeActionOrCommand>> {
         let key = params.text_document.uri.as_str().to_string();
-        self.ensure_checked(&key);
         let doc = self.documents.get(&key)?;
         let (analysis, findings) = doc.checked.as_ref()?;
         let article = &analysis.article;
@@ -485,6 +760,127 @@ impl Server<'_> {
             })
             .collect();
         Some(list)
+    }
+}
+
+/// What woke the loop.
+enum Event {
+    /// A message from the client; `None` when the connection closed.
+    Message(Option<Message>),
+    Checked(Option<Checked>),
+    /// A debounced check is due.
+    Due,
+}
+
+/// A request that waits for its document's check.
+enum Waiting {
+    Hover(RequestId, HoverParams),
+    Actions(RequestId, CodeActionParams),
+}
+
+/// Checks that may run at once: one per core, at most four (the editor is not the only thing
+/// running).
+fn max_checks() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// One document's text to check on a worker thread.
+struct Job {
+    key: String,
+    generation: u64,
+    display: String,
+    path: Option<PathBuf>,
+    text: Arc<str>,
+    settings: Arc<Settings>,
+    originals: Arc<RunOriginals>,
+    /// Set by the loop when the document changes: the check gives up at its next step.
+    cancel: Arc<AtomicBool>,
+}
+
+/// A finished check of one generation of a document's text.
+struct Checked {
+    key: String,
+    generation: u64,
+    outcome: Outcome,
+}
+
+enum Outcome {
+    Done(Box<Analysis>, Vec<Finding>),
+    Cancelled,
+    /// The check panicked; a bad document must never take the server down with it.
+    Failed,
+}
+
+impl Job {
+    fn run(self) -> Checked {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.check()))
+            .unwrap_or(Outcome::Failed);
+        Checked {
+            key: self.key,
+            generation: self.generation,
+            outcome,
+        }
+    }
+
+    fn check(&self) -> Outcome {
+        let settings = &self.settings;
+        let article = Article::parse(
+            &self.display,
+            self.text.clone(),
+            Format::for_path(&self.display, &self.text),
+            &settings.lexicon,
+        );
+        let analysis = analyse_until(
+            article,
+            settings,
+            |list| {
+                let path = self.path.as_deref();
+                article_originals(path, &self.display, &self.text, list, &self.originals).0
+            },
+            &*self.cancel,
+        );
+        let Ok(mut analysis) = analysis else {
+            return Outcome::Cancelled;
+        };
+        let (findings, problems) = check(&analysis, settings);
+        analysis.article.problems.extend(problems);
+        Outcome::Done(Box::new(analysis), findings)
+    }
+}
+
+/// Input problems of a checked document (a broken front matter, a file over the analysis
+/// budget) as diagnostics of their own.
+fn problems(analysis: &Analysis, encoding: Encoding) -> Vec<lsp_types::Diagnostic> {
+    analysis
+        .article
+        .problems
+        .iter()
+        .map(|p| lsp_types::Diagnostic {
+            range: p
+                .span
+                .as_ref()
+                .map(|span| range(analysis, span, encoding))
+                .unwrap_or_default(),
+            severity: Some(lsp_types::DiagnosticSeverity::ERROR),
+            code: Some(lsp_types::NumberOrString::String("input".into())),
+            source: Some("fairlint".into()),
+            message: p.message.clone(),
+            ..lsp_types::Diagnostic::default()
+        })
+        .collect()
+}
+
+/// The one diagnostic of a document over [`MAX_DOCUMENT`].
+fn too_large() -> lsp_types::Diagnostic {
+    lsp_types::Diagnostic {
+        severity: Some(lsp_types::DiagnosticSeverity::ERROR),
+        code: Some(lsp_types::NumberOrString::String("input".into())),
+        source: Some("fairlint".into()),
+        message: format!(
+            "this document is over {} MiB: fairlint does not check it",
+            MAX_DOCUMENT / (1024 * 1024)
+        ),
+        ..lsp_types::Diagnostic::default()
     }
 }
 
