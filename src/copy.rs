@@ -105,6 +105,28 @@ pub fn copy_near_verbatim(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
                 )],
             ));
         }
+        // Shorter runs kept in the original's order within one sentence: the light edits of a
+        // sub-editor who trims and swaps between them.
+        for p in &m.chains {
+            out.push(finding(
+                o.bytes(&p.article),
+                format!(
+                    "{} follow a sentence of {} ({}) in runs kept word for word, the longest {} words ({:.0}% similar)",
+                    words(p.article.len()),
+                    original.original.source,
+                    original.original.describe(),
+                    p.longest_exact,
+                    p.similarity * 100.0
+                ),
+                "lightly edited copy",
+                "keeping the original's phrases in its order is not rewriting: tell it in your own words",
+                vec![related(
+                    original,
+                    original.bytes(&p.original),
+                    Some(p.similarity),
+                )],
+            ));
+        }
     }
     out
 }
@@ -157,6 +179,7 @@ pub fn source_undeclared(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
         let first = m
             .passages
             .iter()
+            .chain(&m.chains)
             .map(|p| (p.article.clone(), p.original.clone(), p.similarity))
             .chain(
                 m.paraphrases
@@ -167,7 +190,12 @@ pub fn source_undeclared(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
         let Some((article, orig, similarity)) = first else {
             continue;
         };
-        let shared: usize = m.passages.iter().map(|p| p.article.len()).sum::<usize>()
+        let shared: usize = m
+            .passages
+            .iter()
+            .chain(&m.chains)
+            .map(|p| p.article.len())
+            .sum::<usize>()
             + m.paraphrases.iter().map(|p| p.article.len()).sum::<usize>();
         out.push(finding(
             o.bytes(&article),

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::align::{self, AlignParams, Paraphrase, ParaphraseParams, Passage, Word};
+use crate::align::{self, AlignParams, ChainParams, Paraphrase, ParaphraseParams, Passage, Word};
 use crate::claims::{Claim, ClaimKind};
 use crate::document::Article;
 use crate::originals::Original;
@@ -45,6 +45,9 @@ impl OriginalText {
 pub struct Overlap {
     pub original: usize,
     pub passages: Vec<Passage>,
+    /// Article sentences that keep several shorter runs of one original sentence in order
+    /// (`align::sentence_chains`), not inside a passage.
+    pub chains: Vec<Passage>,
     pub paraphrases: Vec<Paraphrase>,
 }
 
@@ -94,7 +97,7 @@ pub fn find_overlaps(
         .into_iter()
         .filter(|w| !crate::position::within_any(&excluded, &(w.start as usize..w.end as usize)))
         .collect();
-    let words = with_block_barriers(article, kept, AlignParams::default().max_gap + 1);
+    let words = with_paragraph_barriers(&article.text, kept, MERGE_GAP + 1);
     let sentences = word_sentences(&article.text, &words);
     let stopwords: HashSet<u64> = STOPWORDS.iter().map(|w| align::hash_word(w)).collect();
     let params = AlignParams::default();
@@ -104,7 +107,8 @@ pub fn find_overlaps(
         .iter()
         .map(|&i| {
             let text = &texts[i];
-            let passages = align::align(&words, &text.words, &params);
+            let passages =
+                align::merge_adjacent(align::align(&words, &text.words, &params), MERGE_GAP);
             // Only passages long enough to be reported as copies take a sentence away from the
             // paraphrase check; a short shared phrase must not hide a reworded sentence.
             let reported: Vec<Passage> = passages
@@ -122,9 +126,19 @@ pub fn find_overlaps(
                 &paraphrase_params(),
                 &reported,
             );
+            let chains = align::sentence_chains(
+                &words,
+                &text.words,
+                &sentences,
+                &text.sentences,
+                &reported,
+                &chain_params(),
+            );
+            let (chains, paraphrases) = prefer_chains(chains, paraphrases);
             Overlap {
                 original: i,
                 passages,
+                chains,
                 paraphrases,
             }
         })
@@ -151,6 +165,28 @@ pub fn find_overlaps(
     }
 }
 
+/// A sentence that keeps runs of the original word for word is reported as that (a chain), not
+/// as close paraphrase; where the paraphrase check found the same sentence, the chain takes its
+/// whole extent, so the finding covers the sentence either way.
+fn prefer_chains(
+    mut chains: Vec<Passage>,
+    paraphrases: Vec<Paraphrase>,
+) -> (Vec<Passage>, Vec<Paraphrase>) {
+    let mut kept = Vec::with_capacity(paraphrases.len());
+    for p in paraphrases {
+        let inside =
+            |c: &&mut Passage| p.article.start <= c.article.start && c.article.end <= p.article.end;
+        if let Some(chain) = chains.iter_mut().find(|c| inside(c)) {
+            chain.article = p.article.clone();
+            chain.original =
+                chain.original.start.min(p.original.start)..chain.original.end.max(p.original.end);
+        } else {
+            kept.push(p);
+        }
+    }
+    (chains, kept)
+}
+
 /// Archived texts often repeat one another (a wire story, its update, a partner's reprint): each
 /// copied passage is reported once, against the archived text that explains most of the
 /// article. An archived text is kept only if it covers at least [`REPORTED_PASSAGE_WORDS`]
@@ -166,6 +202,7 @@ fn keep_best_archived(matches: &mut Vec<Overlap>, texts: &[OriginalText], articl
             let spans: Vec<Range<usize>> = m
                 .passages
                 .iter()
+                .chain(&m.chains)
                 .map(|p| p.article.clone())
                 .chain(m.paraphrases.iter().map(|p| p.article.clone()))
                 .map(|r| r.start.min(article_words)..r.end.min(article_words))
@@ -232,6 +269,21 @@ fn candidates(words: &[Word], texts: &[OriginalText], params: &AlignParams) -> V
     found
 }
 
+/// Passages at most this many words apart on both sides are one passage
+/// (`align::merge_adjacent`); paragraphs are kept apart by one more barrier word than this.
+const MERGE_GAP: usize = 8;
+
+/// Shorter runs that make a copy when several follow one original sentence in order: runs of
+/// 5 words or more, at least two, holding 10 words and a third of the article sentence.
+pub fn chain_params() -> ChainParams {
+    ChainParams {
+        min_run: 5,
+        min_runs: 2,
+        min_words: 10,
+        min_share: 0.33,
+    }
+}
+
 /// The shortest passage the copy rules report at their defaults (copy-verbatim's 12-word run,
 /// copy-near-verbatim's 15 words).
 const REPORTED_PASSAGE_WORDS: usize = 12;
@@ -262,18 +314,14 @@ pub fn paraphrase_params() -> ParaphraseParams {
 
 /// Puts `width` words that match nothing between paragraphs, so that no passage runs from a
 /// headline into the paragraph under it. A barrier word is empty and sits where the next
-/// paragraph starts, so byte ranges of passages are unaffected.
-fn with_block_barriers(article: &Article, words: Vec<Word>, width: usize) -> Vec<Word> {
-    let block_of = |w: &Word| {
-        article
-            .blocks
-            .partition_point(|b| b.range.start <= w.start as usize)
-    };
+/// paragraph starts, so byte ranges of passages are unaffected. Paragraphs are read from the
+/// text itself ([`paragraph_break`]), not from the article's blocks: a hard-wrapped paragraph
+/// may reach here as one block per line, and a copied passage must run on across its lines.
+fn with_paragraph_barriers(text: &str, words: Vec<Word>, width: usize) -> Vec<Word> {
     let mut out = Vec::with_capacity(words.len());
-    let mut previous = None;
+    let mut previous: Option<u32> = None;
     for word in words {
-        let block = block_of(&word);
-        if previous.is_some_and(|p| p != block) {
+        if previous.is_some_and(|end| paragraph_break(text, end as usize..word.start as usize)) {
             for i in 0..width {
                 let hash = u64::MAX - (out.len() * width + i) as u64;
                 out.push(Word {
@@ -283,10 +331,53 @@ fn with_block_barriers(article: &Article, words: Vec<Word>, width: usize) -> Vec
                 });
             }
         }
-        previous = Some(block);
+        previous = Some(word.end);
         out.push(word);
     }
     out
+}
+
+/// The shortest line (in characters) that is taken for a line of hard-wrapped prose; shorter
+/// lines are titles, datelines, bylines and the like, and end their paragraph.
+const WRAPPED_LINE_CHARS: usize = 40;
+
+/// Whether the text between two words (`gap`, byte range) holds a paragraph break: a blank
+/// line, or a line break that does not just wrap prose (see [`wraps_at`]).
+pub fn paragraph_break(text: &str, gap: Range<usize>) -> bool {
+    let start = gap.start;
+    text[gap]
+        .match_indices('\n')
+        .any(|(i, _)| !wraps_at(text, start + i))
+}
+
+/// Whether the line break at byte `at` wraps a paragraph of hard-wrapped text: the line before
+/// is prose-long, the next line is not blank, and neither is a heading, list item, quote block
+/// or table row. Wire copy, e-mail and plain-text feeds wrap at a fixed width, so a sentence, and
+/// a copied passage, continue on the next line.
+fn wraps_at(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let before = text[line_start..at].trim();
+    let after = text[at + 1..].split('\n').next().unwrap_or("").trim();
+    !after.is_empty()
+        && before.chars().count() >= WRAPPED_LINE_CHARS
+        && !opens_block(before)
+        && !opens_block(after)
+}
+
+/// A line that opens a block of its own: a Markdown heading, quote block or table row, or a list
+/// item ("- ", "* ", "+ ", "1. ", "2) ").
+fn opens_block(line: &str) -> bool {
+    if line.starts_with(['#', '>', '|']) {
+        return true;
+    }
+    if ["- ", "* ", "+ ", "\u{2022} "]
+        .iter()
+        .any(|m| line.starts_with(m))
+    {
+        return true;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && matches!(&line.as_bytes()[digits..], [b'.' | b')', b' ', ..])
 }
 
 /// Quotation marks (quoting is not copying), the source list and the disclaimer, sorted.
@@ -296,6 +387,7 @@ fn excluded_ranges(article: &Article, claims: &[Claim], skip: &[bool]) -> Vec<Ra
         .filter(|c| c.kind == ClaimKind::Quote)
         .map(|c| c.span.clone())
         .collect();
+    ranges.extend(quoted_ranges(&article.text));
     for (i, block) in article.blocks.iter().enumerate() {
         if skip[i] || block.disclaimer {
             ranges.push(block.range.clone());
@@ -312,16 +404,63 @@ fn excluded_ranges(article: &Article, claims: &[Claim], skip: &[bool]) -> Vec<Ra
     merged
 }
 
+/// Text between double quotation marks, paragraph by paragraph (paragraphs as the copy path
+/// reads them: see [`paragraph_break`]): “…”, and "…" where a paragraph's straight marks pair
+/// up. The article's quote claims cover most of these; this catches a quote that a hard-wrapped
+/// plain-text article spreads over several of its lines, which must not become a copy. A
+/// paragraph whose marks do not pair up is left to the claims alone.
+fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut paragraph_start = 0;
+    let mut ends: Vec<usize> = text
+        .match_indices('\n')
+        .map(|(i, _)| i)
+        .filter(|&i| !wraps_at(text, i))
+        .collect();
+    ends.push(text.len());
+    for end in ends {
+        let paragraph = paragraph_start..end;
+        paragraph_start = end;
+        let slice = &text[paragraph.clone()];
+        let marks: Vec<(usize, char)> = slice
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '"' | '\u{201C}' | '\u{201D}'))
+            .collect();
+        let straight = marks.iter().filter(|(_, c)| *c == '"').count();
+        let mut open: Option<(usize, char)> = None;
+        for &(i, c) in &marks {
+            match (open, c) {
+                (None, '"') if straight % 2 == 0 => open = Some((i, c)),
+                (None, '\u{201C}') => open = Some((i, c)),
+                (Some((from, '"')), '"') | (Some((from, '\u{201C}')), '\u{201D}') => {
+                    out.push(paragraph.start + from..paragraph.start + i + c.len_utf8());
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
 /// Word-index ranges of the sentences of `text` (a full stop, question or exclamation mark, or a
-/// line break ends one).
+/// paragraph break ends one; a line break that only wraps prose does not).
 fn word_sentences(text: &str, words: &[Word]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..words.len() {
+        // A paragraph barrier (an empty word) belongs to no sentence.
+        if words[i].start == words[i].end {
+            start = i + 1;
+            continue;
+        }
         let end = words[i].end as usize;
         let next = words.get(i + 1).map_or(text.len(), |w| w.start as usize);
-        let gap = &text[end.min(next)..next];
-        if gap.contains(['.', '?', '!', '\n']) || i + 1 == words.len() {
+        let gap = end.min(next)..next;
+        if i + 1 == words.len()
+            || text[gap.clone()].contains(['.', '?', '!'])
+            || paragraph_break(text, gap)
+        {
             out.push(start..i + 1);
             start = i + 1;
         }

@@ -103,18 +103,20 @@ fn reuse_of(path: &str, analysis: &Analysis) -> Vec<Reuse> {
     overlaps
         .matches
         .iter()
-        .filter(|m| !m.passages.is_empty() || !m.paraphrases.is_empty())
+        .filter(|m| !m.passages.is_empty() || !m.chains.is_empty() || !m.paraphrases.is_empty())
         .map(|m| {
             let original = &overlaps.originals[m.original];
             let in_original = covered(
                 m.passages
                     .iter()
+                    .chain(&m.chains)
                     .map(|p| p.original.clone())
                     .chain(m.paraphrases.iter().map(|p| p.original.clone())),
             );
             let in_article = covered(
                 m.passages
                     .iter()
+                    .chain(&m.chains)
                     .map(|p| p.article.clone())
                     .chain(m.paraphrases.iter().map(|p| p.article.clone())),
             );

@@ -30,7 +30,9 @@ mod words;
 
 pub use fingerprint::{fingerprints, kgrams};
 pub use index::Index;
-pub use pairwise::{AlignParams, INDEX_K, Passage, align};
+pub use pairwise::{
+    AlignParams, ChainParams, INDEX_K, Passage, align, merge_adjacent, sentence_chains,
+};
 pub use paraphrase::{
     DEFAULT_PARAPHRASE_MIN_SCORE, PARAPHRASE_MIN_CONTENT_WORDS, PARAPHRASE_OVERLAP_WEIGHT,
     Paraphrase, ParaphraseParams, paraphrases, paraphrases_excluding,

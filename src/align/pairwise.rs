@@ -720,6 +720,174 @@ fn cut(part: Run, t: &Range<usize>) -> impl Iterator<Item = Run> {
     before.into_iter().chain(after)
 }
 
+/// Joins passages that lie one after the other in both texts, at most `max_gap` words apart on
+/// each side: one copied passage that the writer interrupted with a clause of their own is one
+/// passage, not two findings. The joined passage's similarity is its parts' similarity
+/// weighted by their length (the writer's words between them are not counted as edits), and
+/// its longest exact run the longest of theirs. `passages` are sorted by article start, as
+/// [`align`] gives them.
+pub fn merge_adjacent(passages: Vec<Passage>, max_gap: usize) -> Vec<Passage> {
+    let mut out: Vec<(Passage, f64)> = Vec::with_capacity(passages.len());
+    for next in passages {
+        let weight = next.article.len() as f64;
+        if let Some((prev, prev_weight)) = out.last_mut()
+            && next.article.start >= prev.article.end
+            && next.article.start - prev.article.end <= max_gap
+            && next.original.start >= prev.original.end
+            && next.original.start - prev.original.end <= max_gap
+        {
+            let total = *prev_weight + weight;
+            prev.similarity = (prev.similarity * *prev_weight + next.similarity * weight) / total;
+            prev.longest_exact = prev.longest_exact.max(next.longest_exact);
+            prev.article.end = next.article.end;
+            prev.original.end = next.original.end;
+            *prev_weight = total;
+            continue;
+        }
+        out.push((next, weight));
+    }
+    out.into_iter().map(|(p, _)| p).collect()
+}
+
+/// When shorter exact runs inside one sentence pair count as copying: see [`sentence_chains`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChainParams {
+    /// The shortest run of a chain, in words.
+    pub min_run: usize,
+    /// The fewest runs in a chain.
+    pub min_runs: usize,
+    /// The fewest words the runs hold together.
+    pub min_words: usize,
+    /// The least share of the article sentence's words that the runs hold.
+    pub min_share: f64,
+}
+
+/// Article sentences that keep several shorter exact runs (`min_run` words or more, fewer than
+/// a copy rule's run) of one original sentence, in the original's order: how a sub-editor
+/// reworks wire copy, keeping 5- to 11-word stretches and trimming, swapping a word or
+/// inserting a clause between them. Each is reported as a [`Passage`] from the first run to the
+/// last, its similarity the word-level one over that stretch. Article sentences at least half
+/// inside `covered` are left out (they are copies already). Sorted by article start.
+///
+/// Runs of one sentence pair only: independent reports of one event share names, titles and
+/// stock phrases, but seldom several of them in one sentence in the same order as the original.
+pub fn sentence_chains(
+    article: &[Word],
+    original: &[Word],
+    article_sentences: &[Range<usize>],
+    original_sentences: &[Range<usize>],
+    covered: &[Passage],
+    params: &ChainParams,
+) -> Vec<Passage> {
+    let min_run = params.min_run.max(1);
+    // (article sentence, original sentence, run), the run cut to both sentences.
+    let mut runs: Vec<(usize, usize, Run)> = Vec::new();
+    let sentence_at = |sentences: &[Range<usize>], pos: usize| {
+        let s = sentences.partition_point(|r| r.end <= pos);
+        (s < sentences.len() && sentences[s].start <= pos).then_some(s)
+    };
+    for_each_exact_run(article, original, min_run, |run| {
+        let (Some(sa), Some(so)) = (
+            sentence_at(article_sentences, run.a),
+            sentence_at(original_sentences, run.o),
+        ) else {
+            return;
+        };
+        let len = run
+            .len
+            .min(article_sentences[sa].end - run.a)
+            .min(original_sentences[so].end - run.o);
+        if len >= min_run {
+            runs.push((sa, so, Run { len, ..run }));
+        }
+    });
+    runs.sort_by_key(|&(sa, so, run)| (sa, so, run.a, run.o));
+    let mut out = Vec::new();
+    for group in runs.chunk_by(|x, y| x.0 == y.0) {
+        let sentence = article_sentences[group[0].0].clone();
+        if covered_words(&sentence, covered) * 2 >= sentence.len() {
+            continue;
+        }
+        let best = group
+            .chunk_by(|x, y| x.1 == y.1)
+            .map(|pair| best_chain(&pair.iter().map(|&(_, _, run)| run).collect::<Vec<_>>()))
+            .max_by_key(|chain| {
+                (
+                    chain.iter().map(|r| r.len).sum::<usize>(),
+                    usize::MAX - chain[0].a,
+                )
+            });
+        let Some(chain) = best else { continue };
+        let words: usize = chain.iter().map(|r| r.len).sum();
+        if chain.len() < params.min_runs
+            || words < params.min_words
+            || (words as f64) < params.min_share * sentence.len() as f64
+        {
+            continue;
+        }
+        let (first, last) = (chain[0], last_run(&chain));
+        let (a, o) = (first.a..last.a_end(), first.o..last.o_end());
+        let length = a.len().max(o.len());
+        // A "sentence" can be an unpunctuated page: past that, count the unmatched words.
+        let edits = if length <= MAX_CHAIN_WORDS {
+            word_edit_distance(&article[a.clone()], &original[o.clone()])
+        } else {
+            length - words
+        };
+        out.push(Passage {
+            article: a,
+            original: o,
+            similarity: 1.0 - edits.min(length) as f64 / length as f64,
+            longest_exact: chain.iter().map(|r| r.len).max().unwrap_or(0),
+        });
+    }
+    out
+}
+
+/// Longest stretch whose similarity [`sentence_chains`] computes word by word.
+const MAX_CHAIN_WORDS: usize = 200;
+
+/// The runs, in article order, that follow each other in both texts and hold the most words
+/// (a longest increasing subsequence weighted by length; a sentence pair has a few runs).
+fn best_chain(runs: &[Run]) -> Vec<Run> {
+    let mut total: Vec<usize> = runs.iter().map(|r| r.len).collect();
+    let mut from: Vec<Option<usize>> = vec![None; runs.len()];
+    for j in 0..runs.len() {
+        for i in 0..j {
+            if runs[i].a_end() <= runs[j].a
+                && runs[i].o_end() <= runs[j].o
+                && total[i] + runs[j].len > total[j]
+            {
+                total[j] = total[i] + runs[j].len;
+                from[j] = Some(i);
+            }
+        }
+    }
+    let Some(mut at) = (0..runs.len()).max_by_key(|&j| (total[j], usize::MAX - j)) else {
+        return Vec::new();
+    };
+    let mut chain = vec![runs[at]];
+    while let Some(i) = from[at] {
+        chain.push(runs[i]);
+        at = i;
+    }
+    chain.reverse();
+    chain
+}
+
+/// Words of `range` inside the passages.
+fn covered_words(range: &Range<usize>, covered: &[Passage]) -> usize {
+    covered
+        .iter()
+        .map(|p| {
+            p.article
+                .end
+                .min(range.end)
+                .saturating_sub(p.article.start.max(range.start))
+        })
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use std::ops::Range;
@@ -1185,5 +1353,74 @@ mod tests {
                 }
             }
         }
+    }
+
+    // -- merging and sentence chains -------------------------------------------------------
+
+    fn passage(article: Range<usize>, original: Range<usize>, similarity: f64) -> Passage {
+        Passage {
+            longest_exact: article.len(),
+            article,
+            original,
+            similarity,
+        }
+    }
+
+    #[test]
+    fn adjacent_passages_of_one_stretch_merge() {
+        let merged = merge_adjacent(
+            vec![
+                passage(0..20, 100..120, 1.0),
+                passage(25..45, 126..146, 0.8),
+                passage(60..75, 147..162, 1.0),
+            ],
+            8,
+        );
+        assert_eq!(merged.len(), 2, "{merged:?}");
+        assert_eq!(merged[0].article, 0..45);
+        assert_eq!(merged[0].original, 100..146);
+        assert!((merged[0].similarity - 0.9).abs() < 1e-9);
+        // Out of order in the original: two passages.
+        let apart = merge_adjacent(
+            vec![passage(0..20, 100..120, 1.0), passage(22..40, 50..68, 1.0)],
+            8,
+        );
+        assert_eq!(apart.len(), 2);
+    }
+
+    const WIRE: &str = "Emergency crews from three counties spent the whole of Sunday night \
+        pumping flood water out of the basement wards of the old district hospital. Nobody was hurt.";
+
+    fn chains_of(article: &str, params: &ChainParams) -> Vec<Passage> {
+        let (aw, ow) = (words(article), words(WIRE));
+        let (asent, osent) = (sentences(article, &aw), sentences(WIRE, &ow));
+        sentence_chains(&aw, &ow, &asent, &osent, &[], params)
+    }
+
+    fn chain_params() -> ChainParams {
+        ChainParams {
+            min_run: 5,
+            min_runs: 2,
+            min_words: 10,
+            min_share: 0.33,
+        }
+    }
+
+    #[test]
+    fn shorter_runs_in_order_make_a_chain() {
+        // Runs of 6 and 8 words kept, the words between changed: no 12-word run, no passage.
+        let article = "Crews from three counties spent the whole of Sunday night, the county fire \
+            service told reporters on Monday morning, after pumping water out of the basement wards of the old district hospital.";
+        assert!(align(&words(article), &words(WIRE), &AlignParams::default()).is_empty());
+        let found = chains_of(article, &chain_params());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].longest_exact >= 8);
+        // The same runs in the other order are not a chain.
+        let reordered = "Water was pumped out of the basement wards of the old district hospital \
+            as crews from three counties spent the whole of Sunday night at work.";
+        assert!(chains_of(reordered, &chain_params()).is_empty());
+        // One run alone is not a chain.
+        let one = "Crews from three counties spent the whole of Sunday night on the wards.";
+        assert!(chains_of(one, &chain_params()).is_empty());
     }
 }
