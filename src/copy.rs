@@ -165,6 +165,40 @@ pub fn copy_paraphrase(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
     out
 }
 
+/// The article as a whole follows one original: most of its sentences keep the original's
+/// wording, in its order, though no one passage need cross a copy threshold.
+pub fn copy_derived(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
+    let o = &a.overlaps;
+    let mut out = Vec::new();
+    for m in &o.matches {
+        let d = &m.derivation;
+        let Some(first) = &d.first_following else {
+            continue;
+        };
+        if d.verdict() != crate::overlap::Verdict::Wholly {
+            continue;
+        }
+        let original = &o.originals[m.original];
+        out.push(finding(
+            o.bytes(first),
+            format!(
+                "the article is wholly derived from {} ({}): {} of its {} sentences ({:.0}%) follow it, {:.0}% of its word sequences are in it, longest run {}",
+                original.original.source,
+                original.original.describe(),
+                d.following,
+                d.sentences,
+                d.share() * 100.0,
+                d.containment * 100.0,
+                words(d.longest_run),
+            ),
+            "derived from one original",
+            "report the story in your own order and words, or say plainly that it is based on the original",
+            Vec::new(),
+        ));
+    }
+    out
+}
+
 pub fn source_undeclared(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
     let o = &a.overlaps;
     let mut out = Vec::new();

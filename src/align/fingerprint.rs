@@ -46,6 +46,12 @@ pub fn kgrams(words: &[Word], k: usize) -> Vec<u64> {
     out
 }
 
+/// The hash of every k-word window of `words`, in order (item `i` covers words `i..i + k`):
+/// the same hashes as [`kgrams`], position by position.
+pub fn kgram_sequence(words: &[Word], k: usize) -> Vec<u64> {
+    kgram_hashes(words, k).collect()
+}
+
 /// Winnowed k-gram fingerprints (Schleimer et al. 2003): hash every k-word window, keep the
 /// minimum hash of each window of `w` consecutive k-gram hashes (rightmost minimum on ties),
 /// recording each kept fingerprint once. Returns (hash, index of the first word of the k-gram).
