@@ -768,6 +768,8 @@ pub struct ChainParams {
     pub min_runs: usize,
     /// The fewest words the runs hold together.
     pub min_words: usize,
+    /// The fewest words in the chain's longest run.
+    pub min_longest: usize,
     /// The least share of the article sentence's words that the runs hold.
     pub min_share: f64,
 }
@@ -831,6 +833,7 @@ pub fn sentence_chains(
         let words: usize = chain.iter().map(|r| r.len).sum();
         if chain.len() < params.min_runs
             || words < params.min_words
+            || chain.iter().all(|r| r.len < params.min_longest)
             || (words as f64) < params.min_share * sentence.len() as f64
         {
             continue;
@@ -1412,6 +1415,7 @@ mod tests {
             min_run: 5,
             min_runs: 2,
             min_words: 10,
+            min_longest: 6,
             min_share: 0.33,
         }
     }
