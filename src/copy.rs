@@ -326,7 +326,12 @@ pub fn figure_not_in_source(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> 
             continue;
         };
         let figures = &a.overlaps.figures[index];
-        if figures.iter().any(|(key, _)| key == &claim.key) {
+        // "$200bn" and "200 billion dollars", "2m" and "two million" are one figure: compared by
+        // value, as the copy checks' lexical layer reads numbers.
+        let value = crate::align::figure_value(&claim.key);
+        if figures.iter().any(|(key, _)| {
+            key == &claim.key || (value.is_some() && crate::align::figure_value(key) == value)
+        }) {
             continue;
         }
         let original = &a.overlaps.originals[index];

@@ -162,7 +162,7 @@ fn derivation(
     }
     let mut d = Derivation {
         containment: hits as f64 / total.max(1) as f64,
-        longest_run: longest_found.max(align::longest_shared_run(words, original, K)),
+        longest_run: longest_found,
         ..Derivation::default()
     };
     for sentence in sentences {
@@ -239,6 +239,9 @@ pub fn find_overlaps(
     let words = with_paragraph_barriers(&article.text, kept, MERGE_GAP + 1);
     let sentences = word_sentences(&article.text, &words);
     let stopwords: HashSet<u64> = STOPWORDS.iter().map(|w| align::hash_word(w)).collect();
+    // Whole-article derivation reads word sequences on lexical keys (stems, substitution
+    // classes, numbers by value); copying and paraphrase are found on the words as written.
+    let lexical = align::lexical_words(&article.text, &words);
     let params = AlignParams::default();
     let texts: Vec<OriginalText> = originals.iter().cloned().map(OriginalText::new).collect();
     let candidates = candidates(&words, &texts, &params);
@@ -282,7 +285,9 @@ pub fn find_overlaps(
                 .chain(paraphrases.iter().map(|p| p.article.clone()))
                 .collect();
             let longest = passages.iter().map(|p| p.longest_exact).max().unwrap_or(0);
-            let derivation = derivation(&words, &sentences, &text.words, &found, longest);
+            let longest = longest.max(align::longest_shared_run(&words, &text.words, 3));
+            let original_lexical = align::lexical_words(&text.original.text, &text.words);
+            let derivation = derivation(&lexical, &sentences, &original_lexical, &found, longest);
             Overlap {
                 original: i,
                 passages,

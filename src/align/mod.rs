@@ -20,6 +20,7 @@
 
 mod fingerprint;
 mod index;
+mod lexical;
 mod pairwise;
 mod paraphrase;
 #[doc(hidden)]
@@ -30,6 +31,7 @@ mod words;
 
 pub use fingerprint::{fingerprints, kgram_sequence, kgrams};
 pub use index::Index;
+pub use lexical::{figure_value, filler_key, lexical_words};
 pub use pairwise::{
     AlignParams, ChainParams, INDEX_K, Passage, align, longest_shared_run, merge_adjacent,
     sentence_chains,
