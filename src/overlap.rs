@@ -135,8 +135,9 @@ impl Derivation {
     }
 }
 
-/// The [`Derivation`] of the article (`words`, `sentences`) from `original`, given what the
-/// copy checks found (`found`: article word ranges of passages, chains and paraphrases).
+/// The [`Derivation`] of the article (`words` as lexical keys, `sentences`) from `original`
+/// (lexical keys too), given what the copy checks found (`found`: article word ranges of
+/// reported passages, chains and paraphrases) and the longest word-for-word run.
 fn derivation(
     words: &[Word],
     sentences: &[Range<usize>],
@@ -145,8 +146,7 @@ fn derivation(
     longest_found: usize,
 ) -> Derivation {
     const K: usize = 3;
-    let mut in_original = align::kgrams(original, K);
-    in_original.dedup();
+    let in_original = align::kgrams(original, K);
     let shared: Vec<bool> = align::kgram_sequence(words, K)
         .iter()
         .map(|h| in_original.binary_search(h).is_ok())

@@ -1,8 +1,11 @@
-//! Scores copy detection on the labelled original/rewrite pairs in `tests/copy/` with the PAN
-//! measures: character-level precision and recall (macro-averaged over cases and detections),
-//! granularity, and plagdet = F1 / log2(1 + granularity). Independent texts on the same story
-//! must raise nothing. `cargo test --test copy_scores -- --nocapture` prints the figures;
-//! `FAIRLINT_SCORE_VERBOSE=1` lists misses and false alarms.
+//! Scores copy detection on the labelled original/rewrite pairs in `tests/copy/`,
+//! `tests/copy-holdout/` and `tests/copy-derived/{tuned,holdout}/` with the PAN measures:
+//! character-level precision and recall (macro-averaged over cases and detections), granularity,
+//! and plagdet = F1 / log2(1 + granularity), with recall per edit level; and, where pairs carry
+//! a document-level label, derived / not-derived precision and recall of the `summary.reuse`
+//! verdict. Independent texts on the same story must raise nothing. `cargo test --test
+//! copy_scores -- --nocapture` prints the figures; `FAIRLINT_SCORE_VERBOSE=1` lists misses and
+//! false alarms.
 
 use std::collections::BTreeMap;
 use std::ops::Range;

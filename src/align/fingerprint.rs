@@ -11,6 +11,7 @@ const KGRAM_BASE: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// splitmix64's finaliser: spreads a polynomial hash over all 64 bits, so the minimum chosen by
 /// winnowing is a fair sample and hash maps can use the value directly.
+#[inline]
 pub(super) fn mix(mut x: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
@@ -98,28 +99,34 @@ fn winnow(hashes: &[u64], w: usize) -> Vec<(u64, u32)> {
 pub(super) struct U64Hasher(u64);
 
 impl Hasher for U64Hasher {
+    #[inline]
     fn finish(&self) -> u64 {
         mix(self.0)
     }
 
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         for &byte in bytes {
             self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
 
+    #[inline]
     fn write_u64(&mut self, n: u64) {
         self.0 ^= n;
     }
 
+    #[inline]
     fn write_u32(&mut self, n: u32) {
         self.write_u64(u64::from(n));
     }
 
+    #[inline]
     fn write_i64(&mut self, n: i64) {
         self.write_u64(n as u64);
     }
 
+    #[inline]
     fn write_usize(&mut self, n: usize) {
         self.write_u64(n as u64);
     }
