@@ -141,15 +141,39 @@ impl Derivation {
 fn derivation(
     words: &[Word],
     sentences: &[Range<usize>],
-    original: &[Word],
+    original: &OriginalText,
     found: &[Range<usize>],
     longest_found: usize,
 ) -> Derivation {
     const K: usize = 3;
-    let in_original = align::kgrams(original, K);
-    let shared: Vec<bool> = align::kgram_sequence(words, K)
+    // The article's 3-grams, then the original's streamed past them: a long original costs no
+    // memory here.
+    let grams = align::kgram_sequence(words, K);
+    let mut distinct = grams.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let mut seen = vec![false; distinct.len()];
+    let mut keys = Vec::with_capacity(original.words.len().min(1 << 16));
+    let mut mark = |keys: &mut Vec<u64>| {
+        for h in align::rolling_kgrams(keys.drain(..), K) {
+            if let Ok(at) = distinct.binary_search(&h) {
+                seen[at] = true;
+            }
+        }
+    };
+    // In chunks that overlap by K - 1 keys, so that no window is lost at a chunk's edge.
+    align::for_each_lexical_key(&original.original.text, &original.words, |key| {
+        keys.push(key);
+        if keys.len() == 1 << 16 {
+            let tail: Vec<u64> = keys[keys.len() - (K - 1)..].to_vec();
+            mark(&mut keys);
+            keys.extend(tail);
+        }
+    });
+    mark(&mut keys);
+    let shared: Vec<bool> = grams
         .iter()
-        .map(|h| in_original.binary_search(h).is_ok())
+        .map(|h| distinct.binary_search(h).is_ok_and(|at| seen[at]))
         .collect();
     // k-grams that span a paragraph barrier are not the article's own.
     let real = |i: usize| words[i..i + K].iter().all(|w| w.end > w.start);
@@ -284,10 +308,14 @@ pub fn find_overlaps(
                 .map(|p| p.article.clone())
                 .chain(paraphrases.iter().map(|p| p.article.clone()))
                 .collect();
-            let longest = passages.iter().map(|p| p.longest_exact).max().unwrap_or(0);
-            let longest = longest.max(align::longest_shared_run(&words, &text.words, 3));
-            let original_lexical = align::lexical_words(&text.original.text, &text.words);
-            let derivation = derivation(&lexical, &sentences, &original_lexical, &found, longest);
+            // A run long enough to matter lies in a passage or a chain.
+            let longest = passages
+                .iter()
+                .chain(&chains)
+                .map(|p| p.longest_exact)
+                .max()
+                .unwrap_or(0);
+            let derivation = derivation(&lexical, &sentences, text, &found, longest);
             Overlap {
                 original: i,
                 passages,

@@ -53,6 +53,26 @@ pub fn kgram_sequence(words: &[Word], k: usize) -> Vec<u64> {
     kgram_hashes(words, k).collect()
 }
 
+/// The hashes of every k-word window of a stream of word hashes, in order: the same values as
+/// [`kgram_sequence`] gives for words with those hashes, without holding the words.
+pub fn rolling_kgrams(hashes: impl Iterator<Item = u64>, k: usize) -> impl Iterator<Item = u64> {
+    let k = k.max(1);
+    let oldest_weight = KGRAM_BASE.wrapping_pow((k - 1) as u32);
+    let mut window: VecDeque<u64> = VecDeque::with_capacity(k);
+    let mut acc = 0u64;
+    hashes.filter_map(move |hash| {
+        acc = acc.wrapping_mul(KGRAM_BASE).wrapping_add(hash);
+        window.push_back(hash);
+        if window.len() < k {
+            return None;
+        }
+        let out = mix(acc);
+        let oldest = window.pop_front().unwrap_or(0);
+        acc = acc.wrapping_sub(oldest.wrapping_mul(oldest_weight));
+        Some(out)
+    })
+}
+
 /// Winnowed k-gram fingerprints (Schleimer et al. 2003): hash every k-word window, keep the
 /// minimum hash of each window of `w` consecutive k-gram hashes (rightmost minimum on ties),
 /// recording each kept fingerprint once. Returns (hash, index of the first word of the k-gram).
@@ -181,6 +201,15 @@ mod tests {
         // Density is about 2 / (w + 1).
         let density = fp.len() as f64 / 497.0;
         assert!((0.2..0.4).contains(&density), "{density}");
+    }
+
+    #[test]
+    fn rolling_kgrams_match_kgram_sequence() {
+        let ws = words("the prime minister said on Tuesday that talks would resume");
+        for k in 1..5 {
+            let rolled: Vec<u64> = rolling_kgrams(ws.iter().map(|w| w.hash), k).collect();
+            assert_eq!(rolled, kgram_sequence(&ws, k), "k={k}");
+        }
     }
 
     #[test]

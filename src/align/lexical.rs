@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::fingerprint::FastMap;
 use super::{Word, hash_word};
 
 /// Words that carry no meaning of their own once numbers are read by value: scale words after a
@@ -23,6 +24,18 @@ pub fn filler_key() -> u64 {
 /// hash. Numbers written in words or figures, with a scale word or suffix, get one key per value:
 /// "2m", "2 million" and "two million" all read 2,000,000 (the scale word becomes filler).
 pub fn lexical_words(text: &str, words: &[Word]) -> Vec<Word> {
+    let mut out: Vec<Word> = words.to_vec();
+    let mut at = 0;
+    for_each_lexical_key(text, words, |key| {
+        out[at].hash = key;
+        at += 1;
+    });
+    out
+}
+
+/// The keys of [`lexical_words`], one per word in order, without storing them: a long original
+/// is read in constant memory.
+pub fn for_each_lexical_key(text: &str, words: &[Word], mut emit: impl FnMut(u64)) {
     let surface = |w: &Word| -> String {
         let raw = text.get(w.start as usize..w.end as usize).unwrap_or("");
         let lower = raw.to_lowercase().replace(['\u{2019}', '`'], "'");
@@ -32,35 +45,81 @@ pub fn lexical_words(text: &str, words: &[Word]) -> Vec<Word> {
         }
     };
     let lexicon = Lexicon::get();
-    let mut out: Vec<Word> = words.to_vec();
+    // Words with one folded form read alike: each distinct word is read (and stemmed) once, so
+    // a long original costs a hash lookup per word, not a stem.
+    let mut memo: FastMap<u64, Reading> = FastMap::default();
+    let mut reading = |w: &Word| {
+        *memo
+            .entry(w.hash)
+            .or_insert_with(|| Reading::of(&surface(w), lexicon))
+    };
     let mut i = 0;
+    // The reading of word `i`, when it was read as the word after the one before.
+    let mut ahead: Option<Reading> = None;
     while i < words.len() {
         if words[i].start == words[i].end {
+            emit(words[i].hash);
+            ahead = None;
             i += 1;
             continue;
         }
-        let word = surface(&words[i]);
-        if let Some(value) = number_value(&word) {
-            let next = words.get(i + 1).filter(|w| w.end > w.start).map(surface);
-            let scale = next.as_deref().and_then(scale_of);
-            let value = value * scale.unwrap_or(1.0);
-            out[i].hash = number_key(value);
-            if scale.is_some() {
-                out[i + 1].hash = filler_key();
-                i += 1;
+        let current = ahead.take().unwrap_or_else(|| reading(&words[i]));
+        let next = words
+            .get(i + 1)
+            .filter(|w| w.end > w.start)
+            .map(&mut reading);
+        let (key, joined) = match (current, next) {
+            (Reading::Number(value), Some(Reading::Scale(scale, _))) => {
+                (number_key(value * scale), true)
             }
-            i += 1;
-            continue;
-        }
-        let previous_is_per = i > 0 && surface(&words[i - 1]) == "per";
-        out[i].hash = if FILLERS.contains(&word.as_str()) || (word == "cent" && previous_is_per) {
-            filler_key()
-        } else {
-            lexicon.key(&word)
+            (Reading::Number(value), _) => (number_key(value), false),
+            (Reading::Per(_), Some(Reading::Cent(_))) => (filler_key(), true),
+            (Reading::Filler, _) => (filler_key(), false),
+            (
+                Reading::Scale(_, key) | Reading::Per(key) | Reading::Cent(key) | Reading::Key(key),
+                _,
+            ) => (key, false),
         };
+        emit(key);
+        if joined {
+            emit(filler_key());
+            i += 1;
+        } else {
+            ahead = next;
+        }
         i += 1;
     }
-    out
+}
+
+/// How the lexical layer reads one word.
+#[derive(Clone, Copy)]
+enum Reading {
+    Number(f64),
+    /// A scale word or suffix ("million", "bn"), and its key when no number comes before it.
+    Scale(f64, u64),
+    Filler,
+    /// "per" and "cent", which together are "percent".
+    Per(u64),
+    Cent(u64),
+    Key(u64),
+}
+
+impl Reading {
+    fn of(word: &str, lexicon: &Lexicon) -> Reading {
+        if let Some(value) = number_value(word) {
+            return Reading::Number(value);
+        }
+        if FILLERS.contains(&word) {
+            return Reading::Filler;
+        }
+        let key = lexicon.key(word);
+        match (scale_of(word), word) {
+            (Some(scale), _) => Reading::Scale(scale, key),
+            (None, "per") => Reading::Per(key),
+            (None, "cent") => Reading::Cent(key),
+            _ => Reading::Key(key),
+        }
+    }
 }
 
 /// The value of a figure as claims give it (`6,430`, `$200 bn`, `two million`, `40%`, `£1.2

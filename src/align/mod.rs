@@ -29,12 +29,11 @@ pub mod testgen;
 mod testkit;
 mod words;
 
-pub use fingerprint::{fingerprints, kgram_sequence, kgrams};
+pub use fingerprint::{fingerprints, kgram_sequence, kgrams, rolling_kgrams};
 pub use index::Index;
-pub use lexical::{figure_value, filler_key, lexical_words};
+pub use lexical::{figure_value, filler_key, for_each_lexical_key, lexical_words};
 pub use pairwise::{
-    AlignParams, ChainParams, INDEX_K, Passage, align, longest_shared_run, merge_adjacent,
-    sentence_chains,
+    AlignParams, ChainParams, INDEX_K, Passage, align, merge_adjacent, sentence_chains,
 };
 pub use paraphrase::{
     DEFAULT_PARAPHRASE_MIN_SCORE, PARAPHRASE_MIN_CONTENT_WORDS, PARAPHRASE_OVERLAP_WEIGHT,

@@ -720,16 +720,6 @@ fn cut(part: Run, t: &Range<usize>) -> impl Iterator<Item = Run> {
     before.into_iter().chain(after)
 }
 
-/// The longest run of identical consecutive words the two texts share (0 when they share no
-/// `k`-word run), found as [`align`] finds its seeds, in linear time.
-pub fn longest_shared_run(article: &[Word], original: &[Word], k: usize) -> usize {
-    let mut longest = 0;
-    for_each_exact_run(article, original, k.max(1), |run| {
-        longest = longest.max(run.len)
-    });
-    longest
-}
-
 /// Joins passages that lie one after the other in both texts, at most `max_gap` words apart on
 /// each side: one copied passage that the writer interrupted with a clause of their own is one
 /// passage, not two findings. The joined passage's similarity is its parts' similarity
