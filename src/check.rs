@@ -301,6 +301,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("copy-verbatim", copy::copy_verbatim),
     ("copy-near-verbatim", copy::copy_near_verbatim),
     ("copy-paraphrase", copy::copy_paraphrase),
+    ("copy-derived", copy::copy_derived),
     ("quote-excessive", copy::quote_excessive),
     ("source-undeclared", copy::source_undeclared),
     ("quote-not-in-source", copy::quote_not_in_source),

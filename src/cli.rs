@@ -140,6 +140,7 @@ Examples:
   fairlint archive add --source \"Harbour Wire\" feed.txt
   fairlint archive stats
   fairlint archive remove --source \"Harbour Wire\"
+  fairlint archive reindex
   fairlint check --archive postgres://ci@db/news story.md";
 
 #[derive(Debug, Subcommand)]
@@ -154,6 +155,17 @@ pub enum ArchiveCommand {
     Stats(ArchiveStatsArgs),
     /// Remove texts: by the path they were added from, by --id, or by --source.
     Remove(ArchiveRemoveArgs),
+    /// Rebuild every text's fingerprints from its stored body.
+    ///
+    /// Needed when the archive was indexed by a fairlint that folded or hashed words another
+    /// way (fingerprint format): until then, it is refused rather than silently missing copies.
+    Reindex(ArchiveReindexArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ArchiveReindexArgs {
+    #[command(flatten)]
+    pub location: ArchiveLocation,
 }
 
 #[derive(Debug, Args)]

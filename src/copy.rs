@@ -105,6 +105,28 @@ pub fn copy_near_verbatim(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
                 )],
             ));
         }
+        // Shorter runs kept in the original's order within one sentence: the light edits of a
+        // sub-editor who trims and swaps between them.
+        for p in &m.chains {
+            out.push(finding(
+                o.bytes(&p.article),
+                format!(
+                    "{} follow a sentence of {} ({}) in runs kept word for word, the longest {} words ({:.0}% similar)",
+                    words(p.article.len()),
+                    original.original.source,
+                    original.original.describe(),
+                    p.longest_exact,
+                    p.similarity * 100.0
+                ),
+                "lightly edited copy",
+                "keeping the original's phrases in its order is not rewriting: tell it in your own words",
+                vec![related(
+                    original,
+                    original.bytes(&p.original),
+                    Some(p.similarity),
+                )],
+            ));
+        }
     }
     out
 }
@@ -143,6 +165,40 @@ pub fn copy_paraphrase(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
     out
 }
 
+/// The article as a whole follows one original: most of its sentences keep the original's
+/// wording, in its order, though no one passage need cross a copy threshold.
+pub fn copy_derived(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
+    let o = &a.overlaps;
+    let mut out = Vec::new();
+    for m in &o.matches {
+        let d = &m.derivation;
+        let Some(first) = &d.first_following else {
+            continue;
+        };
+        if d.verdict() != crate::overlap::Verdict::Wholly {
+            continue;
+        }
+        let original = &o.originals[m.original];
+        out.push(finding(
+            o.bytes(first),
+            format!(
+                "the article is wholly derived from {} ({}): {} of its {} sentences ({:.0}%) follow it, {:.0}% of its word sequences are in it, longest run {}",
+                original.original.source,
+                original.original.describe(),
+                d.following,
+                d.sentences,
+                d.share() * 100.0,
+                d.containment * 100.0,
+                words(d.longest_run),
+            ),
+            "derived from one original",
+            "report the story in your own order and words, or say plainly that it is based on the original",
+            Vec::new(),
+        ));
+    }
+    out
+}
+
 pub fn source_undeclared(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
     let o = &a.overlaps;
     let mut out = Vec::new();
@@ -157,6 +213,7 @@ pub fn source_undeclared(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
         let first = m
             .passages
             .iter()
+            .chain(&m.chains)
             .map(|p| (p.article.clone(), p.original.clone(), p.similarity))
             .chain(
                 m.paraphrases
@@ -167,7 +224,12 @@ pub fn source_undeclared(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
         let Some((article, orig, similarity)) = first else {
             continue;
         };
-        let shared: usize = m.passages.iter().map(|p| p.article.len()).sum::<usize>()
+        let shared: usize = m
+            .passages
+            .iter()
+            .chain(&m.chains)
+            .map(|p| p.article.len())
+            .sum::<usize>()
             + m.paraphrases.iter().map(|p| p.article.len()).sum::<usize>();
         out.push(finding(
             o.bytes(&article),
@@ -264,7 +326,12 @@ pub fn figure_not_in_source(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> 
             continue;
         };
         let figures = &a.overlaps.figures[index];
-        if figures.iter().any(|(key, _)| key == &claim.key) {
+        // "$200bn" and "200 billion dollars", "2m" and "two million" are one figure: compared by
+        // value, as the copy checks' lexical layer reads numbers.
+        let value = crate::align::figure_value(&claim.key);
+        if figures.iter().any(|(key, _)| {
+            key == &claim.key || (value.is_some() && crate::align::figure_value(key) == value)
+        }) {
             continue;
         }
         let original = &a.overlaps.originals[index];

@@ -71,6 +71,11 @@ pub struct Reuse {
     pub article_derived: f64,
     /// The longest word-for-word run, in words.
     pub longest_run: usize,
+    /// Share of the article's sentences that follow the original (see `copy-derived`).
+    pub sentences_following: f64,
+    /// Whether the article derives from the original wholly, partially or not, by the
+    /// calibrated levels of `overlap::Derivation::verdict`: what CI can gate on.
+    pub verdict: crate::overlap::Verdict,
 }
 
 fn covered(ranges: impl Iterator<Item = std::ops::Range<usize>>) -> usize {
@@ -103,18 +108,19 @@ fn reuse_of(path: &str, analysis: &Analysis) -> Vec<Reuse> {
     overlaps
         .matches
         .iter()
-        .filter(|m| !m.passages.is_empty() || !m.paraphrases.is_empty())
         .map(|m| {
             let original = &overlaps.originals[m.original];
             let in_original = covered(
                 m.passages
                     .iter()
+                    .chain(&m.chains)
                     .map(|p| p.original.clone())
                     .chain(m.paraphrases.iter().map(|p| p.original.clone())),
             );
             let in_article = covered(
                 m.passages
                     .iter()
+                    .chain(&m.chains)
                     .map(|p| p.article.clone())
                     .chain(m.paraphrases.iter().map(|p| p.article.clone())),
             );
@@ -127,9 +133,12 @@ fn reuse_of(path: &str, analysis: &Analysis) -> Vec<Reuse> {
                 longest_run: m
                     .passages
                     .iter()
+                    .chain(&m.chains)
                     .map(|p| p.longest_exact)
                     .max()
                     .unwrap_or(0),
+                sentences_following: round3(m.derivation.share()),
+                verdict: m.derivation.verdict(),
             }
         })
         .collect()
@@ -239,7 +248,7 @@ impl Summary {
         }
         for r in &self.reuse {
             line.push_str(&format!(
-                "\nreuse: {} ← {} ({}): {:.0}% of the original reused, {:.0}% of the article derived, longest run {}",
+                "\nreuse: {} ← {} ({}): {:.0}% of the original reused, {:.0}% of the article derived, longest run {}; {} derived ({:.0}% of its sentences follow it)",
                 // Names from input, on a line people read: shown, never interpreted.
                 crate::visible::visible(&r.article),
                 crate::visible::visible(&r.source),
@@ -247,6 +256,8 @@ impl Summary {
                 r.original_reused * 100.0,
                 r.article_derived * 100.0,
                 plural(r.longest_run, "word"),
+                r.verdict.as_str(),
+                r.sentences_following * 100.0,
             ));
         }
         line

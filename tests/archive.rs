@@ -222,7 +222,8 @@ fn stats_and_duplicates(store: Store) {
     let stats = a.stats();
     assert_eq!(stats["texts"], 5);
     assert_eq!(stats["version"], 1);
-    assert_eq!(stats["schema_version"], 1);
+    assert_eq!(stats["schema_version"], 2);
+    assert_eq!(stats["fingerprint_format"], 1);
     assert_eq!(stats["oldest"], "2025-02-27");
     assert_eq!(stats["newest"], "2025-04-10");
     assert_eq!(stats["sources"][0]["source"], "Harbour Wire");
@@ -352,13 +353,57 @@ fn newer_schema_is_refused_untouched(store: Store) {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let stderr = flat(&out.stderr);
         assert!(
-            stderr.contains("schema version 99 is newer than this fairlint reads (1)"),
+            stderr.contains("schema version 99 is newer than this fairlint reads (2)"),
             "{stderr}"
         );
         assert!(stderr.contains("upgrade fairlint"), "{stderr}");
         assert!(stdout_is_empty(&out), "{args:?}");
     }
     assert_eq!(a.count(), 5);
+}
+
+/// Fingerprints made another way would stop matching without a word: such an archive is
+/// refused, untouched, until `archive reindex` rebuilds them from the stored texts. An archive
+/// from before the format was recorded (schema 1) holds format 1.
+fn other_fingerprint_format_is_refused_until_reindexed(store: Store) {
+    let a = archive(store, "format");
+    a.run(&["archive", "add", TEXTS]);
+    let before = copy_findings(&a.run(&["check", "--format", "short", STORY]));
+    assert!(!before.is_empty());
+    let fingerprints = a.stats()["fingerprints"].clone();
+    // Schema 1 had no format: it migrates to format 1 and works as before.
+    a.execute("DROP TABLE fairlint_format; UPDATE fairlint_schema SET version = 1");
+    assert_eq!(a.stats()["fingerprint_format"], 1);
+    // Another format, and its fingerprints gone: refused, and left as it was.
+    a.execute("UPDATE fairlint_format SET fingerprints = 0; DELETE FROM fairlint_fingerprints");
+    for args in [
+        vec!["archive", "stats"],
+        vec!["archive", "add", TEXTS],
+        vec!["check", STORY],
+    ] {
+        let out = a.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = flat(&out.stderr);
+        assert!(
+            stderr.contains("fingerprint format 0 is not the one this fairlint makes (1)"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("fairlint archive reindex"), "{stderr}");
+        assert!(stdout_is_empty(&out), "{args:?}");
+    }
+    assert_eq!(a.count(), 5);
+    let out = a.run(&["archive", "reindex"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("reindexed 5 texts"),
+        "{}",
+        text(&out.stdout)
+    );
+    let stats = a.stats();
+    assert_eq!(stats["fingerprint_format"], 1);
+    assert_eq!(stats["fingerprints"], fingerprints);
+    let after = copy_findings(&a.run(&["check", "--format", "short", STORY]));
+    assert_eq!(before, after);
 }
 
 fn stdout_is_empty(out: &Output) -> bool {
@@ -482,6 +527,10 @@ macro_rules! suite {
             #[test]
             fn newer_schema_is_refused_untouched() {
                 super::newer_schema_is_refused_untouched(Store::$store);
+            }
+            #[test]
+            fn other_fingerprint_format_is_refused_until_reindexed() {
+                super::other_fingerprint_format_is_refused_until_reindexed(Store::$store);
             }
             #[test]
             fn concurrent_adds_store_each_text_once() {

@@ -1,8 +1,11 @@
-//! Scores copy detection on the labelled original/rewrite pairs in `tests/copy/` with the PAN
-//! measures: character-level precision and recall (macro-averaged over cases and detections),
-//! granularity, and plagdet = F1 / log2(1 + granularity). Independent texts on the same story
-//! must raise nothing. `cargo test --test copy_scores -- --nocapture` prints the figures;
-//! `FAIRLINT_SCORE_VERBOSE=1` lists misses and false alarms.
+//! Scores copy detection on the labelled original/rewrite pairs in `tests/copy/`,
+//! `tests/copy-holdout/` and `tests/copy-derived/{tuned,holdout}/` with the PAN measures:
+//! character-level precision and recall (macro-averaged over cases and detections), granularity,
+//! and plagdet = F1 / log2(1 + granularity), with recall per edit level; and, where pairs carry
+//! a document-level label, derived / not-derived precision and recall of the `summary.reuse`
+//! verdict. Independent texts on the same story must raise nothing. `cargo test --test
+//! copy_scores -- --nocapture` prints the figures; `FAIRLINT_SCORE_VERBOSE=1` lists misses and
+//! false alarms.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -14,12 +17,19 @@ use fairlint::originals::Original;
 use fairlint::position::char_offset;
 use serde::Deserialize;
 
+/// One labelled pair: `tests/copy*/` give a `kind` and spans; `tests/copy-derived/` a
+/// document-level `level` (wholly / partially / not), and spans unless the texts are
+/// hard-wrapped.
 #[derive(Deserialize)]
 struct Pair {
-    kind: String,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    level: Option<String>,
     original: String,
     rewrite: String,
-    spans: Vec<Span>,
+    #[serde(default)]
+    spans: Option<Vec<Span>>,
 }
 
 #[derive(Deserialize)]
@@ -28,7 +38,15 @@ struct Span {
     kind: String,
 }
 
-const COPY_RULES: &[&str] = &["copy-verbatim", "copy-near-verbatim", "copy-paraphrase"];
+const COPY_RULES: &[&str] = &[
+    "copy-verbatim",
+    "copy-near-verbatim",
+    "copy-paraphrase",
+    "copy-derived",
+];
+
+/// The rules whose findings are passages (scored against labelled spans).
+const PASSAGE_RULES: &[&str] = &["copy-verbatim", "copy-near-verbatim", "copy-paraphrase"];
 
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
@@ -56,15 +74,22 @@ struct Totals {
     per_kind: BTreeMap<String, (f64, usize)>,
     independent_pairs: usize,
     independent_alarms: usize,
+    /// Document level: (label, verdict, any copy finding) per pair with a level.
+    documents: Vec<(String, String, bool)>,
 }
 
-/// The PAN figures of one corpus.
+/// The PAN figures of one corpus, and the document-level ones where pairs have a level.
 struct Scores {
     pairs: usize,
     precision: f64,
     plagdet: f64,
     independent_pairs: usize,
     independent_alarms: usize,
+    /// Derived (wholly or partially) against not, by `summary.reuse` verdict.
+    derived_precision: f64,
+    derived_recall: f64,
+    /// Not-derived pairs given a derived verdict or a `copy-derived` finding.
+    not_derived_alarms: usize,
 }
 
 fn score(dir: &str) -> Scores {
@@ -86,22 +111,43 @@ fn score(dir: &str) -> Scores {
             archive: None,
         });
         let text = &pair.rewrite;
-        let (_, findings) = check_text_with("rewrite.md", text, &settings, &[original]);
+        let (analysis, findings) = check_text_with("rewrite.md", text, &settings, &[original]);
         let to_chars = |r: Range<usize>| char_offset(text, r.start)..char_offset(text, r.end);
         let detections: Vec<Range<usize>> = findings
             .iter()
-            .filter(|f| COPY_RULES.contains(&f.rule.as_str()))
+            .filter(|f| PASSAGE_RULES.contains(&f.rule.as_str()))
             .map(|f| to_chars(f.span.clone()))
             .collect();
-        let cases: Vec<(Range<usize>, &str)> = pair
-            .spans
+        if let Some(level) = &pair.level {
+            let verdict = analysis
+                .overlaps
+                .matches
+                .first()
+                .map_or("not", |m| m.derivation.verdict().as_str());
+            let any = findings
+                .iter()
+                .any(|f| COPY_RULES.contains(&f.rule.as_str()));
+            let derived_finding = findings.iter().any(|f| f.rule == "copy-derived");
+            if verbose && (level.as_str() != verdict || (level == "not" && derived_finding)) {
+                println!(
+                    "DOCUMENT {}: labelled {level}, verdict {verdict}",
+                    path.display()
+                );
+            }
+            t.documents.push((level.clone(), verdict.to_string(), any));
+        }
+        // Hard-wrapped derived pairs carry no spans: they count at document level only.
+        let Some(spans) = &pair.spans else {
+            continue;
+        };
+        let cases: Vec<(Range<usize>, &str)> = spans
             .iter()
             .map(|s| {
                 let at = text.find(&s.rewrite).expect("span is a substring");
                 (to_chars(at..at + s.rewrite.len()), s.kind.as_str())
             })
             .collect();
-        if pair.kind == "independent" {
+        if pair.kind.as_deref() == Some("independent") || pair.level.as_deref() == Some("not") {
             t.independent_pairs += 1;
             if !detections.is_empty() {
                 t.independent_alarms += 1;
@@ -111,7 +157,7 @@ fn score(dir: &str) -> Scores {
                         path.display(),
                         findings
                             .iter()
-                            .filter(|f| COPY_RULES.contains(&f.rule.as_str()))
+                            .filter(|f| PASSAGE_RULES.contains(&f.rule.as_str()))
                             .map(|f| &text[f.span.clone()])
                             .collect::<Vec<_>>()
                     );
@@ -188,15 +234,77 @@ fn score(dir: &str) -> Scores {
         );
     }
     println!(
-        "independent same-story pairs with a false alarm: {} of {}",
+        "independent or not-derived pairs with a passage finding: {} of {}",
         t.independent_alarms, t.independent_pairs
     );
+    let docs = &t.documents;
+    let derived = |label: &str| label != "not";
+    let count = |f: &dyn Fn(&(String, String, bool)) -> bool| docs.iter().filter(|d| f(d)).count();
+    let pr = |predicted: &dyn Fn(&(String, String, bool)) -> bool| {
+        let tp = count(&|d| derived(&d.0) && predicted(d));
+        let fp = count(&|d| !derived(&d.0) && predicted(d));
+        let fn_ = count(&|d| derived(&d.0) && !predicted(d));
+        let p = if tp + fp == 0 {
+            1.0
+        } else {
+            tp as f64 / (tp + fp) as f64
+        };
+        let r = if tp + fn_ == 0 {
+            1.0
+        } else {
+            tp as f64 / (tp + fn_) as f64
+        };
+        let f1 = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f1)
+    };
+    let by_verdict = pr(&|d| derived(&d.1));
+    let not_derived_alarms = count(&|d| !derived(&d.0) && derived(&d.1));
+    if !docs.is_empty() {
+        let by_finding = pr(&|d| d.2);
+        let exact = count(&|d| d.0 == d.1);
+        println!(
+            "documents: {} ({} wholly, {} partially, {} not)",
+            docs.len(),
+            count(&|d| d.0 == "wholly"),
+            count(&|d| d.0 == "partially"),
+            count(&|d| d.0 == "not")
+        );
+        println!(
+            "  derived by summary.reuse verdict: precision {:.3}  recall {:.3}  F1 {:.3}",
+            by_verdict.0, by_verdict.1, by_verdict.2
+        );
+        println!(
+            "  derived by any copy finding:      precision {:.3}  recall {:.3}  F1 {:.3}",
+            by_finding.0, by_finding.1, by_finding.2
+        );
+        for level in ["wholly", "partially", "not"] {
+            println!(
+                "  labelled {level:<9}: verdict wholly {:>2}, partially {:>2}, not {:>2}",
+                count(&|d| d.0 == level && d.1 == "wholly"),
+                count(&|d| d.0 == level && d.1 == "partially"),
+                count(&|d| d.0 == level && d.1 == "not"),
+            );
+        }
+        println!(
+            "  three-way verdict accuracy {:.3}; wholly derived with no copy finding: {} of {}",
+            exact as f64 / docs.len() as f64,
+            count(&|d| d.0 == "wholly" && !d.2),
+            count(&|d| d.0 == "wholly")
+        );
+    }
     Scores {
         pairs: paths.len(),
         precision,
         plagdet,
         independent_pairs: t.independent_pairs,
         independent_alarms: t.independent_alarms,
+        derived_precision: by_verdict.0,
+        derived_recall: by_verdict.1,
+        not_derived_alarms,
     }
 }
 
@@ -242,10 +350,197 @@ fn held_out_copy_detection() {
     );
 }
 
-/// A little under the measured figures (0.647 and 0.296; precision 0.970 and 1.000), so that
+/// Wire stories and newspaper rewrites labelled wholly / partially / not derived by
+/// journalists' standards. The derivation levels were calibrated on `tuned/`.
+#[test]
+fn derived_tuned() {
+    let s = score("tests/copy-derived/tuned");
+    assert!(s.pairs >= 30);
+    assert_eq!(
+        s.not_derived_alarms, 0,
+        "a not-derived rewrite was called derived"
+    );
+    assert!(s.derived_precision >= DERIVED_PRECISION_FLOOR);
+    assert!(
+        s.derived_recall >= DERIVED_RECALL_FLOOR,
+        "recall {:.3}",
+        s.derived_recall
+    );
+    assert!(
+        s.plagdet >= DERIVED_PLAGDET_FLOOR,
+        "plagdet {:.3}",
+        s.plagdet
+    );
+}
+
+/// Written apart from the calibration, and never tuned on.
+#[test]
+fn derived_held_out() {
+    let s = score("tests/copy-derived/holdout");
+    assert!(s.pairs >= 18);
+    assert!(
+        s.derived_precision >= HOLDOUT_DERIVED_PRECISION_FLOOR,
+        "precision {:.3}",
+        s.derived_precision
+    );
+    assert!(
+        s.derived_recall >= HOLDOUT_DERIVED_RECALL_FLOOR,
+        "recall {:.3}",
+        s.derived_recall
+    );
+    assert!(
+        s.plagdet >= HOLDOUT_DERIVED_PLAGDET_FLOOR,
+        "plagdet {:.3}",
+        s.plagdet
+    );
+}
+
+/// Under the measured figures (tuned: derived precision 1.000, recall 0.974, plagdet 0.797;
+/// held out: 1.000, 0.950, 0.764), so that a regression fails the build.
+const DERIVED_PRECISION_FLOOR: f64 = 0.95;
+const DERIVED_RECALL_FLOOR: f64 = 0.9;
+const DERIVED_PLAGDET_FLOOR: f64 = 0.75;
+const HOLDOUT_DERIVED_PRECISION_FLOOR: f64 = 0.9;
+const HOLDOUT_DERIVED_RECALL_FLOOR: f64 = 0.85;
+const HOLDOUT_DERIVED_PLAGDET_FLOOR: f64 = 0.7;
+
+/// A little under the measured figures (0.727 and 0.463; precision 0.973 and 0.971), so that
 /// a regression fails the build. The held-out figure is low because most of its spans are
 /// paraphrase, which word overlap cannot see (docs/copy.md).
-const PLAGDET_FLOOR: f64 = 0.62;
-const HOLDOUT_PLAGDET_FLOOR: f64 = 0.27;
+const PLAGDET_FLOOR: f64 = 0.70;
+const HOLDOUT_PLAGDET_FLOOR: f64 = 0.43;
 /// Detections outside labelled spans are the false alarms writers would see.
 const PRECISION_FLOOR: f64 = 0.9;
+
+/// Hard-wraps every paragraph of `text` at `width` columns, as wire copy and e-mail are, keeping
+/// Markdown headings and list items as they are.
+fn hard_wrap(text: &str, width: usize) -> String {
+    let mut out = Vec::new();
+    for paragraph in text.trim_end().split("\n\n") {
+        if paragraph.starts_with(['#', '-', '*']) {
+            out.push(paragraph.to_string());
+            continue;
+        }
+        let mut lines: Vec<String> = Vec::new();
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.len() + 1 + word.len() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+        out.push(lines.join("\n"));
+    }
+    out.join("\n\n") + "\n"
+}
+
+/// The copy findings of `rewrite` against `original`, as (rule, flagged words), whitespace
+/// folded so that wrapped and unwrapped text compare.
+fn copy_findings(name: &str, rewrite: &str, original: &str) -> Vec<(String, String)> {
+    let original = Arc::new(Original {
+        source: "Wire".into(),
+        path: "original.txt".into(),
+        text: Arc::from(original),
+        archive: None,
+    });
+    let (_, findings) = check_text_with(name, rewrite, &Settings::builtin(), &[original]);
+    findings
+        .iter()
+        .filter(|f| COPY_RULES.contains(&f.rule.as_str()))
+        .map(|f| {
+            let words: Vec<&str> = rewrite[f.span.clone()].split_whitespace().collect();
+            (f.rule.clone(), words.join(" "))
+        })
+        .collect()
+}
+
+/// A copied passage continues across the line breaks of hard-wrapped text, in the article and
+/// in the original: wrapping either changes no finding.
+#[test]
+fn hard_wrapped_copies_give_the_same_findings() {
+    let mut compared = 0;
+    for entry in std::fs::read_dir("tests/copy").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let pair: Pair = serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let wrapped_original = hard_wrap(&pair.original, 70);
+        let wrapped_rewrite = hard_wrap(&pair.rewrite, 70);
+        // As Markdown, and as plain text, whose paragraphs the article model may take line by
+        // line.
+        for name in ["rewrite.md", "rewrite.txt"] {
+            let plain = copy_findings(name, &pair.rewrite, &pair.original);
+            for (rewrite, original, what) in [
+                (&pair.rewrite, &wrapped_original, "original"),
+                (&wrapped_rewrite, &pair.original, "rewrite"),
+                (&wrapped_rewrite, &wrapped_original, "both"),
+            ] {
+                let wrapped = copy_findings(name, rewrite, original);
+                assert_eq!(
+                    plain,
+                    wrapped,
+                    "{} as {name}: {what} hard-wrapped changes the findings",
+                    path.display()
+                );
+            }
+            compared += 1;
+        }
+    }
+    assert!(compared >= 80);
+}
+
+#[derive(Deserialize)]
+struct DerivedPair {
+    level: String,
+    original: String,
+    rewrite: String,
+}
+
+#[test]
+#[ignore = "calibration: cargo test --test copy_scores derived_features -- --ignored --nocapture"]
+fn derived_features() {
+    let dir = std::env::var("DERIVED_DIR").unwrap_or("tests/copy-derived/tuned".into());
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let pair: DerivedPair =
+            serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let original = Arc::new(Original {
+            source: "Wire".into(),
+            path: "original.txt".into(),
+            text: Arc::from(pair.original.as_str()),
+            archive: None,
+        });
+        let (analysis, findings) = check_text_with(
+            "rewrite.md",
+            &pair.rewrite,
+            &Settings::builtin(),
+            &[original],
+        );
+        let copies = findings
+            .iter()
+            .filter(|f| COPY_RULES.contains(&f.rule.as_str()))
+            .count();
+        let d = &analysis.overlaps.matches[0].derivation;
+        println!(
+            "{:<10} {:<45} share {:.2} ({:>2}/{:>2}) contain {:.2} longest {:>3} copies {:>2}",
+            pair.level,
+            path.file_name().unwrap().to_string_lossy(),
+            d.share(),
+            d.following,
+            d.sentences,
+            d.containment,
+            d.longest_run,
+            copies
+        );
+    }
+}

@@ -1,4 +1,4 @@
-//! `fairlint archive add | stats | remove`: filling and inspecting the archive that `check
+//! `fairlint archive add | stats | remove | reindex`: filling and inspecting the archive that `check
 //! --archive` compares articles with. Reading and fingerprinting happen in parallel outside the
 //! transaction; each batch is then written in one, so a stopped run keeps every batch it
 //! finished and nothing half-written.
@@ -11,7 +11,8 @@ use rayon::prelude::*;
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, report_setup_error};
 use crate::archive::{self, Added, ArchiveError, Location, Prepared, Removal, Stats, Store};
 use crate::cli::{
-    ArchiveAddArgs, ArchiveCommand, ArchiveLocation, ArchiveRemoveArgs, ArchiveStatsArgs,
+    ArchiveAddArgs, ArchiveCommand, ArchiveLocation, ArchiveReindexArgs, ArchiveRemoveArgs,
+    ArchiveStatsArgs,
 };
 use crate::emit::ListFormat;
 use crate::input::{self, Input, Loaded};
@@ -23,6 +24,7 @@ pub fn run(command: ArchiveCommand) -> io::Result<u8> {
         ArchiveCommand::Add(args) => add(args),
         ArchiveCommand::Stats(args) => stats(args),
         ArchiveCommand::Remove(args) => remove(args),
+        ArchiveCommand::Reindex(args) => reindex(args),
     }
 }
 
@@ -223,8 +225,8 @@ fn mib(bytes: u64) -> f64 {
 fn write_stats(stats: &Stats, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
-        "archive {} (schema {})",
-        stats.location, stats.schema_version
+        "archive {} (schema {}, fingerprint format {})",
+        stats.location, stats.schema_version, stats.fingerprint_format
     )?;
     let dates = match (&stats.oldest, &stats.newest) {
         (Some(a), Some(b)) => format!(", dated {} to {}", visible(a), visible(b)),
@@ -302,4 +304,23 @@ fn remove(args: ArchiveRemoveArgs) -> io::Result<u8> {
     } else {
         EXIT_CLEAN
     })
+}
+
+fn reindex(args: ArchiveReindexArgs) -> io::Result<u8> {
+    let started = Instant::now();
+    let reindexed = archive::open_for_reindex(&location(&args.location), false)
+        .and_then(|mut store| store.reindex());
+    match reindexed {
+        Ok(n) => {
+            println!(
+                "reindexed {n} {} in {} (fingerprint format {}) in {:.1} s",
+                plural(n, "text", "texts"),
+                location(&args.location),
+                archive::FINGERPRINT_FORMAT,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(EXIT_CLEAN)
+        }
+        Err(err) => report_setup_error(&err),
+    }
 }

@@ -30,7 +30,14 @@ pub const ARCHIVE_WINDOW: usize = 8;
 
 /// The schema this build writes and reads. Older archives are migrated when opened; newer ones
 /// are refused untouched.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// How the stored fingerprints are made: the word folding and hashing of `align::words`, the
+/// k-gram hash, [`INDEX_K`] and [`ARCHIVE_WINDOW`]. An archive records the format its
+/// fingerprints were made with; one made another way would silently stop matching (and leave
+/// orphans on `remove`), so it is refused until `fairlint archive reindex` rebuilds them from the
+/// stored texts. Bump this with any change to those.
+pub const FINGERPRINT_FORMAT: i64 = 1;
 
 /// At most this many archived texts are aligned with one article, the most similar first.
 pub const MAX_CANDIDATES: usize = 16;
@@ -267,6 +274,7 @@ pub enum Removal {
 pub struct Stats {
     pub location: String,
     pub schema_version: i64,
+    pub fingerprint_format: i64,
     pub texts: u64,
     pub words: u64,
     pub text_bytes: u64,
@@ -298,11 +306,35 @@ pub trait Store: Send {
     fn candidates(&mut self, kgrams: &[i64], limit: usize)
     -> Result<Vec<(i64, u64)>, ArchiveError>;
     fn texts(&mut self, ids: &[i64]) -> Result<Vec<ArchivedText>, ArchiveError>;
+    /// The [`FINGERPRINT_FORMAT`] the stored fingerprints were made with.
+    fn fingerprint_format(&mut self) -> Result<i64, ArchiveError>;
+    /// Rebuilds every text's fingerprints (and word count) from its stored body in this build's
+    /// format, in one transaction; returns the number of texts.
+    fn reindex(&mut self) -> Result<usize, ArchiveError>;
 }
 
 /// Opens an archive. `create` makes a missing SQLite file (and its folder); without it, a
 /// missing file is an error, so that a mistyped `--archive` on `check` is not an empty archive.
 pub fn open(location: &Location, create: bool) -> Result<Box<dyn Store>, ArchiveError> {
+    let mut store = open_for_reindex(location, create)?;
+    let found = store.fingerprint_format()?;
+    if found != FINGERPRINT_FORMAT {
+        return Err(ArchiveError::new(
+            location,
+            format!(
+                "fingerprint format {found} is not the one this fairlint makes ({FINGERPRINT_FORMAT}): \
+                 copies of archived texts would go unfound"
+            ),
+        )
+        .with_help(format!(
+            "rebuild the fingerprints from the stored texts with `fairlint archive reindex --archive {location}`; the archive was not changed"
+        )));
+    }
+    Ok(store)
+}
+
+/// Opens an archive whatever its fingerprint format, for `archive reindex`.
+pub fn open_for_reindex(location: &Location, create: bool) -> Result<Box<dyn Store>, ArchiveError> {
     match location {
         Location::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open(path, create)?)),
         Location::Postgres(url) => Ok(Box::new(postgres::PostgresStore::open(url)?)),
@@ -352,9 +384,10 @@ pub(crate) struct Migration {
     pub postgres: &'static str,
 }
 
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    sqlite: "
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sqlite: "
         CREATE TABLE fairlint_texts (
             id INTEGER PRIMARY KEY,
             digest BLOB NOT NULL UNIQUE,
@@ -374,7 +407,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
             PRIMARY KEY (hash, text_id)
         ) WITHOUT ROWID;
     ",
-    postgres: "
+        postgres: "
         CREATE TABLE fairlint_texts (
             id BIGSERIAL PRIMARY KEY,
             digest BYTEA NOT NULL UNIQUE,
@@ -394,7 +427,27 @@ pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
             PRIMARY KEY (hash, text_id)
         );
     ",
-}];
+    },
+    // The fingerprint format, beside the schema version. Archives from before it were made in
+    // format 1, the only one there was.
+    Migration {
+        version: 2,
+        sqlite: "
+            CREATE TABLE fairlint_format (fingerprints INTEGER NOT NULL);
+            INSERT INTO fairlint_format (fingerprints) VALUES (1);
+        ",
+        postgres: "
+            CREATE TABLE fairlint_format (fingerprints BIGINT NOT NULL);
+            INSERT INTO fairlint_format (fingerprints) VALUES (1);
+        ",
+    },
+];
+
+/// Records this build's [`FINGERPRINT_FORMAT`] in an archive just created (no fingerprints of
+/// another format can be in it).
+pub(crate) fn record_format_sql() -> String {
+    format!("UPDATE fairlint_format SET fingerprints = {FINGERPRINT_FORMAT};")
+}
 
 /// Records [`SCHEMA_VERSION`], as the last statement of a migration; `integer` is the store's
 /// integer type.
@@ -416,6 +469,12 @@ pub(crate) fn check_version(location: &Location, found: i64) -> Result<(), Archi
         .with_help("upgrade fairlint; the archive was not changed"));
     }
     Ok(())
+}
+
+/// A stored body's word count and fingerprints, as `archive add` makes them.
+pub(crate) fn index_body(body: &str) -> (usize, Vec<i64>) {
+    let words = align::words(body);
+    (words.len(), stored_fingerprints(&words))
 }
 
 /// Fingerprints removed with a text: recomputed from its body, so the fingerprint table needs

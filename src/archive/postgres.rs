@@ -12,8 +12,9 @@ use postgres::types::Type;
 use postgres::{Client, Config, NoTls};
 
 use super::{
-    Added, ArchiveError, ArchivedText, Location, MAX_POSTINGS, MIGRATIONS, Prepared, Removal,
-    SCHEMA_VERSION, SourceCount, Stats, Store, check_version, fingerprints_of, record_version_sql,
+    Added, ArchiveError, ArchivedText, FINGERPRINT_FORMAT, Location, MAX_POSTINGS, MIGRATIONS,
+    Prepared, Removal, SCHEMA_VERSION, SourceCount, Stats, Store, check_version, fingerprints_of,
+    record_format_sql, record_version_sql,
 };
 
 /// Serialises migrations between processes that open a new archive at the same moment.
@@ -81,6 +82,9 @@ impl PostgresStore {
         }
         tx.batch_execute(&record_version_sql("BIGINT"))
             .map_err(fail)?;
+        if found == 0 {
+            tx.batch_execute(&record_format_sql()).map_err(fail)?;
+        }
         tx.commit().map_err(fail)
     }
 }
@@ -220,6 +224,7 @@ impl Store for PostgresStore {
         Ok(Stats {
             location: self.location.to_string(),
             schema_version: SCHEMA_VERSION,
+            fingerprint_format: self.fingerprint_format()?,
             texts: totals.get::<_, i64>(0) as u64,
             words: totals.get::<_, i64>(1) as u64,
             text_bytes: totals.get::<_, i64>(2) as u64,
@@ -265,6 +270,67 @@ impl Store for PostgresStore {
             .iter()
             .map(|r| (r.get::<_, i64>(0), r.get::<_, i64>(1) as u64))
             .collect())
+    }
+
+    fn fingerprint_format(&mut self) -> Result<i64, ArchiveError> {
+        self.client
+            .query_one("SELECT fingerprints FROM fairlint_format", &[])
+            .map(|r| r.get(0))
+            .map_err(|e| self.error(e))
+    }
+
+    fn reindex(&mut self) -> Result<usize, ArchiveError> {
+        let location = self.location.clone();
+        let fail = |e: postgres::Error| ArchiveError::new(&location, detail(&e));
+        let mut tx = self.client.transaction().map_err(fail)?;
+        let ids: Vec<i64> = tx
+            .query("SELECT id FROM fairlint_texts ORDER BY id FOR UPDATE", &[])
+            .map_err(fail)?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        tx.execute("DELETE FROM fairlint_fingerprints", &[])
+            .map_err(fail)?;
+        let mut rows: Vec<(i64, i64)> = Vec::new();
+        for chunk in ids.chunks(500) {
+            let texts = tx
+                .query(
+                    "SELECT id, body FROM fairlint_texts WHERE id = ANY($1)",
+                    &[&chunk],
+                )
+                .map_err(fail)?;
+            let mut counted: Vec<(i64, i64)> = Vec::with_capacity(texts.len());
+            for row in &texts {
+                let id: i64 = row.get(0);
+                let (count, hashes) = super::index_body(row.get::<_, &str>(1));
+                counted.push((id, count as i64));
+                rows.extend(hashes.into_iter().map(|hash| (hash, id)));
+            }
+            let (text_ids, words): (Vec<i64>, Vec<i64>) = counted.into_iter().unzip();
+            tx.execute(
+                "UPDATE fairlint_texts t SET words = u.words
+                 FROM unnest($1::int8[], $2::int8[]) AS u(id, words) WHERE t.id = u.id",
+                &[&text_ids, &words],
+            )
+            .map_err(fail)?;
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        let sink = tx
+            .copy_in("COPY fairlint_fingerprints (hash, text_id) FROM STDIN (FORMAT binary)")
+            .map_err(fail)?;
+        let mut writer = BinaryCopyInWriter::new(sink, &[Type::INT8, Type::INT8]);
+        for (hash, id) in &rows {
+            writer.write(&[hash, id]).map_err(fail)?;
+        }
+        writer.finish().map_err(fail)?;
+        tx.execute(
+            "UPDATE fairlint_format SET fingerprints = $1",
+            &[&FINGERPRINT_FORMAT],
+        )
+        .map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(ids.len())
     }
 
     fn texts(&mut self, ids: &[i64]) -> Result<Vec<ArchivedText>, ArchiveError> {

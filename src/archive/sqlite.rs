@@ -11,8 +11,9 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
 use super::{
-    Added, ArchiveError, ArchivedText, Location, MAX_POSTINGS, MIGRATIONS, Prepared, Removal,
-    SCHEMA_VERSION, SourceCount, Stats, Store, check_version, fingerprints_of, record_version_sql,
+    Added, ArchiveError, ArchivedText, FINGERPRINT_FORMAT, Location, MAX_POSTINGS, MIGRATIONS,
+    Prepared, Removal, SCHEMA_VERSION, SourceCount, Stats, Store, check_version, fingerprints_of,
+    record_format_sql, record_version_sql,
 };
 
 /// SQLite's default limit on bound parameters is 32,766; stay well under it.
@@ -125,6 +126,9 @@ impl SqliteStore {
         }
         tx.execute_batch(&record_version_sql("INTEGER"))
             .map_err(fail)?;
+        if found == 0 {
+            tx.execute_batch(&record_format_sql()).map_err(fail)?;
+        }
         tx.commit().map_err(fail)
     }
 
@@ -263,6 +267,7 @@ impl Store for SqliteStore {
     }
 
     fn stats(&mut self) -> Result<Stats, ArchiveError> {
+        let fingerprint_format = self.fingerprint_format()?;
         let c = &self.conn;
         let (texts, words, text_bytes, oldest, newest): (i64, i64, i64, Option<String>, Option<String>) = c
             .query_row(
@@ -302,6 +307,7 @@ impl Store for SqliteStore {
         Ok(Stats {
             location: self.location.to_string(),
             schema_version: SCHEMA_VERSION,
+            fingerprint_format,
             texts: texts as u64,
             words: words as u64,
             text_bytes: text_bytes as u64,
@@ -343,6 +349,61 @@ impl Store for SqliteStore {
         out.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
         out.truncate(limit);
         Ok(out)
+    }
+
+    fn fingerprint_format(&mut self) -> Result<i64, ArchiveError> {
+        self.conn
+            .query_row("SELECT fingerprints FROM fairlint_format", [], |r| r.get(0))
+            .map_err(|e| self.error(e))
+    }
+
+    fn reindex(&mut self) -> Result<usize, ArchiveError> {
+        let location = self.location.clone();
+        let fail = |e: rusqlite::Error| sqlite_error(&location, e);
+        let tx = self.begin()?;
+        let ids: Vec<i64> = {
+            let mut stmt = tx
+                .prepare("SELECT id FROM fairlint_texts ORDER BY id")
+                .map_err(fail)?;
+            stmt.query_map([], |r| r.get(0))
+                .map_err(fail)?
+                .collect::<Result<_, _>>()
+                .map_err(fail)?
+        };
+        tx.execute("DELETE FROM fairlint_fingerprints", [])
+            .map_err(fail)?;
+        {
+            let mut body = tx
+                .prepare_cached("SELECT body FROM fairlint_texts WHERE id = ?")
+                .map_err(fail)?;
+            let mut words = tx
+                .prepare_cached("UPDATE fairlint_texts SET words = ? WHERE id = ?")
+                .map_err(fail)?;
+            let mut fingerprint = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO fairlint_fingerprints (hash, text_id) VALUES (?, ?)",
+                )
+                .map_err(fail)?;
+            // In hash order, as `add` inserts them.
+            let mut rows: Vec<(i64, i64)> = Vec::new();
+            for &id in &ids {
+                let text: String = body.query_row([id], |r| r.get(0)).map_err(fail)?;
+                let (count, hashes) = super::index_body(&text);
+                words.execute(params![count as i64, id]).map_err(fail)?;
+                rows.extend(hashes.into_iter().map(|hash| (hash, id)));
+            }
+            rows.sort_unstable();
+            for (hash, id) in rows {
+                fingerprint.execute(params![hash, id]).map_err(fail)?;
+            }
+        }
+        tx.execute(
+            "UPDATE fairlint_format SET fingerprints = ?",
+            [FINGERPRINT_FORMAT],
+        )
+        .map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(ids.len())
     }
 
     fn texts(&mut self, ids: &[i64]) -> Result<Vec<ArchivedText>, ArchiveError> {
