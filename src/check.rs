@@ -446,22 +446,73 @@ fn attribution_vague(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
         .zip(&a.attributions.claims)
         .filter(|(_, at)| at.status == Status::Vague)
         .map(|(c, at)| {
-            let source = at
-                .cue
-                .and_then(|i| cues[i].speaker.as_ref())
-                .map_or("an unnamed source".to_string(), |m| format!("“{}”", m.text));
+            let speaker = at.cue.and_then(|i| cues[i].speaker.as_ref());
+            let source =
+                speaker.map_or("an unnamed source".to_string(), |m| format!("“{}”", m.text));
+            let help = vague_help(speaker.map_or("", |m| m.text.as_str()));
             let kind = match c.kind {
                 ClaimKind::Quote => "quote",
                 ClaimKind::Figure => "figure",
             };
             draft(
                 c.span.clone(),
-                format!("{kind} “{}” is attributed only to {source}", short(&c.text(&a.article.source))),
+                format!(
+                    "{kind} “{}” is attributed only to {source}",
+                    short(&c.text(&a.article.source))
+                ),
                 "vague source",
-                Some("name the group, report or outlet: “according to Human Rights Watch”, not “according to rights groups”".into()),
+                Some(help.into()),
             )
         })
         .collect()
+}
+
+/// Help that fits the kind of unnamed source: an office for officials, a study for experts, a
+/// group for groups, an outlet for reports, a reason for a person left unnamed.
+fn vague_help(source: &str) -> &'static str {
+    let source = source.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| source.contains(w));
+    if has(&[
+        "official",
+        "authorit",
+        "government",
+        "measure",
+        "ministry",
+        "police",
+    ]) {
+        return "name the office or the official: “the Interior Ministry said”, “according to Labour Department figures”";
+    }
+    if has(&[
+        "expert",
+        "analyst",
+        "economist",
+        "scientist",
+        "researcher",
+        "stud",
+        "survey",
+        "poll",
+        "estimate",
+        "data",
+        "statistic",
+    ]) {
+        return "name the expert or the study: “said Ana Ruiz, an economist at Tarrow University”, “a 2024 survey by the Valley Institute”";
+    }
+    if has(&[
+        "group",
+        "organisation",
+        "organization",
+        "activist",
+        "campaigner",
+        "agenc",
+        "monitor",
+        "charit",
+    ]) {
+        return "name the group: “according to Human Rights Watch”, not “according to rights groups”";
+    }
+    if has(&["report", "media", "outlet", "press", "news"]) {
+        return "name the outlet: “Reuters reported”, not “reports said”";
+    }
+    "name the person or the body, or say why they cannot be named: “a nurse who asked not to be named because she was not authorised to speak”"
 }
 
 fn source_unlisted(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
@@ -643,7 +694,11 @@ fn sources_missing(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
     let first = a.claims[0].span.clone();
     vec![draft(
         first,
-        format!("the article makes {quotes} quote(s) and {figures} figure(s) but has no source list"),
+        format!(
+            "the article makes {} and {} but has no source list",
+            crate::report::plural_of(quotes, "quote"),
+            crate::report::plural_of(figures, "figure")
+        ),
         "first claim",
         Some("end the article with a source list: `Sources: Reuters, AP` or a `Sources` heading with one `- Outlet: Headline` per line".into()),
     )]

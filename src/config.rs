@@ -177,7 +177,12 @@ impl Settings {
         };
         let mut settings = Settings::builtin();
         settings.path = Some(path.to_path_buf());
-        settings.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        // `.fairlint.yaml` found in the working folder has an empty parent: that folder is the
+        // root ("" would make every `ignore:` glob meet an absolute path and never match).
+        settings.root = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
         for (id, value) in file.rules {
             let Some(def) = rules::find(&id) else {
                 let help = rules::did_you_mean(&id, rules::builtin().iter().map(|r| r.id.as_str()))

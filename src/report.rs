@@ -264,6 +264,7 @@ impl Summary {
     }
 }
 
-fn plural_of(n: usize, word: &str) -> String {
+/// "1 quote", "3 quotes": every count a person reads.
+pub(crate) fn plural_of(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
