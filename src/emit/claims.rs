@@ -47,6 +47,10 @@ pub struct AttributionOut {
     pub cue: Option<String>,
     pub listed: bool,
     pub scope: Scope,
+    /// The attribution names an outlet or organisation that a source list could hold; for a
+    /// person or a public body the table shows `-` rather than a misleading "no".
+    #[serde(skip)]
+    pub listable: bool,
 }
 
 /// One claim as the JSON contract and the table show it.
@@ -72,6 +76,7 @@ pub fn claim_out(analysis: &Analysis, claim: &Claim, at: &Attribution) -> ClaimO
             outlet: cue.and_then(|c| c.outlet.as_ref()).map(|m| m.text.clone()),
             cue: cue.map(|c| article.source[c.span.clone()].to_string()),
             listed: at.listed,
+            listable: at.listed || cue.is_some_and(|c| c.organisations().next().is_some()),
             scope: at.scope,
         },
     }
@@ -175,7 +180,11 @@ fn emit_table(report: &RunReport, short: bool, out: &mut dyn Write) -> io::Resul
                 status(c.attribution.status),
                 clip(c.attribution.speaker.as_deref().unwrap_or("-"), 34),
                 clip(c.attribution.outlet.as_deref().unwrap_or("-"), 26),
-                if c.attribution.listed { "yes" } else { "no" },
+                match (c.attribution.listable, c.attribution.listed) {
+                    (false, _) => "-",
+                    (true, true) => "yes",
+                    (true, false) => "no",
+                },
                 clip(&c.text, 60)
             )?;
         }
