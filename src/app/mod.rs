@@ -69,7 +69,7 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        Color::Auto => auto_color(io::stdout().is_terminal()),
     };
     let style = Style { color, width: 100 };
     let fail_on = match args.fail_on {
@@ -139,12 +139,24 @@ fn run_claims(args: ClaimsArgs) -> io::Result<u8> {
     })
 }
 
+/// Colour when `--color auto`: `FORCE_COLOR` (set and not empty or "0") turns it on even when
+/// piped, as CI logs that render ANSI want; `NO_COLOR` turns it off only when set and not
+/// empty (no-color.org); otherwise colour on a terminal.
+fn auto_color(terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let forced = set("FORCE_COLOR") && std::env::var_os("FORCE_COLOR").is_some_and(|v| v != "0");
+    if forced {
+        return true;
+    }
+    terminal && !set("NO_COLOR")
+}
+
 /// A problem that stops the run before any article is read: a config error, an archive that
 /// cannot be opened.
 pub type SetupError = Box<dyn miette::Diagnostic + Send + Sync>;
 
 fn report_setup_error(err: &dyn miette::Diagnostic) -> io::Result<u8> {
-    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = auto_color(io::stderr().is_terminal());
     let handler = emit::human::handler(Style { color, width: 100 });
     let mut text = String::new();
     handler
