@@ -22,8 +22,6 @@ fn cli() {
     );
 
     let cases = trycmd::TestCases::new();
-    // Goldens are uncoloured unless a case asks for colour, whatever the machine's environment.
-    cases.env("FORCE_COLOR", "").env("NO_COLOR", "1");
     cases.case("tests/cmd/*.toml");
     if std::env::var_os("TRYCMD").is_some_and(|mode| mode == "overwrite") {
         for case in KNOWN_BUGS {
