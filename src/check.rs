@@ -445,6 +445,7 @@ fn attribution_vague(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
         .iter()
         .zip(&a.attributions.claims)
         .filter(|(_, at)| at.status == Status::Vague)
+        .filter(|(c, _)| !is_title(a, c))
         .map(|(c, at)| {
             let speaker = at.cue.and_then(|i| cues[i].speaker.as_ref());
             let source =
@@ -465,6 +466,16 @@ fn attribution_vague(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
             )
         })
         .collect()
+}
+
+/// A quoted title or name (“John Doe”, “Clean Streets First”): what a vague source called
+/// something is not a claim that needs a better source. A lower-case fragment (“the longest in
+/// a decade”) is somebody's words and still does.
+fn is_title(a: &Analysis, claim: &crate::claims::Claim) -> bool {
+    claim.term
+        && a.article.text[claim.parts[0].clone()]
+            .trim_start()
+            .starts_with(char::is_uppercase)
 }
 
 /// Help that fits the kind of unnamed source: an office for officials, a study for experts, a
