@@ -241,10 +241,7 @@ mod tests {
         let root = std::env::temp_dir().join(format!("fairlint-orig-{}", std::process::id()));
         std::fs::create_dir_all(root.join("sub")).unwrap();
         std::fs::write(root.join("sub/a.txt"), "An original.").unwrap();
-        assert!(is_inside(&root.join("sub/a.txt"), &root));
-        assert!(is_inside(&root.join("sub/../sub/a.txt"), &root));
-        assert!(!is_inside(&root.join("../../etc/passwd"), &root));
-        assert!(!is_inside(Path::new("/etc/passwd"), &root));
+        // Which paths are inside is `untrusted`'s to test; here, what loading does with them.
         let err = load(Path::new("/etc/passwd"), &root, false).unwrap_err();
         assert!(err.contains("--allow-outside-root"), "{err}");
         std::fs::write(root.join("bin.txt"), b"\x00\x01").unwrap();
