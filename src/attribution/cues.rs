@@ -1,0 +1,450 @@
+//! Finding cues: the words in a sentence that attribute ("said", "according to", "by official
+//! measures", "chanted") and the speaker and outlet each names. It is kept apart from reading
+//! names because what decides here is the verb: a passive ("was announced") names nobody but its
+//! agent, a plural noun that looks like a verb ("Intelligence reports") is no cue, and a person's
+//! own channel ("on Truth Social") is not an outlet.
+
+use std::ops::Range;
+
+use super::names::PHRASE_STOPS;
+use super::{Cue, CueFinder, Mention, SourceKind};
+use crate::lexicon::{ends_with_any, phrase_at};
+use crate::text::{Token, TokenKind};
+
+/// Words that stand between a subject and its verb ("has also said"): skipped when reading the
+/// speaker back from the verb, and where a passive shows ("was announced").
+pub(super) const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "been",
+    "be",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "again",
+    "still",
+    "already",
+    "now",
+    "just",
+    "even",
+    "never",
+    "once",
+    "first",
+    "last",
+    "not",
+    "had",
+    "should",
+    "must",
+    "repeatedly",
+    "often",
+    "has",
+    "recently",
+    "earlier",
+    "separately",
+    "further",
+    "publicly",
+    "reportedly",
+];
+
+/// Verbs that attribute only when a document, a count or an organisation is their subject.
+const DOCUMENT_VERBS: &[&str] = &["show", "shows", "showed", "shown", "find", "finds", "found"];
+
+/// Reporting verbs that are also plural nouns.
+const NOUN_VERBS: &[&str] = &[
+    "reports",
+    "claims",
+    "estimates",
+    "notes",
+    "states",
+    "calls",
+    "quotes",
+    "remarks",
+    "tweets",
+    "posts",
+    "answers",
+    "replies",
+    "warnings",
+    "counts",
+    "tallies",
+    "briefs",
+    "forecasts",
+    "projects",
+    "promises",
+    "pledges",
+    "vows",
+    "cites",
+    "complains",
+];
+
+/// Source phrases about published numbers or documents: a name after them is an organisation.
+const DATA_WORDS: &[&str] = &[
+    "data",
+    "figures",
+    "statistics",
+    "report",
+    "reports",
+    "survey",
+    "poll",
+    "study",
+    "research",
+    "estimates",
+    "tally",
+    "count",
+    "published",
+    "released",
+    "compiled",
+    "reporting",
+];
+
+impl CueFinder<'_> {
+    pub(super) fn cues_in(&self, tokens: &[&Token], sentence: usize, block: usize) -> Vec<Cue> {
+        let words: Vec<String> = tokens.iter().map(|t| t.lower.clone()).collect();
+        let mut cues = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let (cue, next) = self.cue_at(tokens, &words, i);
+            if let Some((span, speaker, outlet)) = cue
+                && (speaker.is_some() || outlet.is_some())
+            {
+                cues.push(Cue {
+                    span,
+                    sentence,
+                    block,
+                    speaker,
+                    outlet,
+                });
+            }
+            i = next.max(i + 1);
+        }
+        cues
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn cue_at(
+        &self,
+        tokens: &[&Token],
+        words: &[String],
+        i: usize,
+    ) -> (
+        Option<(Range<usize>, Option<Mention>, Option<Mention>)>,
+        usize,
+    ) {
+        let span_of = |from: usize, to: usize| tokens[from].range.start..tokens[to - 1].range.end;
+        if let Some(phrase) = self
+            .lex
+            .measure_phrases
+            .iter()
+            .find(|p| phrase_at(words, i, p))
+        {
+            let end = i + phrase.len();
+            let mention = Mention {
+                text: self.text(span_of(i, end)).to_string(),
+                span: span_of(i, end),
+                kind: SourceKind::Vague,
+            };
+            return (Some((span_of(i, end), Some(mention), None)), end);
+        }
+        if let Some(phrase) = self
+            .lex
+            .source_phrases
+            .iter()
+            .find(|p| phrase_at(words, i, p))
+        {
+            let end = i + phrase.len();
+            let Some((mention, _)) = self.phrase_after(tokens, words, end) else {
+                return (None, end);
+            };
+            let mut mention = mention;
+            let names_data = phrase.iter().any(|w| DATA_WORDS.contains(&w.as_str()));
+            if names_data && mention.kind == SourceKind::Person {
+                // "data from MarineTrack": whoever publishes data is an organisation, an outlet
+                // only when its name says so.
+                let words: Vec<String> = mention
+                    .text
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect();
+                mention.kind = self.organisation_kind(&words);
+            }
+            let (speaker, outlet) = if mention.kind == SourceKind::Organisation {
+                (None, Some(mention))
+            } else {
+                (Some(mention), None)
+            };
+            return (Some((span_of(i, end), speaker, outlet)), end);
+        }
+        if let Some(phrase) = self
+            .lex
+            .slogan_verbs
+            .iter()
+            .find(|p| phrase_at(words, i, p))
+        {
+            let end = i + phrase.len();
+            let crowd = self.phrase_before(tokens, words, i).map_or_else(
+                || Mention {
+                    text: "crowd".into(),
+                    span: span_of(i, end),
+                    kind: SourceKind::Crowd,
+                },
+                |m| Mention {
+                    kind: SourceKind::Crowd,
+                    ..m
+                },
+            );
+            return (Some((span_of(i, end), Some(crowd), None)), end);
+        }
+        if tokens[i].kind != TokenKind::Word || !self.lex.reporting_verbs.contains(&words[i]) {
+            return (None, i + 1);
+        }
+        if tokens[i].capitalised && i > 0 {
+            return (None, i + 1);
+        }
+        if is_passive(words, i) {
+            // "it was announced", "the toll was reported": the subject did not speak; only an
+            // agent after "by" did.
+            let agent = (words.get(i + 1).is_some_and(|w| w == "by"))
+                .then(|| self.phrase_after(tokens, words, i + 2))
+                .flatten()
+                .map(|(m, _)| m);
+            return match agent {
+                Some(m) => (Some((span_of(i, i + 1), Some(m), None)), i + 1),
+                None => (None, i + 1),
+            };
+        }
+        if let Some(cue) = self.quoted_as_saying(tokens, words, i) {
+            return (Some(cue), i + 1);
+        }
+        let mut speaker = self.phrase_before(tokens, words, i);
+        if self.is_noun_here(tokens, words, i, speaker.as_ref()) {
+            return (None, i + 1);
+        }
+        let mut after = i + 1;
+        let inverted_allowed = i == 0 || tokens[i - 1].kind == TokenKind::Punct;
+        if speaker.is_none()
+            && inverted_allowed
+            && let Some((mention, end)) = self.phrase_after(tokens, words, i + 1)
+        {
+            speaker = Some(mention);
+            after = end;
+        }
+        let outlet = self.outlet_after(tokens, words, i, after);
+        let speaker = speaker.map(|m| self.as_reporter(m, &words[i]));
+        (Some((span_of(i, i + 1), speaker, outlet)), i + 1)
+    }
+
+    /// "The Valley Post quotes Ana Lutz, a nurse, as saying …": the person quoted speaks, the
+    /// one quoting is the outlet.
+    #[allow(clippy::type_complexity)]
+    fn quoted_as_saying(
+        &self,
+        tokens: &[&Token],
+        words: &[String],
+        verb: usize,
+    ) -> Option<(Range<usize>, Option<Mention>, Option<Mention>)> {
+        if !matches!(words[verb].as_str(), "quotes" | "quoted" | "quote") {
+            return None;
+        }
+        let (person, _) = self.phrase_after(tokens, words, verb + 1)?;
+        if person.kind != SourceKind::Person {
+            return None;
+        }
+        let quoter = self.phrase_before(tokens, words, verb).map(|m| Mention {
+            kind: SourceKind::Organisation,
+            ..m
+        });
+        Some((tokens[verb].range.clone(), Some(person), quoter))
+    }
+
+    /// "Iran International reported": a named organisation that reports is acting as an outlet,
+    /// unless it is a public body ("police reported").
+    fn as_reporter(&self, mention: Mention, verb: &str) -> Mention {
+        // "report" in the present is how labs and agencies describe their own findings.
+        let reports = verb.starts_with("report") && verb != "report";
+        let words: Vec<String> = mention
+            .text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let institutional = ends_with_any(&words, words.len(), &self.lex.institutional_sources);
+        if reports && mention.kind == SourceKind::Body && !institutional {
+            return Mention {
+                kind: SourceKind::Organisation,
+                ..mention
+            };
+        }
+        mention
+    }
+
+    /// The outlet the words were said to or appeared on: "told CNN", "on Truth Social",
+    /// "to the BBC", "in an interview with NPR".
+    fn outlet_after(
+        &self,
+        tokens: &[&Token],
+        words: &[String],
+        verb: usize,
+        from: usize,
+    ) -> Option<Mention> {
+        let outlet = self.outlet_or_platform_after(tokens, words, verb, from)?;
+        let lower = outlet.text.to_lowercase();
+        let platform = self
+            .lex
+            .platforms
+            .iter()
+            .any(|p| p.join(" ") == lower || p.join(" ") == lower.trim_start_matches("the "));
+        (!platform).then_some(outlet)
+    }
+
+    fn outlet_or_platform_after(
+        &self,
+        tokens: &[&Token],
+        words: &[String],
+        verb: usize,
+        from: usize,
+    ) -> Option<Mention> {
+        if matches!(words[verb].as_str(), "told" | "tell" | "tells" | "telling")
+            && let Some((m, _)) = self.phrase_after(tokens, words, verb + 1)
+            && m.kind == SourceKind::Organisation
+        {
+            return Some(m);
+        }
+        let limit = (from + 16).min(tokens.len());
+        let mut j = from;
+        while j < limit {
+            if PHRASE_STOPS.contains(&words[j].as_str())
+                && !matches!(words[j].as_str(), "on" | "to" | "in")
+            {
+                return None;
+            }
+            if tokens[j].lower == "“" || tokens[j].lower == "\"" {
+                return None;
+            }
+            if let Some(p) = self
+                .lex
+                .outlet_phrases
+                .iter()
+                .find(|p| phrase_at(words, j, p))
+                && let Some((m, _)) = self.phrase_after(tokens, words, j + p.len())
+                && m.kind == SourceKind::Organisation
+            {
+                return Some(m);
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// "Intelligence reports suggest", "Court records show": a plural noun after the word that
+    /// opens the sentence, not a verb with a one-word name for its speaker.
+    fn is_noun_here(
+        &self,
+        tokens: &[&Token],
+        words: &[String],
+        verb: usize,
+        speaker: Option<&Mention>,
+    ) -> bool {
+        let Some(speaker) = speaker else {
+            return false;
+        };
+        // "The survey found", "figures show": documents show and find; people do not report
+        // by showing ("Trump showed his hand").
+        let definite = self.text(speaker.span.clone()).starts_with(['T', 't'])
+            && self
+                .text(speaker.span.clone())
+                .to_lowercase()
+                .starts_with("the ");
+        if DOCUMENT_VERBS.contains(&words[verb].as_str())
+            && (speaker.kind == SourceKind::Pronoun
+                || speaker.kind == SourceKind::Person && !definite)
+        {
+            return true;
+        }
+        let plural_noun = NOUN_VERBS.contains(&words[verb].as_str());
+        let one_opening_word = verb == 1 && speaker.span == tokens[0].range;
+        plural_noun && one_opening_word && speaker.kind == SourceKind::Person
+    }
+}
+
+/// A form of "be" before the verb, past any adverbs: "was announced", "has been widely reported".
+/// "is saying" is not passive.
+fn is_passive(words: &[String], verb: usize) -> bool {
+    if words[verb].ends_with("ing") {
+        return false;
+    }
+    let mut j = verb;
+    while j > 0 && (AUXILIARIES.contains(&words[j - 1].as_str()) || is_adverb(&words[j - 1])) {
+        if matches!(
+            words[j - 1].as_str(),
+            "is" | "are" | "was" | "were" | "been" | "be"
+        ) {
+            return true;
+        }
+        j -= 1;
+    }
+    false
+}
+
+pub(super) fn is_adverb(word: &str) -> bool {
+    word.len() > 4
+        && word.ends_with("ly")
+        && !matches!(word, "only" | "early" | "family" | "italy" | "daily")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::Status;
+    use crate::attribution::tests::attributed;
+
+    #[test]
+    fn passive_reporting_verbs_name_nobody_but_their_agent() {
+        assert_eq!(
+            attributed("The loss of 40 jobs was announced on Friday.")[0].0,
+            Status::None
+        );
+        let got = attributed("The loss of 40 jobs was announced by Harlow Mills on Friday.");
+        assert_eq!(got[0].0, Status::Named);
+    }
+
+    #[test]
+    fn plural_nouns_that_look_like_verbs_are_not_cues() {
+        // The reports are the (unnamed) source, not a person called Intelligence.
+        let got = attributed("Intelligence reports suggest 300 fighters crossed.");
+        assert_eq!(got[0].0, Status::Vague);
+        assert_eq!(got[0].1.as_deref(), Some("Intelligence reports"));
+    }
+
+    #[test]
+    fn people_do_not_report_by_showing_but_documents_do() {
+        assert_eq!(
+            attributed("Okafor showed 12 slides to the board.")[0].0,
+            Status::None
+        );
+        assert_eq!(
+            attributed("The survey found 12% of farms had closed.")[0].0,
+            Status::Vague
+        );
+    }
+
+    #[test]
+    fn a_persons_own_channel_is_not_an_outlet() {
+        let got = attributed("“Never again,” Governor Ada Voss wrote on Truth Social.");
+        assert_eq!(got[0].0, Status::Named);
+        assert_eq!(got[0].2, None);
+        let got = attributed("“Never again,” Governor Ada Voss told CNN.");
+        assert_eq!(got[0].2.as_deref(), Some("CNN"));
+    }
+}

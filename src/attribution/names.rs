@@ -1,0 +1,762 @@
+//! Reading the noun phrases around a cue: where a name starts and ends, and whether it is a
+//! person, an organisation, a government body or an unnamed somebody. Every cue's source and
+//! every person a pronoun can point back to is read here, so the decisions about capitals,
+//! titles, determiners and possessives are made in one place.
+
+use super::cues::{AUXILIARIES, is_adverb};
+use super::speakers::{DOCUMENT_NOUNS, named_document_before};
+use super::{CueFinder, Mention, SourceKind};
+use crate::lexicon::{ends_with_any, phrase_at};
+use crate::text::{Token, TokenKind};
+
+const LOCATIVES: &[&str] = &["in", "from", "at", "near", "outside", "inside"];
+
+/// Words that end a noun phrase read backwards from a verb.
+pub(super) const PHRASE_STOPS: &[&str] = &[
+    "with", "while", "and", "but", "or", "in", "on", "at", "to", "from", "for", "by", "that",
+    "which", "what", "who", "whom", "as", "though", "although", "because", "when", "after",
+    "before", "since", "if", "where", "than", "despite", "into", "about", "over", "under", "so",
+    "yet", "whether", "how", "why", "once", "until", "unless",
+];
+
+/// A phrase opening with one of these is somebody unnamed: "a fisherman", "one surgeon".
+const INDEFINITE: &[&str] = &["a", "an", "one", "another", "some", "several", "many"];
+
+const DEFINITE: &[&str] = &[
+    "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+];
+
+const DETERMINERS: &[&str] = &[
+    "its", "his", "her", "their", "our", "the", "a", "an", "this", "that", "these", "those",
+    "some", "one", "two", "several", "many", "other",
+];
+
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "de", "al", "el", "la", "le", "du", "von", "van", "bin", "-", "&",
+    "on",
+];
+
+impl CueFinder<'_> {
+    /// The noun phrase ending right before token `end` (a verb), skipping auxiliaries, adverbs,
+    /// a parenthetical short form and an appositive.
+    pub(super) fn phrase_before(
+        &self,
+        tokens: &[&Token],
+        words: &[String],
+        end: usize,
+    ) -> Option<Mention> {
+        let mut j = end;
+        while j > 0 && (AUXILIARIES.contains(&words[j - 1].as_str()) || is_adverb(&words[j - 1])) {
+            j -= 1;
+        }
+        if j == 0 {
+            return None;
+        }
+        if words[j - 1] == ")"
+            && let Some(open) = (j.saturating_sub(8)..j - 1)
+                .rev()
+                .find(|&k| words[k] == "(")
+        {
+            // "the UN refugee agency (UNHCR) said": the short form is what the list uses. Any
+            // other aside ("(D-Ore.)", "(pictured)") is skipped.
+            if open + 2 == j - 1 && tokens[open + 1].capitalised {
+                return Some(self.name(tokens, open + 1, j - 1));
+            }
+            j = open;
+            if j == 0 {
+                return None;
+            }
+        }
+        if j > 0 && words[j - 1] == "," {
+            let Some(comma) = (0..j - 1).rev().find(|&k| words[k] == ",") else {
+                // "A spokesperson declined to comment, saying only …": the sentence's subject.
+                if words[end].ends_with("ing") {
+                    return self.phrase_after(tokens, words, 0).map(|(m, _)| m);
+                }
+                return None;
+            };
+            // "the court’s deputy prosecutor, Nadia Osei-Bonsu, told": a name in the
+            // appositive is the speaker; a description ("a Republican from Ohio") is not.
+            if tokens[comma + 1].capitalised
+                && !DETERMINERS.contains(&words[comma + 1].as_str())
+                && (comma + 1..j - 1).all(|k| self.continues_name(tokens, words, k))
+            {
+                return Some(self.name(tokens, comma + 1, j - 1));
+            }
+            return self.phrase_ending(tokens, words, comma);
+        }
+        self.phrase_ending(tokens, words, j)
+    }
+
+    fn phrase_ending(&self, tokens: &[&Token], words: &[String], end: usize) -> Option<Mention> {
+        let mut end = end;
+        // "Kmart Corp. announced": the full stop belongs to the abbreviation.
+        if end >= 2
+            && words[end - 1] == "."
+            && tokens[end - 2].range.end == tokens[end - 1].range.start
+            && self
+                .lex
+                .abbreviations
+                .contains(&format!("{}.", words[end - 2]))
+        {
+            end -= 1;
+        }
+        if end >= 3 && words[end - 1] == ")" && words[end - 3] == "(" {
+            end -= 3;
+        }
+        if end == 0 {
+            return None;
+        }
+        let head = tokens[end - 1];
+        // "Iran’s reported decision": a possessive qualifies a noun, it does not speak; nor does
+        // a determiner or a linking word ("a record for the chamber").
+        let not_a_noun = DETERMINERS.contains(&head.lower.as_str())
+            || INDEFINITE.contains(&head.lower.as_str())
+            || PHRASE_STOPS.contains(&head.lower.as_str());
+        if head.kind != TokenKind::Word
+            || head.lower.ends_with("’s")
+            || head.lower.ends_with("'s")
+            || not_a_noun
+        {
+            return None;
+        }
+        if self.lex.pronouns.contains(&head.lower) {
+            return Some(self.mention(tokens, end - 1, end, SourceKind::Pronoun));
+        }
+        let sentence_initial_common =
+            end == 1 && (!self.is_proper(tokens, 0) || self.is_common_plural(tokens, 0));
+        if head.capitalised && !sentence_initial_common {
+            let mut start = end - 1;
+            while start > 0 && self.continues_name(tokens, words, start - 1) {
+                start -= 1;
+            }
+            while start < end - 1 && !tokens[start].capitalised {
+                start += 1;
+            }
+            let name = self.name(tokens, start, end);
+            if start >= 2
+                && LOCATIVES.contains(&words[start - 1].as_str())
+                && tokens[start - 2].is_word()
+            {
+                // "analysts at Barclays", "a researcher from the WHO": an organisation speaks
+                // through its people; "a paediatrician in Leeds": the place does not speak.
+                let affiliation = words[start - 1] == "at" || name.kind != SourceKind::Person;
+                if affiliation {
+                    let kind = match name.kind {
+                        SourceKind::Organisation => SourceKind::Organisation,
+                        _ => SourceKind::Body,
+                    };
+                    return Some(Mention { kind, ..name });
+                }
+                return self.phrase_ending(tokens, words, start - 1);
+            }
+            return Some(name);
+        }
+        let mut start = end - 1;
+        while start > 0 && end - start < 8 && tokens[start - 1].kind == TokenKind::Word {
+            let word = words[start - 1].as_str();
+            // "sources close to the presidency", "people familiar with the talks"
+            let hedge_link = start >= 2
+                && matches!(
+                    (words[start - 2].as_str(), word),
+                    ("close", "to") | ("familiar", "with")
+                );
+            if !hedge_link
+                && (PHRASE_STOPS.contains(&word)
+                    || self.lex.reporting_verbs.contains(word)
+                    || self.lex.calendar_words.contains(word)
+                    || self.lex.months.contains(word))
+            {
+                break;
+            }
+            start -= 1;
+        }
+        // "another 150 millimetres of rain forecast": a quantity, not a speaker.
+        if start > 0 && tokens[start - 1].kind == TokenKind::Number {
+            return None;
+        }
+        self.common_phrase(tokens, words, start, end)
+    }
+
+    /// The noun phrase starting at token `start`: a name, a pronoun, or a common phrase.
+    pub(super) fn phrase_after(
+        &self,
+        tokens: &[&Token],
+        words: &[String],
+        start: usize,
+    ) -> Option<(Mention, usize)> {
+        let mut i = start;
+        while i < tokens.len() && DETERMINERS.contains(&words[i].as_str()) {
+            i += 1;
+        }
+        let first = tokens.get(i)?;
+        if first.kind != TokenKind::Word {
+            return None;
+        }
+        if self.lex.pronouns.contains(&first.lower) {
+            return Some((self.mention(tokens, i, i + 1, SourceKind::Pronoun), i + 1));
+        }
+        let calendar = self.lex.months.contains(&first.lower)
+            || self.lex.calendar_words.contains(&first.lower);
+        if first.capitalised && (self.lex.not_names.contains(&first.lower) || calendar) {
+            return None;
+        }
+        if first.capitalised {
+            let mut end = i + 1;
+            while end < tokens.len() && self.continues_name(tokens, words, end) {
+                end += 1;
+            }
+            while end > i + 1 && !tokens[end - 1].capitalised {
+                end -= 1;
+            }
+            if end + 2 < tokens.len() && words[end] == "(" && words[end + 2] == ")" {
+                return Some((self.name(tokens, i, end), end + 3));
+            }
+            return Some((self.name(tokens, i, end), end));
+        }
+        let mut end = i;
+        while end < tokens.len()
+            && end - i < 5
+            && tokens[end].kind == TokenKind::Word
+            && !PHRASE_STOPS.contains(&words[end].as_str())
+            && (end == i || !self.is_verb_here(&words[end]))
+        {
+            if tokens[end].capitalised {
+                // "council leader Ruth Amari": a lower-case title before a name.
+                return self.phrase_after(tokens, words, end);
+            }
+            end += 1;
+        }
+        // The longest prefix whose last word is a source noun: "human rights groups, with…".
+        let (mention, e) = (i + 1..=end).rev().find_map(|e| {
+            self.common_phrase(tokens, words, start.min(i), e)
+                .map(|m| (m, e))
+        })?;
+        // "according to an estimate by Munich Re", "filings in the U.S. District Court": the
+        // document's author is the source.
+        if words
+            .get(e)
+            .is_some_and(|w| matches!(w.as_str(), "by" | "from" | "in" | "of"))
+            && let Some((named, named_end)) = self.phrase_after(tokens, words, e + 1)
+            && matches!(named.kind, SourceKind::Organisation | SourceKind::Body)
+        {
+            return Some((named, named_end));
+        }
+        // "said the interior minister, Halima Ssempa": the name after the role speaks.
+        if words.get(e).is_some_and(|w| w == ",")
+            && tokens.get(e + 1).is_some_and(|t| t.capitalised)
+        {
+            let mut name_end = e + 2;
+            while name_end < tokens.len() && self.continues_name(tokens, words, name_end) {
+                name_end += 1;
+            }
+            while name_end > e + 2 && !tokens[name_end - 1].capitalised {
+                name_end -= 1;
+            }
+            let name = self.name(tokens, e + 1, name_end);
+            if name.kind == SourceKind::Person {
+                return Some((name, name_end));
+            }
+        }
+        Some((mention, e))
+    }
+
+    fn continues_name(&self, tokens: &[&Token], words: &[String], at: usize) -> bool {
+        let token = tokens[at];
+        if self.lex.calendar_words.contains(&words[at]) || self.lex.months.contains(&words[at]) {
+            return false;
+        }
+        if token.kind == TokenKind::Word
+            && (token.capitalised || token.is_acronym(&self.article.text))
+        {
+            return true;
+        }
+        let glued_before = at > 0 && tokens[at - 1].range.end == token.range.start;
+        let glued =
+            glued_before && at + 1 < tokens.len() && token.range.end == tokens[at + 1].range.start;
+        if words[at] == "-" && glued {
+            return true;
+        }
+        // "Dr. Rania Haddad": the full stop of a title.
+        if words[at] == "."
+            && glued_before
+            && self
+                .lex
+                .abbreviations
+                .contains(&format!("{}.", words[at - 1]))
+        {
+            return at + 1 < tokens.len() && tokens[at + 1].capitalised;
+        }
+        // "Teachers’ Alliance": a plural possessive inside a name.
+        if (words[at] == "’" || words[at] == "'") && glued_before && words[at - 1].ends_with('s')
+        {
+            return at + 1 < tokens.len() && tokens[at + 1].capitalised;
+        }
+        words[at] != "-" && CONNECTORS.contains(&words[at].as_str())
+    }
+
+    /// "Engineers described…" at the start of a sentence: a plural common noun, capitalised only
+    /// by its position. Surnames end in -s too ("Williams said"), so the word must be a known
+    /// kind of person in the singular or appear in lower case elsewhere in the article.
+    fn is_common_plural(&self, tokens: &[&Token], at: usize) -> bool {
+        let word = tokens[at].lower.as_str();
+        let Some(singular) = word.strip_suffix('s') else {
+            return false;
+        };
+        if word.ends_with("ss") || tokens[at].is_acronym(&self.article.text) {
+            return false;
+        }
+        if self.names.is_known_outlet(word) || self.names.find_entry(self.list, word).is_some() {
+            return false;
+        }
+        self.lex.role_nouns.contains(singular)
+            || self.lex.role_nouns.contains(word)
+            || self.article.text.contains(&format!(" {word} "))
+    }
+
+    /// A reporting verb that is also a source noun ("reports", "estimates") reads as the noun
+    /// inside a phrase: "according to official estimates".
+    fn is_verb_here(&self, word: &str) -> bool {
+        self.lex.reporting_verbs.contains(word)
+            && !self
+                .lex
+                .vague_sources
+                .iter()
+                .any(|p| p.len() == 1 && p[0] == word)
+    }
+
+    fn is_proper(&self, tokens: &[&Token], at: usize) -> bool {
+        let token = tokens[at];
+        if token.is_acronym(&self.article.text) {
+            return true;
+        }
+        let lower = token.lower.as_str();
+        token.capitalised
+            && !self
+                .lex
+                .vague_sources
+                .iter()
+                .any(|p| p.len() == 1 && p[0] == lower)
+            && !self.lex.role_nouns.contains(lower)
+            && !DETERMINERS.contains(&lower)
+            && !self.lex.pronouns.contains(lower)
+            && !self.lex.not_names.contains(lower)
+            && !self.lex.months.contains(lower)
+            && !self.lex.calendar_words.contains(lower)
+    }
+
+    /// A proper word before an institution: "Iranian authorities", "US officials". At the start
+    /// of a sentence every word is capitalised, so there it must look like a demonym or acronym.
+    fn qualifies(&self, tokens: &[&Token], k: usize) -> bool {
+        if !tokens[k].capitalised || !self.is_proper(tokens, k) {
+            return false;
+        }
+        if k > 0 || tokens[k].is_acronym(&self.article.text) {
+            return true;
+        }
+        let word = tokens[k].lower.as_str();
+        ["an", "ese", "ish", "i", "ch"]
+            .iter()
+            .any(|s| word.ends_with(s))
+    }
+
+    /// A common noun phrase: vague when its head is a vague source or an unnamed person, named
+    /// when a proper word qualifies an institution ("Iranian authorities"), otherwise no source.
+    fn common_phrase(
+        &self,
+        tokens: &[&Token],
+        words: &[String],
+        start: usize,
+        end: usize,
+    ) -> Option<Mention> {
+        if start >= end {
+            return None;
+        }
+        let phrase: Vec<String> = words[start..end]
+            .iter()
+            .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string())
+            .collect();
+        let mention = |kind| Some(self.mention(tokens, start, end, kind));
+        if phrase
+            .windows(2)
+            .any(|w| w == ["close", "to"] || w == ["familiar", "with"])
+        {
+            return mention(SourceKind::Vague);
+        }
+        // "supporters of the government", "a spokesperson for the ministry": the noun before
+        // "of"/"for" is the head, and what follows only qualifies it.
+        let split = phrase
+            .iter()
+            .position(|w| w == "of" || w == "for")
+            .filter(|&k| k > 0);
+        let core = &phrase[..split.unwrap_or(phrase.len())];
+        let qualifier = split.map_or(start..start, |k| start + k + 1..end);
+        let head = core[core.len() - 1].as_str();
+        let indefinite = INDEFINITE.contains(&phrase[0].as_str());
+        let is_org_token = |k: usize| {
+            let upto = &words[start..=k];
+            tokens[k].is_acronym(&self.article.text)
+                || tokens[k].capitalised
+                    && (ends_with_any(upto, upto.len(), &self.lex.institutional_sources)
+                        || ends_with_any(upto, upto.len(), &self.lex.organisation_words))
+        };
+        let org_modifier = (start..start + core.len() - 1).any(is_org_token);
+        let org_qualifier = qualifier.clone().any(|k| tokens[k].capitalised)
+            || ends_with_any(
+                &words[qualifier.clone()],
+                qualifier.len(),
+                &self.lex.institutional_sources,
+            );
+        let role = self.lex.role_nouns.contains(head);
+        if role && (org_modifier || org_qualifier) {
+            return mention(SourceKind::Body);
+        }
+        if !indefinite && ends_with_any(core, core.len(), &self.lex.institutional_sources) {
+            return mention(SourceKind::Body);
+        }
+        let qualified = (start..start + core.len() - 1).any(|k| self.qualifies(tokens, k));
+        if qualified && ends_with_any(core, core.len(), &self.lex.qualified_sources) {
+            return mention(SourceKind::Body);
+        }
+        if org_modifier && ends_with_any(core, core.len(), &self.lex.organisation_words) {
+            let kind = self.organisation_kind(&phrase);
+            return mention(kind);
+        }
+        // "the report said": the report the article named before, if it named one.
+        let definite_document = DEFINITE.contains(&phrase[0].as_str())
+            && core.len() == 2
+            && DOCUMENT_NOUNS.contains(&head);
+        if definite_document {
+            return mention(SourceKind::Anaphor);
+        }
+        // "a fisherman", "one surgeon": an unnamed person; "a democratic (state)": an adjective
+        // left behind by a noun read as a verb, no source at all.
+        let unnamed_person = indefinite && !is_adjective(head);
+        if role || unnamed_person || ends_with_any(core, core.len(), &self.lex.vague_sources) {
+            return mention(SourceKind::Vague);
+        }
+        // "Prison governors warned": a bare plural is a group of unnamed people ("the engineers"
+        // too, when the singular is a known kind of person).
+        let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
+        let definite = DEFINITE.contains(&phrase[0].as_str());
+        let known_people = head
+            .strip_suffix('s')
+            .is_some_and(|one| self.lex.role_nouns.contains(one));
+        if plural && (!definite || known_people) {
+            return mention(SourceKind::Vague);
+        }
+        // "the union said": an organisation named earlier, referred to by its kind.
+        if definite && self.lex.organisation_nouns.contains(head) {
+            return mention(SourceKind::Anaphor);
+        }
+        // "the mayor said": the holder of one office, named by it (and by name earlier, when
+        // the article gave it: see `resolve_title`).
+        let title = self
+            .lex
+            .person_titles
+            .iter()
+            .any(|t| t.len() == 1 && t[0] == head);
+        if definite && core.len() <= 3 && title {
+            return mention(SourceKind::Person);
+        }
+        None
+    }
+
+    /// A proper name: a person, an organisation, or a government body.
+    fn name(&self, tokens: &[&Token], start: usize, end: usize) -> Mention {
+        let mut start = start;
+        // "US-based Human Rights…": the place is not part of the name.
+        if let Some(based) = (start..end).rev().find(|&k| tokens[k].lower == "based") {
+            start = (based + 1).min(end - 1);
+        }
+        if end - start > 1 && tokens[start].lower == "the" {
+            start += 1;
+        }
+        // "Anna Kessler of the Teachers’ Alliance": the person speaks; the group is affiliation.
+        if let Some(of) = (start + 2..end).find(|&k| tokens[k].lower == "of") {
+            let person_span = tokens[start].range.start..tokens[of - 1].range.end;
+            let person = self.text(person_span.clone()).to_string();
+            if self.classify_name(&person, tokens, start, of) == SourceKind::Person {
+                return Mention {
+                    text: person,
+                    span: person_span,
+                    kind: SourceKind::Person,
+                };
+            }
+        }
+        let span = tokens[start].range.start..tokens[end - 1].range.end;
+        let text = one_line(self.text(span.clone()).trim_end_matches(['’', '\'']));
+        let kind = self.classify_name(&text, tokens, start, end);
+        if kind != SourceKind::Person {
+            return Mention { text, span, kind };
+        }
+        // "Chair Sen. Dana Whitfield": the person is Dana Whitfield; the span keeps the titles,
+        // which name the office they speak for.
+        let name_start = self.after_titles(tokens, start, end);
+        let text = one_line(
+            self.text(tokens[name_start].range.start..tokens[end - 1].range.end)
+                .trim_end_matches(['’', '\'']),
+        );
+        Mention { text, span, kind }
+    }
+
+    /// The first token after the titles that open a name, leaving at least one word.
+    fn after_titles(&self, tokens: &[&Token], start: usize, end: usize) -> usize {
+        let words: Vec<String> = tokens[start..end].iter().map(|t| t.lower.clone()).collect();
+        let mut at = 0;
+        loop {
+            let abbreviation = words.get(at + 1).is_some_and(|w| w == ".")
+                && self.lex.abbreviations.contains(&format!("{}.", words[at]));
+            let title = self
+                .lex
+                .person_titles
+                .iter()
+                .filter(|p| phrase_at(&words, at, p))
+                .map(Vec::len)
+                .max();
+            let skip = match (abbreviation, title) {
+                (true, _) => 2,
+                (false, Some(len)) => len,
+                (false, None) => break,
+            };
+            let rest_is_name = words[at + skip..]
+                .iter()
+                .zip(&tokens[start + at + skip..end])
+                .any(|(w, t)| t.capitalised && w != ".");
+            if at + skip >= words.len() || !rest_is_name {
+                break;
+            }
+            at += skip;
+        }
+        start + at
+    }
+
+    fn classify_name(&self, text: &str, tokens: &[&Token], start: usize, end: usize) -> SourceKind {
+        if self.names.find_entry(self.list, text).is_some() || self.names.is_known_outlet(text) {
+            return SourceKind::Organisation;
+        }
+        let words: Vec<String> = tokens[start..end].iter().map(|t| t.lower.clone()).collect();
+        let has = |phrase: &Vec<String>| {
+            (0..words.len()).any(|i| phrase_at(&words, i, phrase))
+                || phrase.len() == 1
+                    && phrase[0].contains('-')
+                    && text.to_lowercase().contains(&phrase[0])
+        };
+        if self.lex.person_titles.iter().any(has) {
+            return SourceKind::Person;
+        }
+        // "Health Ministry" is a body; "Kabul News Agency" is an outlet: an organisation word
+        // other than the institutional head decides.
+        let body_head = ends_with_any(&words, words.len(), &self.lex.institutional_sources);
+        let head_len = words.len() - 1;
+        let org_word = self.lex.organisation_words.iter().any(|p| {
+            (0..head_len).any(|i| phrase_at(&words[..head_len], i, p)) || !body_head && has(p)
+        });
+        if org_word {
+            return self.organisation_kind(&words);
+        }
+        if body_head {
+            return SourceKind::Body;
+        }
+        if end - start == 1 && tokens[start].is_acronym(&self.article.text) {
+            return SourceKind::Body;
+        }
+        SourceKind::Person
+    }
+
+    /// An organisation whose name says it publishes news ("Kabul News Agency", "Valley
+    /// Tribune") is an outlet the source list should hold; any other ("Harlow Mills", "the
+    /// Kessa Institute") speaks for itself, a primary source like a government body.
+    pub(super) fn organisation_kind(&self, words: &[String]) -> SourceKind {
+        let outlet = self
+            .lex
+            .outlet_words
+            .iter()
+            .any(|p| (0..words.len()).any(|i| phrase_at(words, i, p)));
+        if outlet {
+            SourceKind::Organisation
+        } else {
+            SourceKind::Body
+        }
+    }
+
+    fn mention(&self, tokens: &[&Token], start: usize, end: usize, kind: SourceKind) -> Mention {
+        let span = tokens[start].range.start..tokens[end - 1].range.end;
+        Mention {
+            text: one_line(self.text(span.clone())),
+            span,
+            kind,
+        }
+    }
+
+    /// "Secretary of the Air Force Ana Lutz:" — a name that ends right at the colon labels
+    /// what follows as its words.
+    pub(super) fn label_before(&self, sentence: usize, colon: usize) -> Option<Mention> {
+        let tokens: Vec<&Token> = self.article.sentences[sentence]
+            .tokens
+            .iter()
+            .filter(|t| t.range.end <= colon)
+            .collect();
+        let words: Vec<String> = tokens.iter().map(|t| t.lower.clone()).collect();
+        let last = tokens.last()?;
+        if !last.capitalised {
+            return None;
+        }
+        let mention = self.phrase_ending(&tokens, &words, tokens.len())?;
+        mention.is_named().then_some(mention)
+    }
+
+    /// "The report was based on 35,000 testimonies", "The white paper puts the cost at £1bn":
+    /// an article describing a document it named gives the document's figures. The sentence
+    /// must open with "the"/"this" and a document noun that points back to a named document.
+    pub(super) fn document_subject(&self, sentence: usize, before: usize) -> Option<Mention> {
+        let tokens: Vec<&Token> = self.article.sentences[sentence]
+            .tokens
+            .iter()
+            .filter(|t| t.range.end <= before)
+            .take(3)
+            .collect();
+        let first = tokens.first()?;
+        if !matches!(first.lower.as_str(), "the" | "this" | "its") {
+            return None;
+        }
+        let noun = tokens[1..]
+            .iter()
+            .find(|t| DOCUMENT_NOUNS.contains(&t.lower.as_str()))?;
+        let text = &self.article.text;
+        let named = named_document_before(text, &noun.lower, first.range.start)
+            .or_else(|| named_document_before(text, &noun.lower, text.len()))?;
+        Some(Mention {
+            text: named,
+            span: first.range.start..noun.range.end,
+            kind: SourceKind::Body,
+        })
+    }
+
+    /// The first named person in the sentence before `before`: who a sentence ending in a colon
+    /// introduces ("During the audience the Pope expressed his hopes: …").
+    pub(super) fn person_before(&self, sentence: usize, before: usize) -> Option<Mention> {
+        let tokens: Vec<&Token> = self.article.sentences[sentence]
+            .tokens
+            .iter()
+            .filter(|t| t.range.end <= before)
+            .collect();
+        self.people_in(&tokens).into_iter().next()
+    }
+
+    /// The people a sentence names, in order.
+    pub(super) fn people_in(&self, tokens: &[&Token]) -> Vec<Mention> {
+        let words: Vec<String> = tokens.iter().map(|t| t.lower.clone()).collect();
+        let mut people = Vec::new();
+        let mut start = 0;
+        while start < tokens.len() {
+            if !(tokens[start].capitalised && self.is_proper(tokens, start)) {
+                start += 1;
+                continue;
+            }
+            let mut end = start + 1;
+            while end < tokens.len() && self.continues_name(tokens, &words, end) {
+                end += 1;
+            }
+            while end > start + 1 && !tokens[end - 1].capitalised {
+                end -= 1;
+            }
+            let mention = self.name(tokens, start, end);
+            // A lone capitalised word opening the sentence is too often not a name at all.
+            let lone_opening = start == 0 && end == 1;
+            if mention.kind == SourceKind::Person && !lone_opening {
+                people.push(mention);
+            }
+            start = end;
+        }
+        people
+    }
+
+    /// The named person a sentence is about, when they come before `before`: "U.S. President
+    /// Donald Trump has maintained … the “biggest and best” naval assets".
+    pub(super) fn subject_before(&self, sentence: usize, before: usize) -> Option<Mention> {
+        let tokens: Vec<&Token> = self.article.sentences[sentence]
+            .tokens
+            .iter()
+            .filter(|t| t.range.end <= before)
+            .collect();
+        let words: Vec<String> = tokens.iter().map(|t| t.lower.clone()).collect();
+        // The subject opens the sentence, perhaps after a short lead-in ("However, …").
+        let lead_in = tokens
+            .iter()
+            .take(4)
+            .position(|t| t.lower == ",")
+            .map_or(0, |c| c + 1);
+        let mut start = lead_in;
+        while start < tokens.len() && start <= lead_in + 3 {
+            if tokens[start].capitalised && self.is_proper(&tokens, start) {
+                let mut end = start + 1;
+                while end < tokens.len() && self.continues_name(&tokens, &words, end) {
+                    end += 1;
+                }
+                while end > start + 1 && !tokens[end - 1].capitalised {
+                    end -= 1;
+                }
+                let mention = self.name(&tokens, start, end);
+                if mention.kind == SourceKind::Person
+                    && end < tokens.len()
+                    && tokens[end].kind == TokenKind::Word
+                {
+                    return Some(mention);
+                }
+                start = end;
+                continue;
+            }
+            start += 1;
+        }
+        None
+    }
+}
+
+/// A noun for somebody who does something: "fisherman", "driver", "surgeon", "activist".
+pub(super) fn is_agent_noun(word: &str) -> bool {
+    let word = word.strip_suffix('s').unwrap_or(word);
+    [
+        "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "eon", "ee", "ive",
+    ]
+    .iter()
+    .any(|suffix| word.len() > suffix.len() + 2 && word.ends_with(suffix))
+}
+
+/// A word that looks like an adjective by its ending: "democratic", "national", "famous".
+fn is_adjective(word: &str) -> bool {
+    [
+        "ic", "al", "ous", "ful", "less", "able", "ible", "ary", "ive",
+    ]
+    .iter()
+    .any(|suffix| word.len() > suffix.len() + 2 && word.ends_with(suffix))
+        && !matches!(
+            word,
+            "detective" | "representative" | "executive" | "official"
+        )
+}
+
+/// A name wrapped over two lines is one name.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::Status;
+    use crate::attribution::tests::{attributed, speaker};
+
+    #[test]
+    fn titles_and_party_labels_around_a_name_yield_the_name() {
+        let text = "“We will vote no,” committee Chair Sen. Dana Whitfield (D-Ore.) said.";
+        assert_eq!(speaker(text).as_deref(), Some("Dana Whitfield"));
+    }
+
+    #[test]
+    fn a_capitalised_opening_word_is_not_a_name() {
+        assert_eq!(
+            attributed("Somehow said 30 homes were lost, nobody knows why.")[0].0,
+            Status::None
+        );
+    }
+}

@@ -1,0 +1,250 @@
+//! Resolving sources named only by pointing back: "he said", "the mayor said", "the union
+//! said", "the report found". Resolution needs every cue found before the one it resolves, so it
+//! runs apart from finding cues, one cue at a time in document order, and can look back across
+//! paragraphs to the name the article gave first.
+
+use super::names::is_agent_noun;
+use super::{Cue, Mention, SourceKind};
+use crate::lexicon::Lexicon;
+use crate::sources::SourceList;
+
+/// "the union said" takes the listed source or the organisation cited earlier whose name ends
+/// with that noun ("Port Workers Union"); failing both, it is a named body of its own.
+fn resolve_anaphor(speaker: &Mention, earlier: &[Cue], list: &SourceList, text: &str) -> Mention {
+    let noun = speaker
+        .text
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    if DOCUMENT_NOUNS.contains(&noun.as_str()) {
+        let named = named_document_before(text, &noun, speaker.span.start);
+        return Mention {
+            kind: if named.is_some() {
+                SourceKind::Body
+            } else {
+                SourceKind::Vague
+            },
+            text: named.unwrap_or_else(|| speaker.text.clone()),
+            span: speaker.span.clone(),
+        };
+    }
+    let ends_with_noun = |name: &str| {
+        name.split_whitespace()
+            .last()
+            .is_some_and(|w| w.to_lowercase() == noun)
+    };
+    let earlier_name = earlier
+        .iter()
+        .rev()
+        .flat_map(|c| c.speaker.iter().chain(c.outlet.iter()))
+        .find(|m| {
+            matches!(m.kind, SourceKind::Organisation | SourceKind::Body) && ends_with_noun(&m.text)
+        })
+        .map(|m| (m.text.clone(), m.kind));
+    let listed = list
+        .entries
+        .iter()
+        .find(|e| ends_with_noun(&e.name))
+        .map(|e| (e.name.clone(), SourceKind::Organisation));
+    let (text, kind) = listed
+        .or(earlier_name)
+        .unwrap_or((speaker.text.clone(), SourceKind::Body));
+    Mention {
+        text,
+        span: speaker.span.clone(),
+        kind,
+    }
+}
+
+/// Documents a definite noun phrase can point back to.
+pub(super) const DOCUMENT_NOUNS: &[&str] = &[
+    "report",
+    "study",
+    "survey",
+    "poll",
+    "paper",
+    "review",
+    "audit",
+    "inquiry",
+    "analysis",
+    "commission",
+];
+
+/// The last "Defense Science Board report" (capitalised words right before the noun) before
+/// `before`: the name of the document "the report" points back to.
+pub(super) fn named_document_before(text: &str, noun: &str, before: usize) -> Option<String> {
+    let head = &text[..before];
+    let lower = head.to_lowercase();
+    let needle = format!(" {noun}");
+    lower.rmatch_indices(&needle).find_map(|(at, _)| {
+        let after = lower[at + needle.len()..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let words: Vec<&str> = head[..at]
+            .split_whitespace()
+            .rev()
+            .take(5)
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.ends_with([',', '.', ';', ':'])
+            })
+            .collect();
+        let name: Vec<&str> = words.into_iter().rev().collect();
+        (!name.is_empty()).then(|| name.join(" "))
+    })
+}
+
+/// "the mayor said" takes the name of the mayor the article named before ("Mayor Ines Park").
+pub(super) fn resolve_title(cue: &mut Cue, earlier: &[Cue], text: &str) {
+    let Some(speaker) = &mut cue.speaker else {
+        return;
+    };
+    let Some(title) = speaker
+        .text
+        .strip_prefix("the ")
+        .or(speaker.text.strip_prefix("The "))
+    else {
+        return;
+    };
+    if speaker.kind != SourceKind::Person {
+        return;
+    }
+    let title = title.to_lowercase();
+    let named = earlier
+        .iter()
+        .rev()
+        .filter_map(|c| c.speaker.as_ref())
+        .find(|m| {
+            m.kind == SourceKind::Person
+                && !m.text.to_lowercase().starts_with("the ")
+                && text[m.span.clone()].to_lowercase().contains(&title)
+        });
+    if let Some(named) = named {
+        speaker.text = named.text.clone();
+        return;
+    }
+    if let Some(name) = titled_name_before(text, &title, speaker.span.start) {
+        speaker.text = name;
+    }
+}
+
+/// The last "Mayor Ines Park" before `before`: the title capitalised, then up to three
+/// capitalised words.
+fn titled_name_before(text: &str, title: &str, before: usize) -> Option<String> {
+    let head = &text[..before];
+    let mut capitalised = String::new();
+    let mut chars = title.chars();
+    capitalised.extend(chars.next()?.to_uppercase());
+    capitalised.push_str(chars.as_str());
+    let needle = format!("{capitalised} ");
+    head.rmatch_indices(&needle).find_map(|(at, _)| {
+        let words: Vec<&str> = head[at + needle.len()..]
+            .split_whitespace()
+            .take(3)
+            .map(|w| w.trim_end_matches([',', '.', ';', ':', '’', '\'']))
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect();
+        (!words.is_empty()).then(|| words.join(" "))
+    })
+}
+
+/// What a pronoun can point back to: earlier speakers, and every person named before.
+pub(super) struct Antecedents<'a> {
+    pub(super) cues: &'a [Cue],
+    pub(super) people: &'a [Mention],
+    pub(super) lex: &'a Lexicon,
+}
+
+impl Antecedents<'_> {
+    /// An unnamed somebody ("a village chief") can be "he"; "a coup" cannot.
+    fn is_somebody(&self, m: &Mention) -> bool {
+        let head = m
+            .text
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
+        self.lex.role_nouns.contains(&head) || is_agent_noun(&head)
+    }
+}
+
+/// "he said" takes the nearest compatible speaker before it in the article; failing one, it stays
+/// a pronoun (attributed, not vague).
+pub(super) fn resolve_pronoun(cue: &mut Cue, earlier: &Antecedents, list: &SourceList, text: &str) {
+    let Some(speaker) = &cue.speaker else {
+        return;
+    };
+    if speaker.kind == SourceKind::Anaphor {
+        cue.speaker = Some(resolve_anaphor(speaker, earlier.cues, list, text));
+        return;
+    }
+    if speaker.kind != SourceKind::Pronoun {
+        return;
+    }
+    let pronoun = speaker.text.to_lowercase();
+    let personal = matches!(pronoun.as_str(), "he" | "she");
+    let wanted = |m: &Mention| match pronoun.as_str() {
+        "he" | "she" | "i" | "who" => {
+            m.kind == SourceKind::Person || m.kind == SourceKind::Vague && earlier.is_somebody(m)
+        }
+        "it" => matches!(m.kind, SourceKind::Organisation | SourceKind::Body),
+        _ => m.kind != SourceKind::Pronoun,
+    };
+    let from_cues = earlier
+        .cues
+        .iter()
+        .rev()
+        .filter_map(|c| c.speaker.as_ref())
+        .find(|m| wanted(m));
+    let named_before = earlier
+        .people
+        .iter()
+        .rev()
+        .find(|m| personal && m.span.end <= speaker.span.start);
+    // The nearer of the last speaker and the last person named.
+    let antecedent = match (from_cues, named_before) {
+        (Some(c), Some(p)) if p.span.start > c.span.start => Some(p),
+        (Some(c), _) => Some(c),
+        (None, p) => p,
+    };
+    match antecedent {
+        Some(m) => {
+            cue.speaker = Some(Mention {
+                kind: m.kind,
+                text: m.text.clone(),
+                span: speaker.span.clone(),
+            })
+        }
+        // "they said" with nobody named before is a group nobody named.
+        None if matches!(pronoun.as_str(), "they" | "we") => {
+            cue.speaker = Some(Mention {
+                kind: SourceKind::Vague,
+                ..speaker.clone()
+            })
+        }
+        None => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::Status;
+    use crate::attribution::tests::{attributed, speaker};
+
+    #[test]
+    fn a_definite_office_holder_is_named_and_takes_the_earlier_name() {
+        let got = attributed("The mayor said 4,000 jobs would follow.");
+        assert_eq!(got[0].0, Status::Named);
+        let text = "Mayor Ines Park opened the depot on Monday. Later the mayor said 4,000 jobs would follow.";
+        assert_eq!(speaker(text).as_deref(), Some("Ines Park"));
+    }
+
+    #[test]
+    fn a_pronoun_takes_a_speaker_named_paragraphs_before() {
+        let text = "Lena Osei, the port director, spoke first.\n\n“Cranes arrive in May,” Osei said.\n\nThe unions met later.\n\nThe tide was high.\n\n“We will need 300 more staff,” she said.\n";
+        let got = attributed(text);
+        assert_eq!(got.last().unwrap().1.as_deref(), Some("Osei"));
+    }
+}
