@@ -225,12 +225,12 @@ fn attribute_claim(
     if let Some(cue) = best_cue(&article.text, cues, claim, in_sentences) {
         return found(cues, cue, Scope::Sentence);
     }
-    if claim.kind == ClaimKind::Quote
-        && let Some(previous) = previous_quote(article, claims, index)
-        && done[previous].status != Status::None
+    let is_quote = claim.kind == ClaimKind::Quote;
+    if let Some(inherited) = is_quote
+        .then(|| previous_quote(article, claims, index))
+        .flatten()
+        .and_then(|previous| inherit(done, previous))
     {
-        let mut inherited = done[previous].clone();
-        inherited.scope = Scope::PreviousQuote;
         return inherited;
     }
     // A colon right before the claim introduces it; a paragraph ending in a colon introduces
@@ -253,13 +253,11 @@ fn attribute_claim(
     {
         return attribution;
     }
-    if claim.kind == ClaimKind::Quote
-        && in_block_is_empty(cues, claim.block)
-        && let Some(previous) = remarks_continued(article, claims, index)
-        && done[previous].status != Status::None
+    if let Some(inherited) = (is_quote && in_block_is_empty(cues, claim.block))
+        .then(|| remarks_continued(article, claims, index))
+        .flatten()
+        .and_then(|previous| inherit(done, previous))
     {
-        let mut inherited = done[previous].clone();
-        inherited.scope = Scope::PreviousQuote;
         return inherited;
     }
     let short = claim.key.split(' ').count() <= SUBJECT_QUOTE_WORDS;
@@ -394,6 +392,16 @@ fn previous_quote(article: &Article, claims: &[Claim], index: usize) -> Option<u
         .trim()
         .is_empty();
     (opens_block && prev.block + 1 == claim.block).then_some(previous)
+}
+
+/// The attribution of an earlier quote, for a quote that continues it.
+fn inherit(done: &[Attribution], previous: usize) -> Option<Attribution> {
+    let mut inherited = done[previous].clone();
+    if inherited.status == Status::None {
+        return None;
+    }
+    inherited.scope = Scope::PreviousQuote;
+    Some(inherited)
 }
 
 fn in_block_is_empty(cues: &[Cue], block: usize) -> bool {

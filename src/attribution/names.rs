@@ -160,7 +160,8 @@ impl CueFinder<'_> {
                 && matches!(
                     (words[start - 2].as_str(), word),
                     ("close", "to") | ("familiar", "with")
-                );
+                )
+                || word == "with" && words[start] == "knowledge";
             if !hedge_link
                 && (PHRASE_STOPS.contains(&word)
                     || self.lex.reporting_verbs.contains(word)
@@ -377,10 +378,9 @@ impl CueFinder<'_> {
             .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string())
             .collect();
         let mention = |kind| Some(self.mention(tokens, start, end, kind));
-        if phrase
-            .windows(2)
-            .any(|w| w == ["close", "to"] || w == ["familiar", "with"])
-        {
+        if phrase.windows(2).any(|w| {
+            w == ["close", "to"] || w == ["familiar", "with"] || w == ["with", "knowledge"]
+        }) {
             return mention(SourceKind::Vague);
         }
         // "supporters of the government", "a spokesperson for the ministry": the noun before
@@ -458,6 +458,11 @@ impl CueFinder<'_> {
             .any(|t| t.len() == 1 && t[0] == head);
         if definite && core.len() <= 3 && title {
             return mention(SourceKind::Person);
+        }
+        // "said the taxi driver": somebody the writer did not name.
+        let the_article = phrase[0] == "the";
+        if the_article && core.len() <= 3 && is_agent_noun(head) && !is_adjective(head) {
+            return mention(SourceKind::Vague);
         }
         None
     }
@@ -750,6 +755,16 @@ mod tests {
     fn titles_and_party_labels_around_a_name_yield_the_name() {
         let text = "“We will vote no,” committee Chair Sen. Dana Whitfield (D-Ore.) said.";
         assert_eq!(speaker(text).as_deref(), Some("Dana Whitfield"));
+    }
+
+    #[test]
+    fn an_unnamed_person_by_their_trade_is_vague() {
+        assert_eq!(
+            attributed("“Nobody ever stops here,” said the ferry driver.")[0].0,
+            Status::Vague
+        );
+        let text = "The clubs met twice in May, the person with knowledge of the talks said, and agreed 3 dates.";
+        assert_eq!(attributed(text)[0].0, Status::Vague);
     }
 
     #[test]
