@@ -226,6 +226,9 @@ impl CueFinder<'_> {
                 None => (None, i + 1),
             };
         }
+        if self.is_naming(tokens, words, i) {
+            return (None, i + 1);
+        }
         if let Some(cue) = self.quoted_as_saying(tokens, words, i) {
             return (Some(cue), i + 1);
         }
@@ -234,7 +237,14 @@ impl CueFinder<'_> {
             return (None, i + 1);
         }
         let mut after = i + 1;
-        let inverted_allowed = i == 0 || tokens[i - 1].kind == TokenKind::Punct;
+        // Only verbs of speaking invert ("…,” said the minister); "find a clean spot" is an
+        // order, not a source.
+        let inverted_allowed = (i == 0 || tokens[i - 1].kind == TokenKind::Punct)
+            && !DOCUMENT_VERBS.contains(&words[i].as_str())
+            && !matches!(
+                words[i].as_str(),
+                "put" | "puts" | "count" | "counts" | "record"
+            );
         if speaker.is_none()
             && inverted_allowed
             && let Some((mention, end)) = self.phrase_after(tokens, words, i + 1)
@@ -350,6 +360,19 @@ impl CueFinder<'_> {
 
     /// "Intelligence reports suggest", "Court records show": a plural noun after the word that
     /// opens the sentence, not a verb with a one-word name for its speaker.
+    /// "a landmass called Pangea", "a breeder called Cameron": "called" names the noun before
+    /// it; nobody speaks.
+    fn is_naming(&self, tokens: &[&Token], words: &[String], verb: usize) -> bool {
+        if words[verb] != "called" || verb == 0 {
+            return false;
+        }
+        let before = tokens[verb - 1];
+        let noun_before = before.kind == TokenKind::Word
+            && !before.capitalised
+            && !self.lex.pronouns.contains(&before.lower);
+        noun_before && tokens.get(verb + 1).is_some_and(|t| t.capitalised)
+    }
+
     fn is_noun_here(
         &self,
         tokens: &[&Token],
@@ -417,6 +440,18 @@ mod tests {
         );
         let got = attributed("The loss of 40 jobs was announced by Harlow Mills on Friday.");
         assert_eq!(got[0].0, Status::Named);
+    }
+
+    #[test]
+    fn called_after_a_noun_names_it() {
+        assert_eq!(
+            attributed("The lake sits in a basin called Hollow Reach, 40 metres deep.")[0].0,
+            Status::None
+        );
+        assert_eq!(
+            attributed("First, find a quiet room 3 metres wide.")[0].0,
+            Status::None
+        );
     }
 
     #[test]
