@@ -13,6 +13,9 @@ const AFTER_HELP: &str = "Examples:
   fairlint check story.md                 check one article
   fairlint check drafts/                  check every .md/.txt under drafts/ (honours .gitignore)
   fairlint check --format json story.md   machine output for CI
+  fairlint check --select quote-unattributed,figure-unattributed drafts/
+  fairlint check --statistics drafts/     a count per rule instead of each finding
+  fairlint check -q -o report.txt drafts/ findings only, written to report.txt
   cat story.md | fairlint check - --stdin-filename story.md
   fairlint claims story.md                every quote and figure with its attribution
   fairlint explain attribution-vague      what a rule checks and how to fix it
@@ -107,6 +110,37 @@ pub struct CheckArgs {
     /// When to colour human output.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: Color,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// Print only the findings: no summary line, and nothing at all when there are none.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Instead of the findings, print how many each rule found, most first, then the summary
+    /// (`--format json`: a JSON list).
+    #[arg(long)]
+    pub statistics: bool,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+/// `--select`/`--ignore`: which rules run, on top of the config.
+#[derive(Debug, Default, Args)]
+pub struct RuleArgs {
+    /// Run only these rules (comma-separated or repeated). A rule the config turns off runs at
+    /// its default severity.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Never run these rules (comma-separated or repeated); wins over --select.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+}
+
+/// `-o/--output`.
+#[derive(Debug, Default, Args)]
+pub struct OutputArg {
+    /// Write the report to FILE instead of stdout (`-` is stdout). The exit code is the same.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -116,6 +150,8 @@ pub struct ClaimsArgs {
     /// `human` is a table; `short` one line per claim; `json` the versioned contract.
     #[arg(long, value_enum, default_value = "human")]
     pub format: ListFormat,
+    #[command(flatten)]
+    pub output: OutputArg,
 }
 
 #[derive(Debug, Args)]

@@ -82,7 +82,7 @@ impl RuleSettings {
 }
 
 /// Everything a check needs to know about the project.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Settings {
     pub path: Option<PathBuf>,
     pub rules: BTreeMap<String, RuleSettings>,

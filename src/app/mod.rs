@@ -4,12 +4,15 @@
 
 mod archive;
 
+use std::collections::BTreeSet;
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 
 use crate::archive::pool::{POOL_SIZE, Pool};
 use crate::check::{analyse_with, check};
-use crate::cli::{CheckArgs, ClaimsArgs, Cli, Color, Command, FailOn, InputArgs};
+use crate::cli::{
+    CheckArgs, ClaimsArgs, Cli, Color, Command, FailOn, InputArgs, OutputArg, RuleArgs,
+};
 use crate::config::{ConfigError, ConfigFinder, Settings};
 use crate::document::{Article, Format as TextFormat};
 use crate::emit::{self, Style};
@@ -66,12 +69,37 @@ fn run_explain(id: &str) -> io::Result<u8> {
 }
 
 fn run_check(args: CheckArgs) -> io::Result<u8> {
+    let choice = match RuleChoice::parse(&args.rules) {
+        Ok(choice) => choice,
+        Err(message) => {
+            eprintln!("fairlint: {message}");
+            return Ok(EXIT_ERROR);
+        }
+    };
+    if args.statistics && !emit::statistics::supports(args.format) {
+        eprintln!(
+            "fairlint: --statistics prints a table (--format human or short) or JSON (--format \
+             json), not --format {}",
+            format_name(args.format)
+        );
+        return Ok(EXIT_ERROR);
+    }
+    let Some((mut out, terminal)) = open_output(&args.output)? else {
+        return Ok(EXIT_ERROR);
+    };
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => auto_color(io::stdout().is_terminal()),
+        Color::Auto => auto_color(terminal),
     };
-    let style = Style { color, width: 100 };
+    let style = Style {
+        color,
+        width: if terminal {
+            terminal_width(terminal_size::terminal_size())
+        } else {
+            DEFAULT_WIDTH
+        },
+    };
     let fail_on = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -90,12 +118,27 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
             None => !file.errors.is_empty(),
         };
     };
-    let mut out = io::stdout().lock();
-    if emit::streams(args.format) {
+    if args.statistics {
+        // Only counts are kept: each file is dropped once counted.
+        let mut summary = Summary::default();
+        let mut counts = emit::statistics::Counts::default();
+        let run = each_report(&args.input, Some(&choice), &mut |file| {
+            counts.add(&file);
+            summary.add(&file);
+            tally(&file);
+            Ok(())
+        });
+        match run {
+            Ok(result) => result?,
+            Err(err) => return report_setup_error(&*err),
+        }
+        summary.finish();
+        emit::statistics::emit(&counts, &summary, args.format, args.quiet, &mut out)?;
+    } else if emit::streams(args.format) {
         // Each file is written (in the order given) and dropped as soon as it and the files
         // before it are checked.
         let mut summary = Summary::default();
-        let run = each_report(&args.input, true, &mut |file| {
+        let run = each_report(&args.input, Some(&choice), &mut |file| {
             let one = RunReport { files: vec![file] };
             emit::emit_files(&one, args.format, style, &mut out)?;
             for file in &one.files {
@@ -109,9 +152,11 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
             Err(err) => return report_setup_error(&*err),
         }
         summary.finish();
-        emit::emit_end(&summary, args.format, &mut out)?;
+        if !args.quiet {
+            emit::emit_end(&summary, args.format, &mut out)?;
+        }
     } else {
-        let report = match build_report(&args.input, true) {
+        let report = match collect_report(&args.input, Some(&choice)) {
             Ok(report) => report,
             Err(err) => return report_setup_error(&*err),
         };
@@ -126,17 +171,130 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
 }
 
 fn run_claims(args: ClaimsArgs) -> io::Result<u8> {
+    let Some((mut out, _)) = open_output(&args.output)? else {
+        return Ok(EXIT_ERROR);
+    };
     let report = match build_report(&args.input, false) {
         Ok(report) => report,
         Err(err) => return report_setup_error(&*err),
     };
-    let mut out = io::stdout().lock();
     emit::claims::emit(&report, args.format, &mut out)?;
+    out.flush()?;
     Ok(if report.nothing_checked() {
         EXIT_ERROR
     } else {
         EXIT_CLEAN
     })
+}
+
+fn format_name(format: emit::Format) -> String {
+    use clap::ValueEnum;
+    format
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
+}
+
+/// Where the report goes (`-o FILE`, else stdout) and whether that is a terminal. `None` when
+/// the file cannot be created: that is reported, and the run is a usage error.
+fn open_output(arg: &OutputArg) -> io::Result<Option<(Box<dyn Write>, bool)>> {
+    match &arg.output {
+        Some(path) if path.as_os_str() != "-" => match std::fs::File::create(path) {
+            Ok(file) => Ok(Some((Box::new(io::BufWriter::new(file)), false))),
+            Err(err) => {
+                eprintln!("fairlint: cannot write {}: {err}", path.display());
+                Ok(None)
+            }
+        },
+        _ => Ok(Some((
+            Box::new(io::stdout().lock()),
+            io::stdout().is_terminal(),
+        ))),
+    }
+}
+
+/// Human output's width when it is not a terminal (a file, a pipe, a CI log).
+const DEFAULT_WIDTH: usize = 100;
+
+/// The width of a terminal: its real width, else `COLUMNS` (a terminal that reports no size),
+/// else the default; never so narrow that the frame leaves no room for the text.
+fn terminal_width(size: Option<(terminal_size::Width, terminal_size::Height)>) -> usize {
+    width_from(
+        size.map(|(w, _)| usize::from(w.0)),
+        std::env::var("COLUMNS").ok().as_deref(),
+    )
+}
+
+fn width_from(terminal: Option<usize>, columns: Option<&str>) -> usize {
+    terminal
+        .filter(|&w| w > 0)
+        .or_else(|| {
+            columns
+                .and_then(|c| c.trim().parse::<usize>().ok())
+                .filter(|&w| w > 0)
+        })
+        .unwrap_or(DEFAULT_WIDTH)
+        .max(MIN_WIDTH)
+}
+
+const MIN_WIDTH: usize = 40;
+
+/// `--select` and `--ignore`, checked against the rules: which rules run, on top of each
+/// article's config.
+#[derive(Debug, Default)]
+pub struct RuleChoice {
+    /// Only these run (`None`: every rule the config turns on).
+    select: Option<BTreeSet<String>>,
+    /// These never run; wins over `select`.
+    ignore: BTreeSet<String>,
+}
+
+impl RuleChoice {
+    /// An unknown id is an error naming the flag, with the closest rule id.
+    pub fn parse(args: &RuleArgs) -> Result<RuleChoice, String> {
+        let ids = |flag: &str, given: &[String]| -> Result<BTreeSet<String>, String> {
+            let mut ids = BTreeSet::new();
+            for id in given.iter().map(|id| id.trim()).filter(|id| !id.is_empty()) {
+                if rules::find(id).is_none() {
+                    let known = rules::builtin().iter().map(|r| r.id.as_str());
+                    let hint = rules::did_you_mean(id, known)
+                        .map_or(String::new(), |k| format!(" (did you mean `{k}`?)"));
+                    return Err(format!(
+                        "unknown rule `{id}` in {flag}{hint}; `fairlint rules` lists every rule"
+                    ));
+                }
+                ids.insert(id.to_string());
+            }
+            Ok(ids)
+        };
+        let select = ids("--select", &args.select)?;
+        Ok(RuleChoice {
+            select: (!select.is_empty()).then_some(select),
+            ignore: ids("--ignore", &args.ignore)?,
+        })
+    }
+
+    fn is_everything(&self) -> bool {
+        self.select.is_none() && self.ignore.is_empty()
+    }
+
+    /// The config's settings with the choice applied. A selected rule the config turns off
+    /// runs at its default severity, with the config's options: naming it is asking for it.
+    fn apply(&self, settings: &Settings) -> Settings {
+        let mut narrowed = settings.clone();
+        for (id, rule) in &mut narrowed.rules {
+            if self.ignore.contains(id) {
+                rule.severity = None;
+            } else if let Some(select) = &self.select {
+                rule.severity = if select.contains(id) {
+                    rule.severity
+                        .or_else(|| rules::find(id).map(|def| def.severity))
+                } else {
+                    None
+                };
+            }
+        }
+        narrowed
+    }
 }
 
 /// Colour when `--color auto`: `FORCE_COLOR` (set and not empty or "0") turns it on even when
@@ -156,8 +314,16 @@ fn auto_color(terminal: bool) -> bool {
 pub type SetupError = Box<dyn miette::Diagnostic + Send + Sync>;
 
 fn report_setup_error(err: &dyn miette::Diagnostic) -> io::Result<u8> {
-    let color = auto_color(io::stderr().is_terminal());
-    let handler = emit::human::handler(Style { color, width: 100 });
+    let terminal = io::stderr().is_terminal();
+    let width = if terminal {
+        terminal_width(terminal_size::terminal_size_of(io::stderr()))
+    } else {
+        DEFAULT_WIDTH
+    };
+    let handler = emit::human::handler(Style {
+        color: auto_color(terminal),
+        width,
+    });
     let mut text = String::new();
     handler
         .render_report(&mut text, err)
@@ -169,8 +335,15 @@ fn report_setup_error(err: &dyn miette::Diagnostic) -> io::Result<u8> {
 /// Reads, analyses and (when `with_findings`) checks every input. Only a config error stops the
 /// run; everything else is recorded per file.
 pub fn build_report(args: &InputArgs, with_findings: bool) -> Result<RunReport, SetupError> {
+    let everything = RuleChoice::default();
+    collect_report(args, with_findings.then_some(&everything))
+}
+
+/// [`build_report`]: with the findings of the rules `rules` chooses, or (`None`) without
+/// findings.
+fn collect_report(args: &InputArgs, rules: Option<&RuleChoice>) -> Result<RunReport, SetupError> {
     let mut files = Vec::new();
-    each_report(args, with_findings, &mut |file| {
+    each_report(args, rules, &mut |file| {
         files.push(file);
         Ok(())
     })?
@@ -186,9 +359,10 @@ fn window() -> usize {
 
 /// [`build_report`], handing each file's report to `sink` in the order given, as soon as it and
 /// the ones before it are checked. Stops at the first error from `sink` (and returns it).
+/// Findings are made with the rules `rules` chooses; `None`: no findings (`claims`).
 pub fn each_report(
     args: &InputArgs,
-    with_findings: bool,
+    rules: Option<&RuleChoice>,
     sink: &mut dyn FnMut(FileReport) -> io::Result<()>,
 ) -> Result<io::Result<()>, SetupError> {
     let paths = if args.paths.is_empty() {
@@ -220,6 +394,9 @@ pub fn each_report(
     // articles are then checked in parallel and reported in the order given.
     let mut jobs: Vec<Result<(Input, Arc<Settings>), FileError>> =
         original_errors.into_iter().map(Err).collect();
+    // Keyed by the config's address: `configs` keeps every config alive for the whole loop.
+    let mut narrowed: std::collections::HashMap<*const Settings, Arc<Settings>> =
+        std::collections::HashMap::new();
     for input in input::collect(&paths, args.stdin_filename.as_deref()) {
         let input = match input {
             Ok(input) => input,
@@ -228,9 +405,16 @@ pub fn each_report(
                 continue;
             }
         };
-        let settings = configs
+        let mut settings = configs
             .for_path(input.path())
             .map_err(|e| e as SetupError)?;
+        if let Some(choice) = rules.filter(|c| !c.is_everything()) {
+            // One narrowed copy per config, not per article.
+            settings = narrowed
+                .entry(Arc::as_ptr(&settings))
+                .or_insert_with(|| Arc::new(choice.apply(&settings)))
+                .clone();
+        }
         // `ignore:` applies to files named on the command line too: pre-commit and CI pass
         // explicit paths, and the project's config must still win.
         if let Input::File(path) = &input
@@ -242,6 +426,7 @@ pub fn each_report(
     }
     // Files are checked on rayon's threads, at most `window()` ahead of the first one not yet
     // handed on; reports that finish early wait in `done` for the ones before them.
+    let with_findings = rules.is_some();
     let originals = Arc::new(originals);
     let (finished, results) = crossbeam_channel::unbounded::<(usize, FileReport)>();
     let total = jobs.len();
@@ -421,4 +606,77 @@ fn archived_originals(
 pub fn parse(path: &str, text: Arc<str>, settings: &crate::config::Settings) -> Article {
     let format = TextFormat::for_path(path, &text);
     Article::parse(path, text, format, &settings.lexicon)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn width_from_the_terminal_then_columns_then_the_default() {
+        assert_eq!(width_from(Some(132), Some("90")), 132);
+        assert_eq!(width_from(Some(0), Some("90")), 90);
+        assert_eq!(width_from(None, Some(" 90 ")), 90);
+        assert_eq!(width_from(None, Some("wide")), DEFAULT_WIDTH);
+        assert_eq!(width_from(None, None), DEFAULT_WIDTH);
+        assert_eq!(width_from(Some(12), None), MIN_WIDTH);
+    }
+
+    fn choice(select: &[&str], ignore: &[&str]) -> Result<RuleChoice, String> {
+        RuleChoice::parse(&RuleArgs {
+            select: select.iter().map(|s| s.to_string()).collect(),
+            ignore: ignore.iter().map(|s| s.to_string()).collect(),
+        })
+    }
+
+    fn running(choice: &RuleChoice, settings: &Settings) -> Vec<String> {
+        let narrowed = choice.apply(settings);
+        narrowed
+            .rules
+            .keys()
+            .filter(|id| narrowed.rule(id).is_some())
+            .cloned()
+            .collect()
+    }
+
+    #[test]
+    fn select_and_ignore_narrow_the_config() {
+        let builtin = Settings::builtin();
+        let all = running(&choice(&[], &[]).unwrap(), &builtin);
+        assert!(all.len() > 3);
+        let only = choice(&["quote-unattributed", "figure-unattributed"], &[]).unwrap();
+        assert_eq!(
+            running(&only, &builtin),
+            ["figure-unattributed", "quote-unattributed"]
+        );
+        let both = choice(
+            &["quote-unattributed", "figure-unattributed"],
+            &["quote-unattributed"],
+        )
+        .unwrap();
+        assert_eq!(running(&both, &builtin), ["figure-unattributed"]);
+        let ignore = choice(&[], &["quote-unattributed"]).unwrap();
+        assert_eq!(running(&ignore, &builtin).len(), all.len() - 1);
+        // Empty items (a trailing comma) are skipped.
+        assert!(choice(&["", " "], &[]).unwrap().is_everything());
+    }
+
+    #[test]
+    fn a_selected_rule_the_config_turns_off_runs_at_its_default() {
+        let mut settings = Settings::builtin();
+        settings.rules.get_mut("source-unused").unwrap().severity = None;
+        let narrowed = choice(&["source-unused"], &[]).unwrap().apply(&settings);
+        let default = rules::find("source-unused").unwrap().severity;
+        assert_eq!(
+            narrowed.rule("source-unused").unwrap().severity,
+            Some(default)
+        );
+    }
+
+    #[test]
+    fn an_unknown_rule_names_the_flag_and_the_closest_rule() {
+        let err = choice(&[], &["quote-unatributed"]).unwrap_err();
+        assert!(err.contains("`quote-unatributed` in --ignore"), "{err}");
+        assert!(err.contains("did you mean `quote-unattributed`"), "{err}");
+    }
 }

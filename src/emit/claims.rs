@@ -9,6 +9,7 @@ use super::ListFormat;
 use crate::attribution::{Attribution, Scope, Status};
 use crate::check::Analysis;
 use crate::claims::{Claim, ClaimKind};
+use crate::position::char_offset;
 use crate::report::RunReport;
 use crate::visible::visible;
 
@@ -31,8 +32,12 @@ pub struct ClaimOut {
     pub text: String,
     pub byte_start: usize,
     pub byte_end: usize,
+    pub char_start: usize,
+    pub char_end: usize,
     pub line: usize,
     pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
     /// A quote that names rather than reports (a title, a term, a scare quote): it needs no
     /// speaker, so `quote-unattributed` passes it by.
     pub term: bool,
@@ -56,7 +61,7 @@ pub struct AttributionOut {
 /// One claim as the JSON contract and the table show it.
 pub fn claim_out(analysis: &Analysis, claim: &Claim, at: &Attribution) -> ClaimOut {
     let article = &analysis.article;
-    let start = article.lines.line_col(&article.source, claim.span.start);
+    let (start, end) = super::line_cols(&article.source, &article.lines, &claim.span);
     let cue = at.cue.map(|i| &analysis.attributions.cues[i]);
     let speaker = cue
         .and_then(|c| c.speaker.as_ref())
@@ -67,8 +72,12 @@ pub fn claim_out(analysis: &Analysis, claim: &Claim, at: &Attribution) -> ClaimO
         text: claim.text(&article.source),
         byte_start: claim.span.start,
         byte_end: claim.span.end,
+        char_start: char_offset(&article.source, claim.span.start),
+        char_end: char_offset(&article.source, claim.span.end),
         line: start.line,
         column: start.column,
+        end_line: end.line,
+        end_column: end.column,
         term: claim.term,
         attribution: AttributionOut {
             status: at.status,

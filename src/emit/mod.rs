@@ -14,6 +14,7 @@ pub mod lsp;
 pub mod rules;
 pub mod sarif;
 pub mod short;
+pub mod statistics;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
