@@ -396,9 +396,14 @@ impl CueFinder<'_> {
         {
             return true;
         }
+        // "Intelligence reports suggest": a plural noun with its own verb after it. "Zinni
+        // estimates there are 4,000" is a verb.
         let plural_noun = NOUN_VERBS.contains(&words[verb].as_str());
         let one_opening_word = verb == 1 && speaker.span == tokens[0].range;
-        plural_noun && one_opening_word && speaker.kind == SourceKind::Person
+        let verb_follows = words.get(verb + 1).is_some_and(|next| {
+            self.lex.reporting_verbs.contains(next) || DOCUMENT_VERBS.contains(&next.as_str())
+        });
+        plural_noun && one_opening_word && speaker.kind == SourceKind::Person && verb_follows
     }
 }
 
@@ -460,6 +465,8 @@ mod tests {
         let got = attributed("Intelligence reports suggest 300 fighters crossed.");
         assert_eq!(got[0].0, Status::Vague);
         assert_eq!(got[0].1.as_deref(), Some("Intelligence reports"));
+        let got = attributed("Okafor estimates there are 4,000 eligible staff.");
+        assert_eq!(got[0].1.as_deref(), Some("Okafor"));
     }
 
     #[test]

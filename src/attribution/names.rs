@@ -191,6 +191,20 @@ impl CueFinder<'_> {
             i += 1;
         }
         let first = tokens.get(i)?;
+        // "according to 12 News Now": a station whose name opens with its channel number.
+        let numbered_name = first.kind == TokenKind::Number
+            && tokens.get(i + 1).is_some_and(|t| t.capitalised)
+            && tokens[i].range.end < tokens[i + 1].range.start;
+        if numbered_name {
+            let mut end = i + 2;
+            while end < tokens.len() && self.continues_name(tokens, words, end) {
+                end += 1;
+            }
+            while end > i + 2 && !tokens[end - 1].capitalised {
+                end -= 1;
+            }
+            return Some((self.name(tokens, i, end), end));
+        }
         if first.kind != TokenKind::Word {
             return None;
         }
@@ -392,6 +406,32 @@ impl CueFinder<'_> {
         let core = &phrase[..split.unwrap_or(phrase.len())];
         let qualifier = split.map_or(start..start, |k| start + k + 1..end);
         let head = core[core.len() - 1].as_str();
+        // "Small's team wrote", "Kemp's office said": the named owner speaks through the people
+        // or the body it owns; "Iran's protest movement" is not a speaker.
+        let speaks_for_owner = self.lex.role_nouns.contains(head)
+            || self.lex.organisation_nouns.contains(head)
+            || is_agent_noun(head)
+            || matches!(
+                head,
+                "team" | "office" | "campaign" | "family" | "staff" | "camp"
+            );
+        if let Some(owner) = (start..end - 1).filter(|_| speaks_for_owner).find(|&k| {
+            tokens[k].capitalised
+                && (words[k].ends_with("’s") || words[k].ends_with("'s"))
+                && self.is_proper(tokens, k)
+        }) {
+            let mut first = owner;
+            while first > start && tokens[first - 1].capitalised {
+                first -= 1;
+            }
+            let name = self.name(tokens, first, owner + 1);
+            let text = name
+                .text
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_string();
+            return Some(Mention { text, ..name });
+        }
         let indefinite = INDEFINITE.contains(&phrase[0].as_str());
         let is_org_token = |k: usize| {
             let upto = &words[start..=k];
@@ -726,6 +766,9 @@ pub(super) fn is_agent_noun(word: &str) -> bool {
     ]
     .iter()
     .any(|suffix| word.len() > suffix.len() + 2 && word.ends_with(suffix))
+        // "movement", "agreement", "order", "river": things, not people.
+        && !word.ends_with("ment")
+        && !matches!(word, "order" | "river" | "paper" | "water" | "number" | "letter" | "matter")
 }
 
 /// A word that looks like an adjective by its ending: "democratic", "national", "famous".
@@ -755,6 +798,17 @@ mod tests {
     fn titles_and_party_labels_around_a_name_yield_the_name() {
         let text = "“We will vote no,” committee Chair Sen. Dana Whitfield (D-Ore.) said.";
         assert_eq!(speaker(text).as_deref(), Some("Dana Whitfield"));
+    }
+
+    #[test]
+    fn an_owner_speaks_through_their_team_and_a_station_keeps_its_number() {
+        let got = attributed("“Fat and sugar together are more rewarding,” Okafor's team wrote.");
+        assert_eq!(
+            (got[0].0, got[0].1.as_deref()),
+            (Status::Named, Some("Okafor"))
+        );
+        let got = attributed("At least 3 homes burned, according to 12 Coast News.");
+        assert_eq!(got[0].0, Status::Named);
     }
 
     #[test]
