@@ -59,13 +59,6 @@ impl Diagnostic for Report {
         Some(&self.source)
     }
 
-    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
-        if self.related.is_empty() {
-            return None;
-        }
-        Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
-    }
-
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
     }
@@ -164,10 +157,19 @@ pub fn emit_files(report: &RunReport, style: Style, out: &mut dyn Write) -> io::
                 related: Vec::new(),
             });
             for finding in file.findings.iter().cloned().chain(problems) {
+                // The original passages are rendered as reports of their own under the finding:
+                // as miette's related diagnostics they would be headed "Advice:".
+                let main = finding_report(&finding, &article);
                 let mut text = String::new();
                 handler
-                    .render_report(&mut text, &finding_report(&finding, &article))
+                    .render_report(&mut text, &main)
                     .map_err(io::Error::other)?;
+                for original in &main.related {
+                    text.push('\n');
+                    handler
+                        .render_report(&mut text, original)
+                        .map_err(io::Error::other)?;
+                }
                 writeln!(out, "{text}")?;
             }
             continue;
