@@ -338,7 +338,7 @@ pub fn figure_not_in_source(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> 
         let given: Vec<String> = figures
             .iter()
             .take(8)
-            .map(|(_, span)| original.original.text[span.clone()].to_string())
+            .map(|(_, span)| mid_sentence(&original.original.text[span.clone()]))
             .collect();
         let related = figures
             .iter()
@@ -411,4 +411,32 @@ pub fn quote_excessive(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// A figure that opened a sentence in the original ("About 11,400") as it reads inside a list:
+/// "about 11,400". A word in capitals ("US$") keeps them.
+fn mid_sentence(figure: &str) -> String {
+    let first_word = figure.split_whitespace().next().unwrap_or("");
+    let capitalised_word = first_word.chars().skip(1).all(|c| !c.is_uppercase())
+        && first_word.chars().next().is_some_and(char::is_uppercase)
+        && first_word.chars().count() > 1;
+    if !capitalised_word {
+        return figure.to_string();
+    }
+    let mut chars = figure.chars();
+    let first = chars.next().expect("a capitalised word has a first letter");
+    first.to_lowercase().chain(chars).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mid_sentence;
+
+    #[test]
+    fn figures_listed_mid_sentence_lose_a_sentence_capital() {
+        assert_eq!(mid_sentence("About 11,400"), "about 11,400");
+        assert_eq!(mid_sentence("More than 500"), "more than 500");
+        assert_eq!(mid_sentence("4.2 million"), "4.2 million");
+        assert_eq!(mid_sentence("US$4 billion"), "US$4 billion");
+    }
 }
