@@ -272,10 +272,24 @@ fn attribute_claim(
         attribution.subject = Some(subject);
         return attribution;
     }
-    if claim.kind == ClaimKind::Figure
-        && sentences.start < article.sentences.len()
-        && let Some(document) = finder.document_subject(sentences.start, claim.span.start)
-    {
+    // A paragraph that opens "The report …" goes on giving the report's figures.
+    let paragraph_opening = article.blocks[claim.block].sentences.start;
+    let document = (claim.kind == ClaimKind::Figure && sentences.start < article.sentences.len())
+        .then(|| {
+            finder
+                .document_subject(sentences.start, claim.span.start)
+                .or_else(|| {
+                    let opening = paragraph_opening;
+                    (opening < sentences.start)
+                        .then(|| {
+                            let end = article.sentences[opening].range.end;
+                            finder.document_subject(opening, end)
+                        })
+                        .flatten()
+                })
+        })
+        .flatten();
+    if let Some(document) = document {
         let mut attribution = Attribution::none();
         attribution.status = Status::Named;
         attribution.scope = Scope::SentenceSubject;
@@ -492,6 +506,16 @@ mod tests {
     fn an_unresolved_pronoun_is_attributed_not_vague() {
         let got = attributed("“We are nearly there,” she said.");
         assert_eq!(got[0].0, Status::Named);
+    }
+
+    #[test]
+    fn a_paragraph_about_a_named_report_gives_its_figures() {
+        let text = "The Harrow Review found the depot unsafe.\n\nThe review lists every fault. It puts repairs at £4m, and 12 cranes need replacing.\n";
+        let got = attributed(text);
+        assert!(
+            got.iter().all(|(status, _, _)| *status == Status::Named),
+            "{got:?}"
+        );
     }
 
     #[test]
