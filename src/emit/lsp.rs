@@ -23,10 +23,26 @@ pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .filter_map(|file| {
             let uri = file_uri(Path::new(&file.path))?;
-            let diagnostics = match &file.analysis {
+            let mut diagnostics = match &file.analysis {
                 Some(analysis) => diagnostics(analysis, &file.findings, Encoding::Utf16),
                 None => Vec::new(),
             };
+            // What could not be read or understood is shown too, as the CLI and the language
+            // server show it: on its span, its line, or the first line.
+            diagnostics.extend(file.errors.iter().map(|e| {
+                let at = match (&file.analysis, &e.span, e.position) {
+                    (Some(analysis), Some(span), _) => range(analysis, span, Encoding::Utf16),
+                    (_, _, Some((line, column))) => {
+                        let start = Position::new(
+                            line.saturating_sub(1) as u32,
+                            column.saturating_sub(1) as u32,
+                        );
+                        Range::new(start, start)
+                    }
+                    _ => Range::default(),
+                };
+                input_diagnostic(at, e.message.clone())
+            }));
             Some(PublishDiagnosticsParams {
                 uri,
                 diagnostics,
@@ -36,6 +52,19 @@ pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
         .collect();
     serde_json::to_writer_pretty(&mut *out, &params)?;
     writeln!(out)
+}
+
+/// An input problem (broken front matter, an unreadable original, a file over a limit) as a
+/// diagnostic, under the code `input`.
+pub fn input_diagnostic(range: Range, message: String) -> Diagnostic {
+    Diagnostic {
+        range,
+        severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String("input".into())),
+        source: Some("fairlint".into()),
+        message,
+        ..Diagnostic::default()
+    }
 }
 
 /// LSP diagnostics for one analysed document, with ranges in the client's encoding.

@@ -855,33 +855,26 @@ fn problems(analysis: &Analysis, encoding: Encoding) -> Vec<lsp_types::Diagnosti
         .article
         .problems
         .iter()
-        .map(|p| lsp_types::Diagnostic {
-            range: p
+        .map(|p| {
+            let at = p
                 .span
                 .as_ref()
                 .map(|span| range(analysis, span, encoding))
-                .unwrap_or_default(),
-            severity: Some(lsp_types::DiagnosticSeverity::ERROR),
-            code: Some(lsp_types::NumberOrString::String("input".into())),
-            source: Some("fairlint".into()),
-            message: p.message.clone(),
-            ..lsp_types::Diagnostic::default()
+                .unwrap_or_default();
+            crate::emit::lsp::input_diagnostic(at, p.message.clone())
         })
         .collect()
 }
 
 /// The one diagnostic of a document over [`MAX_DOCUMENT`].
 fn too_large() -> lsp_types::Diagnostic {
-    lsp_types::Diagnostic {
-        severity: Some(lsp_types::DiagnosticSeverity::ERROR),
-        code: Some(lsp_types::NumberOrString::String("input".into())),
-        source: Some("fairlint".into()),
-        message: format!(
+    crate::emit::lsp::input_diagnostic(
+        lsp_types::Range::default(),
+        format!(
             "this document is over {} MiB: fairlint does not check it",
             MAX_DOCUMENT / (1024 * 1024)
         ),
-        ..lsp_types::Diagnostic::default()
-    }
+    )
 }
 
 fn find_config(path: &Path) -> Option<PathBuf> {
