@@ -425,3 +425,41 @@ fn debounce_publishes_once_after_a_burst_of_edits() {
     );
     client.shutdown();
 }
+
+/// Input problems reach the editor as they reach the terminal: broken front matter and an
+/// original that is not there are `input` diagnostics on their lines.
+#[test]
+fn input_problems_are_diagnostics() {
+    let (client, _) = Client::start(json!({}), no_debounce());
+    let broken = client.open(
+        "file:///tmp/fairlint-lsp-test/broken.md",
+        "---\nsources: [unclosed\n---\nPrices rose 12% last year.\n",
+    );
+    let input: Vec<&Value> = broken.iter().filter(|d| d["code"] == "input").collect();
+    assert_eq!(input.len(), 1, "{broken:?}");
+    assert!(
+        input[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("front matter"),
+        "{input:?}"
+    );
+    assert_eq!(input[0]["range"]["start"]["line"], 2, "{input:?}");
+
+    let dir = std::env::temp_dir().join(format!("fairlint-lsp-missing-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // The folder is a project of its own, so the original is looked for inside it.
+    std::fs::write(dir.join(".fairlint.yaml"), "").unwrap();
+    let uri = format!("file://{}/story.md", dir.display());
+    let missing = client.open(
+        &uri,
+        "---\nsources:\n  - name: Valley Courier\n    original: nowhere.txt\n---\nThe mill will close, the Valley Courier reported.\n",
+    );
+    assert!(
+        missing.iter().any(|d| d["code"] == "input"
+            && d["message"].as_str().unwrap().contains("nowhere.txt")),
+        "{missing:?}"
+    );
+    client.shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
+}

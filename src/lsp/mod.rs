@@ -45,7 +45,7 @@ pub use hover::hover_text;
 use crate::app::{RunOriginals, article_originals};
 use crate::check::{Analysis, analyse_until, check};
 use crate::config::{ConfigError, Settings};
-use crate::document::{Article, Format};
+use crate::document::{Article, Format, InputProblem};
 use crate::emit::lsp::{byte_range, diagnostics, offset, range};
 use crate::finding::Finding;
 use crate::position::Encoding;
@@ -830,12 +830,17 @@ impl Job {
             Format::for_path(&self.display, &self.text),
             &settings.lexicon,
         );
+        // An original that cannot be read is a problem the editor shows, as the CLI does.
+        let mut original_problems = Vec::new();
         let analysis = analyse_until(
             article,
             settings,
             |list| {
                 let path = self.path.as_deref();
-                article_originals(path, &self.display, &self.text, list, &self.originals).0
+                let (found, errors) =
+                    article_originals(path, &self.display, &self.text, list, &self.originals);
+                original_problems = errors;
+                found
             },
             &*self.cancel,
         );
@@ -844,6 +849,14 @@ impl Job {
         };
         let (findings, problems) = check(&analysis, settings);
         analysis.article.problems.extend(problems);
+        analysis
+            .article
+            .problems
+            .extend(original_problems.into_iter().map(|e| InputProblem {
+                // The problem is the original's, so it is named, as the CLI names it.
+                message: format!("{}: {}", e.path, e.message),
+                span: e.span,
+            }));
         Outcome::Done(Box::new(analysis), findings)
     }
 }
