@@ -922,6 +922,11 @@ fn load_settings(
         }
     };
     for (key, value) in overrides {
+        // An empty Lua table reaches us as `[]` whatever it stands for (`rules = {}` in
+        // Neovim): an empty list or map adds nothing.
+        if value.as_array().is_some_and(Vec::is_empty) {
+            continue;
+        }
         let value: serde_yaml::Value =
             serde_yaml::to_value(value).unwrap_or(serde_yaml::Value::Null);
         let slot = base.as_mapping_mut().map(|m| {
@@ -944,5 +949,24 @@ fn config_message(err: &ConfigError) -> String {
     match &err.help {
         Some(help) => format!("fairlint config: {} ({help})", err.message),
         None => format!("fairlint config: {}", err.message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Neovim sends an empty Lua table (`rules = {}`) as `[]`: no configuration, not an error.
+    #[test]
+    fn an_empty_lua_table_in_the_options_is_no_configuration() {
+        let overrides: serde_json::Map<String, Value> =
+            serde_json::from_str(r#"{"rules": [], "lexicons": [], "aliases": [], "ignore": []}"#)
+                .unwrap();
+        let settings = load_settings(None, false, &overrides);
+        assert!(settings.is_ok(), "{:?}", settings.err().map(|e| e.message));
+        let overrides: serde_json::Map<String, Value> =
+            serde_json::from_str(r#"{"rules": {"source-unused": "off"}}"#).unwrap();
+        let settings = load_settings(None, false, &overrides).unwrap();
+        assert!(settings.rule("source-unused").is_none());
     }
 }
