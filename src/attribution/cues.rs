@@ -252,9 +252,46 @@ impl CueFinder<'_> {
             speaker = Some(mention);
             after = end;
         }
-        let outlet = self.outlet_after(tokens, words, i, after);
-        let speaker = speaker.map(|m| self.as_reporter(m, &words[i]));
+        let mut outlet = self.outlet_after(tokens, words, i, after);
+        let mut speaker = speaker.map(|m| self.as_reporter(m, &words[i]));
+        if outlet.is_none()
+            && let Some((reporter, employer)) = speaker.as_ref().and_then(|m| self.credit(m))
+        {
+            speaker = Some(reporter);
+            outlet = Some(employer);
+        }
         (Some((span_of(i, i + 1), speaker, outlet)), i + 1)
+    }
+
+    /// "the Tribune's Maria Kovac reported": a reporter's credit names the outlet that
+    /// reported, and the reporter.
+    fn credit(&self, mention: &Mention) -> Option<(Mention, Mention)> {
+        if mention.kind != SourceKind::Person {
+            return None;
+        }
+        let text = self.text(mention.span.clone());
+        let (owner, person) = text.split_once("’s ").or_else(|| text.split_once("'s "))?;
+        let owner = owner.trim_start_matches("the ").trim_start_matches("The ");
+        let words: Vec<String> = owner.split_whitespace().map(str::to_lowercase).collect();
+        let outlet = self.names.is_known_outlet(owner)
+            || self.names.find_entry(self.list, owner).is_some()
+            || self.organisation_kind(&words) == SourceKind::Organisation;
+        if !outlet || person.split_whitespace().count() < 2 {
+            return None;
+        }
+        let person_start = mention.span.end - person.len();
+        let employer = Mention {
+            text: owner.to_string(),
+            span: mention.span.start
+                ..mention.span.start + text.find(owner).unwrap_or(0) + owner.len(),
+            kind: SourceKind::Organisation,
+        };
+        let reporter = Mention {
+            text: person.to_string(),
+            span: person_start..mention.span.end,
+            kind: SourceKind::Person,
+        };
+        Some((reporter, employer))
     }
 
     /// "The Valley Post quotes Ana Lutz, a nurse, as saying …": the person quoted speaks, the
@@ -479,6 +516,13 @@ mod tests {
             attributed("The survey found 12% of farms had closed.")[0].0,
             Status::Vague
         );
+    }
+
+    #[test]
+    fn a_reporters_credit_names_the_outlet() {
+        let got = attributed("At least 40 boats sank, the Tribune's Maria Kovac reported.");
+        assert_eq!(got[0].1.as_deref(), Some("Maria Kovac"));
+        assert_eq!(got[0].2.as_deref(), Some("Tribune"));
     }
 
     #[test]
