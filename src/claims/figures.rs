@@ -190,7 +190,7 @@ impl FigureFinder<'_> {
         if is_month(prev) || is_month(next) {
             return true;
         }
-        if self.is_score(i) || self.is_result(i, next) {
+        if self.is_score(i) || self.is_result(i, next) || self.is_label(i, next) {
             return true;
         }
         // Version numbers ("4.12.1") and elided years ("the Class of ’92").
@@ -289,6 +289,24 @@ impl FigureFinder<'_> {
             && glued(i + 1, i + 2)
             && self.tokens[i + 2].kind == TokenKind::Number;
         before || after
+    }
+
+    /// "the 80's" (a decade written with an apostrophe), "the 1.0 version", "release 3": a
+    /// label, not a count.
+    fn is_label(&self, i: usize, next: Option<&str>) -> bool {
+        let glued_next =
+            i + 1 < self.tokens.len() && self.tokens[i].range.end == self.tokens[i + 1].range.start;
+        let decade = glued_next
+            && matches!(next, Some("'" | "’" | "'s" | "’s"))
+            && self.words.get(i + 2).is_some_and(|w| w == "s")
+            || glued_next && matches!(next, Some("'s" | "’s"));
+        let version = next.is_some_and(|w| {
+            matches!(
+                w,
+                "version" | "versions" | "release" | "edition" | "beta" | "update"
+            )
+        });
+        decade || version
     }
 
     /// "suspended for 30 games", "dismissed for 7,", "not out on 144.": a sports result,
@@ -423,6 +441,14 @@ mod tests {
     fn scores_and_number_ranges_are_not_figures() {
         let text = "Australia were 3/327 at stumps after a 0/19 start; the Reds won 2-1 in the 2002-2003 season, at UTC+9.";
         assert_eq!(figures(text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn decades_and_versions_are_labels_not_figures() {
+        assert_eq!(
+            figures("Trained in the 80's, it shipped the 2.0 version and the 3 release."),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
