@@ -599,12 +599,20 @@ fn source_unused(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
         .filter(|(i, _)| !cited.contains(i))
         .filter(|(i, _)| without_original || at_hand.contains(i))
         .filter(|(_, e)| !contains_name(&body, &e.name))
-        .map(|(_, e)| {
+        .map(|(i, e)| {
             let span = e.span.clone().unwrap_or(0..0);
+            let message = if at_hand.contains(&i) {
+                format!(
+                    "source “{}” is listed, but the article neither names it nor uses its original",
+                    e.name
+                )
+            } else {
+                format!("source “{}” is listed but never named in the body", e.name)
+            };
             draft(
                 span,
-                format!("source “{}” is listed but never cited", e.name),
-                "never cited in the body",
+                message,
+                "not used",
                 Some("credit it where its reporting is used (“…, Reuters reported”), or drop it from the list".into()),
             )
         })
