@@ -47,6 +47,17 @@ pub enum Command {
     /// Manage the archive that `check --archive` compares articles with.
     #[command(subcommand)]
     Archive(ArchiveCommand),
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), e.g. `fairlint man > fairlint.1`.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Default, Args)]

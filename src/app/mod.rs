@@ -8,6 +8,8 @@ use std::collections::BTreeSet;
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 
+use clap::CommandFactory;
+
 use crate::archive::pool::{POOL_SIZE, Pool};
 use crate::check::{analyse_with, check};
 use crate::cli::{
@@ -37,6 +39,8 @@ pub fn run(cli: Cli) -> u8 {
         }
         Command::Explain(args) => run_explain(&args.rule),
         Command::Archive(command) => archive::run(command),
+        Command::Completions(args) => print_completions(args.shell),
+        Command::Man => print_man_page(),
         Command::Lsp => match crate::lsp::run_stdio() {
             Ok(code) => Ok(code),
             Err(err) => {
@@ -53,6 +57,35 @@ pub fn run(cli: Cli) -> u8 {
             EXIT_ERROR
         }
     }
+}
+
+/// The completion script for `shell`, generated from the same clap definition that parses the
+/// arguments, so it cannot fall behind a new flag.
+fn print_completions(shell: clap_complete::Shell) -> io::Result<u8> {
+    let mut command = Cli::command();
+    let mut out = io::stdout().lock();
+    clap_complete::generate(shell, &mut command, "fairlint", &mut out);
+    out.flush()?;
+    Ok(EXIT_CLEAN)
+}
+
+/// The man page for `fairlint` with a section per subcommand (`fairlint-check`, …), in roff.
+fn print_man_page() -> io::Result<u8> {
+    let command = Cli::command();
+    let mut out = io::stdout().lock();
+    clap_mangen::Man::new(command.clone()).render(&mut out)?;
+    for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+        let name = format!("fairlint-{}", sub.get_name());
+        let sub = sub
+            .clone()
+            .display_name(name.clone())
+            .bin_name(name)
+            .version(env!("CARGO_PKG_VERSION"));
+        writeln!(out)?;
+        clap_mangen::Man::new(sub).render(&mut out)?;
+    }
+    out.flush()?;
+    Ok(EXIT_CLEAN)
 }
 
 fn run_explain(id: &str) -> io::Result<u8> {
