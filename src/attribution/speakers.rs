@@ -75,7 +75,9 @@ pub(super) const DOCUMENT_NOUNS: &[&str] = &[
 /// `before`: the name of the document "the report" points back to.
 pub(super) fn named_document_before(text: &str, noun: &str, before: usize) -> Option<String> {
     let head = &text[..before];
-    let lower = head.to_lowercase();
+    // ASCII folding keeps every byte where it was, so positions found in `lower` slice `head`
+    // (full Unicode lower-casing can change lengths: "İ" is two bytes, "i̇" three).
+    let lower = head.to_ascii_lowercase();
     let needle = format!(" {noun}");
     lower.rmatch_indices(&needle).find_map(|(at, _)| {
         let after = lower[at + needle.len()..].chars().next();
@@ -230,6 +232,17 @@ pub(super) fn resolve_pronoun(cue: &mut Cue, earlier: &Antecedents, list: &Sourc
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_document_is_found_after_letters_that_change_length_when_lowered() {
+        use super::named_document_before;
+        let text = "İİİİ said so. The Harrow Review found faults. The review";
+        let before = text.rfind("The review").unwrap();
+        assert_eq!(
+            named_document_before(text, "review", before).as_deref(),
+            Some("The Harrow")
+        );
+    }
     use crate::attribution::Status;
     use crate::attribution::tests::{attributed, speaker};
 
