@@ -38,6 +38,7 @@ fn emit(report: &RunReport, format: Format) -> String {
     let style = Style {
         color: false,
         width: 100,
+        quiet: false,
     };
     emit_check(report, format, style, &mut buf).expect("emit");
     String::from_utf8(buf).expect("UTF-8 output")

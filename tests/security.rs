@@ -755,13 +755,32 @@ fn suppression_comments_in_code_or_front_matter_do_not_take_effect() {
 
 #[test]
 fn a_file_is_reported_while_later_files_are_still_checked() {
-    use std::io::BufRead;
     let p = project("streamed");
     p.write("first.md", "Prices rose 12% in a week.\n");
     // Slow to attribute (seconds in a debug build), yet within the analysis budget.
     p.write("slow.md", crowded_paragraph(100));
+    for format in ["short", "human", "github", "json", "sarif", "lsp"] {
+        let (gap, output) = time_after_first_file(&p, format);
+        assert!(
+            gap > Duration::from_millis(500),
+            "--format {format}: first.md was reported only {gap:?} before the run ended"
+        );
+        if matches!(format, "json" | "sarif" | "lsp") {
+            let parsed: Result<serde_json::Value, _> = serde_json::from_str(&output);
+            assert!(
+                parsed.is_ok(),
+                "--format {format} is not one JSON document:\n{output}"
+            );
+        }
+    }
+}
+
+/// How long the run went on after the first line naming first.md was written, and the whole
+/// output.
+fn time_after_first_file(p: &Project, format: &str) -> (Duration, String) {
+    use std::io::BufRead;
     let mut child = Command::new(bin())
-        .args(["check", "--format", "short", "first.md", "slow.md"])
+        .args(["check", "--format", format, "first.md", "slow.md"])
         .current_dir(&p.root)
         .env_remove("FAIRLINT_ARCHIVE")
         .stdin(Stdio::null())
@@ -770,18 +789,22 @@ fn a_file_is_reported_while_later_files_are_still_checked() {
         .spawn()
         .unwrap();
     let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
+    let mut output = String::new();
+    loop {
+        let before = output.len();
+        let read = stdout.read_line(&mut output).unwrap();
+        assert!(
+            read > 0,
+            "--format {format} never named first.md:\n{output}"
+        );
+        if output[before..].contains("first.md") {
+            break;
+        }
+    }
     let first = std::time::Instant::now();
-    let mut rest = String::new();
-    let _ = std::io::Read::read_to_string(&mut stdout, &mut rest);
+    let _ = std::io::Read::read_to_string(&mut stdout, &mut output);
     let _ = child.wait();
-    let gap = first.elapsed();
-    assert!(line.starts_with("first.md:"), "{line}");
-    assert!(
-        gap > Duration::from_millis(500),
-        "first.md was reported only {gap:?} before the run ended"
-    );
+    (first.elapsed(), output)
 }
 
 // ---- Low 12: option values are checked, with the rule and what it takes ----

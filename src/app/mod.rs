@@ -132,6 +132,7 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
         } else {
             DEFAULT_WIDTH
         },
+        quiet: args.quiet,
     };
     let fail_on = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
@@ -167,17 +168,21 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
         }
         summary.finish();
         emit::statistics::emit(&counts, &summary, args.format, args.quiet, &mut out)?;
-    } else if emit::streams(args.format) {
+    } else {
         // Each file is written (in the order given) and dropped as soon as it and the files
-        // before it are checked.
+        // before it are checked. A document format opens only once the setup succeeded, so
+        // that a config error never leaves half a document on stdout.
+        let mut emitter = emit::emitter(args.format, style);
+        let mut begun = false;
         let mut summary = Summary::default();
         let run = each_report(&args.input, Some(&choice), &mut |file| {
-            let one = RunReport { files: vec![file] };
-            emit::emit_files(&one, args.format, style, &mut out)?;
-            for file in &one.files {
-                summary.add(file);
-                tally(file);
+            if !begun {
+                emitter.begin(&mut out)?;
+                begun = true;
             }
+            emitter.file(&file, &mut out)?;
+            summary.add(&file);
+            tally(&file);
             Ok(())
         });
         match run {
@@ -185,16 +190,10 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
             Err(err) => return report_setup_error(&*err),
         }
         summary.finish();
-        if !args.quiet {
-            emit::emit_end(&summary, args.format, &mut out)?;
+        if !begun {
+            emitter.begin(&mut out)?;
         }
-    } else {
-        let report = match collect_report(&args.input, Some(&choice)) {
-            Ok(report) => report,
-            Err(err) => return report_setup_error(&*err),
-        };
-        emit::emit_check(&report, args.format, style, &mut out)?;
-        report.files.iter().for_each(&mut tally);
+        emitter.end(&summary, &mut out)?;
     }
     out.flush()?;
     if files > 0 && checked == 0 {
@@ -356,6 +355,7 @@ fn report_setup_error(err: &dyn miette::Diagnostic) -> io::Result<u8> {
     let handler = emit::human::handler(Style {
         color: auto_color(terminal),
         width,
+        quiet: false,
     });
     let mut text = String::new();
     handler

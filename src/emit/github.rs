@@ -12,7 +12,7 @@
 
 use std::io::{self, Write};
 
-use crate::report::RunReport;
+use crate::report::FileReport;
 use crate::rules::Severity;
 
 /// The command for a severity.
@@ -47,41 +47,47 @@ pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-    for file in &report.files {
-        let path = escape_property(&super::sarif::normalize_path(&file.path));
-        if let Some(analysis) = &file.analysis {
-            let article = &analysis.article;
-            for finding in &file.findings {
-                let (start, end) = super::line_cols(&article.source, &article.lines, &finding.span);
-                // GitHub takes columns only for an annotation on one line.
-                let place = if start.line == end.line {
-                    format!(
-                        "line={},col={},endLine={},endColumn={}",
-                        start.line, start.column, end.line, end.column
-                    )
-                } else {
-                    format!("line={},endLine={}", start.line, end.line)
-                };
-                writeln!(
-                    out,
-                    "::{} file={path},{place},title={}::{}",
-                    command(finding.severity),
-                    escape_property(&finding.rule),
-                    escape_data(&super::sarif::message_text(finding)),
-                )?;
-            }
-        }
-        for error in &file.errors {
-            let place = file.error_position(error).map_or(String::new(), |at| {
-                format!(",line={},col={}", at.line, at.column)
-            });
+pub struct Stream;
+
+impl super::Emitter for Stream {
+    fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        emit_file(file, out)
+    }
+}
+
+fn emit_file(file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    let path = escape_property(&super::sarif::normalize_path(&file.path));
+    if let Some(analysis) = &file.analysis {
+        let article = &analysis.article;
+        for finding in &file.findings {
+            let (start, end) = super::line_cols(&article.source, &article.lines, &finding.span);
+            // GitHub takes columns only for an annotation on one line.
+            let place = if start.line == end.line {
+                format!(
+                    "line={},col={},endLine={},endColumn={}",
+                    start.line, start.column, end.line, end.column
+                )
+            } else {
+                format!("line={},endLine={}", start.line, end.line)
+            };
             writeln!(
                 out,
-                "::error file={path}{place}::{}",
-                escape_data(&error.message)
+                "::{} file={path},{place},title={}::{}",
+                command(finding.severity),
+                escape_property(&finding.rule),
+                escape_data(&super::sarif::message_text(finding)),
             )?;
         }
+    }
+    for error in &file.errors {
+        let place = file.error_position(error).map_or(String::new(), |at| {
+            format!(",line={},col={}", at.line, at.column)
+        });
+        writeln!(
+            out,
+            "::error file={path}{place}::{}",
+            escape_data(&error.message)
+        )?;
     }
     Ok(())
 }

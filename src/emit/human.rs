@@ -9,7 +9,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 use super::Style;
 use crate::finding::Finding;
 use crate::position::LineIndex;
-use crate::report::RunReport;
+use crate::report::{FileReport, Summary};
 use crate::rules::Severity;
 use crate::snippet::Snippet;
 use crate::visible::visible;
@@ -132,56 +132,79 @@ fn related_report(related: &crate::finding::Related) -> Option<Report> {
     })
 }
 
-pub fn emit(report: &RunReport, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    emit_files(report, style, out)?;
-    writeln!(out, "{}", report.summary().line())
+/// Findings file by file, then the summary line.
+pub struct Stream {
+    handler: GraphicalReportHandler,
+    quiet: bool,
 }
 
-/// Every file's diagnostics, without the summary line: what is streamed as files complete.
-pub fn emit_files(report: &RunReport, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    let handler = handler(style);
-    for file in &report.files {
-        if let Some(analysis) = &file.analysis {
-            let article = Article {
-                name: &file.path,
-                text: &analysis.article.source,
-                lines: &analysis.article.lines,
-            };
-            let problems = file.errors.iter().map(|e| Finding {
-                rule: "input".into(),
-                severity: Severity::Error,
-                message: e.message.clone(),
-                span: e.span.clone().unwrap_or(0..0),
-                label: "here".into(),
-                help: None,
-                related: Vec::new(),
-            });
-            for finding in file.findings.iter().cloned().chain(problems) {
-                // The original passages are rendered as reports of their own under the finding:
-                // as miette's related diagnostics they would be headed "Advice:".
-                let main = finding_report(&finding, &article);
-                let mut text = String::new();
+impl Stream {
+    pub fn new(style: Style) -> Stream {
+        Stream {
+            handler: handler(style),
+            quiet: style.quiet,
+        }
+    }
+}
+
+impl super::Emitter for Stream {
+    fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        emit_file(&self.handler, file, out)
+    }
+
+    fn end(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        writeln!(out, "{}", summary.line())
+    }
+}
+
+fn emit_file(
+    handler: &GraphicalReportHandler,
+    file: &FileReport,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if let Some(analysis) = &file.analysis {
+        let article = Article {
+            name: &file.path,
+            text: &analysis.article.source,
+            lines: &analysis.article.lines,
+        };
+        let problems = file.errors.iter().map(|e| Finding {
+            rule: "input".into(),
+            severity: Severity::Error,
+            message: e.message.clone(),
+            span: e.span.clone().unwrap_or(0..0),
+            label: "here".into(),
+            help: None,
+            related: Vec::new(),
+        });
+        for finding in file.findings.iter().cloned().chain(problems) {
+            // The original passages are rendered as reports of their own under the finding:
+            // as miette's related diagnostics they would be headed "Advice:".
+            let main = finding_report(&finding, &article);
+            let mut text = String::new();
+            handler
+                .render_report(&mut text, &main)
+                .map_err(io::Error::other)?;
+            for original in &main.related {
+                text.push('\n');
                 handler
-                    .render_report(&mut text, &main)
+                    .render_report(&mut text, original)
                     .map_err(io::Error::other)?;
-                for original in &main.related {
-                    text.push('\n');
-                    handler
-                        .render_report(&mut text, original)
-                        .map_err(io::Error::other)?;
-                }
-                writeln!(out, "{text}")?;
             }
-            continue;
+            writeln!(out, "{text}")?;
         }
-        for e in &file.errors {
-            writeln!(
-                out,
-                "  × {}: {}\n",
-                visible(&file.path),
-                visible(&e.message)
-            )?;
-        }
+        return Ok(());
+    }
+    for e in &file.errors {
+        writeln!(
+            out,
+            "  × {}: {}\n",
+            visible(&file.path),
+            visible(&e.message)
+        )?;
     }
     Ok(())
 }

@@ -6,16 +6,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::position::char_offset;
-use crate::report::{RunReport, Summary};
+use crate::report::{FileReport, Summary};
 
 pub const VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    files: Vec<FileOut<'a>>,
-    summary: Summary,
-}
 
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -60,67 +53,77 @@ struct ErrorOut<'a> {
     column: Option<usize>,
 }
 
-pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-    let files = report
-        .files
-        .iter()
-        .map(|file| {
-            let mut diagnostics = Vec::new();
-            let mut errors = Vec::new();
-            if let Some(analysis) = &file.analysis {
-                let article = &analysis.article;
-                for f in &file.findings {
-                    let (start, end) = super::line_cols(&article.source, &article.lines, &f.span);
-                    diagnostics.push(Diagnostic {
-                        rule: &f.rule,
-                        severity: f.severity.as_str(),
-                        message: &f.message,
-                        help: f.help.as_deref(),
-                        line: start.line,
-                        column: start.column,
-                        end_line: end.line,
-                        end_column: end.column,
-                        byte_start: f.span.start,
-                        byte_end: f.span.end,
-                        char_start: char_offset(&article.source, f.span.start),
-                        char_end: char_offset(&article.source, f.span.end),
-                        text: &article.source[f.span.clone()],
-                        related: f
-                            .related
-                            .iter()
-                            .map(|r| RelatedOut {
-                                path: &r.path,
-                                byte_start: r.span.start,
-                                byte_end: r.span.end,
-                                char_start: r.char_span.start,
-                                char_end: r.char_span.end,
-                                text: &r.text,
-                                similarity: r.similarity,
-                            })
-                            .collect(),
-                    });
-                }
-            }
-            for e in &file.errors {
-                let at = file.error_position(e);
-                errors.push(ErrorOut {
-                    message: &e.message,
-                    line: at.map(|a| a.line),
-                    column: at.map(|a| a.column),
-                });
-            }
-            FileOut {
-                path: &file.path,
-                diagnostics,
-                errors,
-            }
-        })
-        .collect();
-    let output = Output {
-        version: VERSION,
-        files,
-        summary: report.summary(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &output)?;
-    writeln!(out)
+/// `{"version": 1, "files": [...], "summary": {...}}`, the files written as they complete.
+#[derive(Default)]
+pub struct Stream {
+    files: super::JsonArray,
+}
+
+impl super::Emitter for Stream {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [")
+    }
+
+    fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        self.files.push(&file_out(file), 2, out)
+    }
+
+    fn end(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        self.files.close(2, out)?;
+        write!(out, ",\n  \"summary\": ")?;
+        super::write_nested(summary, 1, out)?;
+        writeln!(out, "\n}}")
+    }
+}
+
+fn file_out(file: &FileReport) -> FileOut<'_> {
+    let mut diagnostics = Vec::new();
+    let mut errors = Vec::new();
+    if let Some(analysis) = &file.analysis {
+        let article = &analysis.article;
+        for f in &file.findings {
+            let (start, end) = super::line_cols(&article.source, &article.lines, &f.span);
+            diagnostics.push(Diagnostic {
+                rule: &f.rule,
+                severity: f.severity.as_str(),
+                message: &f.message,
+                help: f.help.as_deref(),
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+                byte_start: f.span.start,
+                byte_end: f.span.end,
+                char_start: char_offset(&article.source, f.span.start),
+                char_end: char_offset(&article.source, f.span.end),
+                text: &article.source[f.span.clone()],
+                related: f
+                    .related
+                    .iter()
+                    .map(|r| RelatedOut {
+                        path: &r.path,
+                        byte_start: r.span.start,
+                        byte_end: r.span.end,
+                        char_start: r.char_span.start,
+                        char_end: r.char_span.end,
+                        text: &r.text,
+                        similarity: r.similarity,
+                    })
+                    .collect(),
+            });
+        }
+    }
+    for e in &file.errors {
+        let at = file.error_position(e);
+        errors.push(ErrorOut {
+            message: &e.message,
+            line: at.map(|a| a.line),
+            column: at.map(|a| a.column),
+        });
+    }
+    FileOut {
+        path: &file.path,
+        diagnostics,
+        errors,
+    }
 }

@@ -14,44 +14,60 @@ use lsp_types::{
 use crate::check::Analysis;
 use crate::finding::Finding;
 use crate::position::{Encoding, LineIndex, from_lsp, to_lsp};
-use crate::report::RunReport;
+use crate::report::{FileReport, Summary};
 use crate::rules::{self, Severity};
 
-pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-    let params: Vec<PublishDiagnosticsParams> = report
-        .files
-        .iter()
-        .filter_map(|file| {
-            let uri = file_uri(Path::new(&file.path))?;
-            let mut diagnostics = match &file.analysis {
-                Some(analysis) => diagnostics(analysis, &file.findings, Encoding::Utf16),
-                None => Vec::new(),
-            };
-            // What could not be read or understood is shown too, as the CLI and the language
-            // server show it: on its span, its line, or the first line.
-            diagnostics.extend(file.errors.iter().map(|e| {
-                let at = match (&file.analysis, &e.span, e.position) {
-                    (Some(analysis), Some(span), _) => range(analysis, span, Encoding::Utf16),
-                    (_, _, Some((line, column))) => {
-                        let start = Position::new(
-                            line.saturating_sub(1) as u32,
-                            column.saturating_sub(1) as u32,
-                        );
-                        Range::new(start, start)
-                    }
-                    _ => Range::default(),
-                };
-                input_diagnostic(at, e.message.clone())
-            }));
-            Some(PublishDiagnosticsParams {
-                uri,
-                diagnostics,
-                version: None,
-            })
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &params)?;
-    writeln!(out)
+/// A JSON array of `PublishDiagnosticsParams`, one per file, written as the files complete.
+#[derive(Default)]
+pub struct Stream {
+    files: super::JsonArray,
+}
+
+impl super::Emitter for Stream {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        write!(out, "[")
+    }
+
+    fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        match publish_params(file) {
+            Some(params) => self.files.push(&params, 1, out),
+            None => Ok(()),
+        }
+    }
+
+    fn end(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        self.files.close(1, out)?;
+        writeln!(out)
+    }
+}
+
+fn publish_params(file: &FileReport) -> Option<PublishDiagnosticsParams> {
+    let uri = file_uri(Path::new(&file.path))?;
+    let mut diagnostics = match &file.analysis {
+        Some(analysis) => diagnostics(analysis, &file.findings, Encoding::Utf16),
+        None => Vec::new(),
+    };
+    // What could not be read or understood is shown too, as the CLI and the language
+    // server show it: on its span, its line, or the first line.
+    diagnostics.extend(file.errors.iter().map(|e| {
+        let at = match (&file.analysis, &e.span, e.position) {
+            (Some(analysis), Some(span), _) => range(analysis, span, Encoding::Utf16),
+            (_, _, Some((line, column))) => {
+                let start = Position::new(
+                    line.saturating_sub(1) as u32,
+                    column.saturating_sub(1) as u32,
+                );
+                Range::new(start, start)
+            }
+            _ => Range::default(),
+        };
+        input_diagnostic(at, e.message.clone())
+    }));
+    Some(PublishDiagnosticsParams {
+        uri,
+        diagnostics,
+        version: None,
+    })
 }
 
 /// An input problem (broken front matter, an unreadable original, a file over a limit) as a

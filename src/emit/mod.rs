@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use crate::position::LineCol;
-use crate::report::RunReport;
+use crate::report::{FileReport, RunReport, Summary};
 
 pub mod claims;
 pub mod github;
@@ -48,56 +48,90 @@ pub enum ListFormat {
 pub struct Style {
     pub color: bool,
     pub width: usize,
+    /// No summary line after the findings (`--quiet`).
+    pub quiet: bool,
 }
 
+/// Output written file by file, in the order the files were given, as each completes: a run's
+/// memory does not grow with its number of files, whatever the format. A document format (JSON,
+/// SARIF, LSP) writes its opening before the first file and its closing after the last; the
+/// rest of the document is small (a summary, input problems).
+pub trait Emitter {
+    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()>;
+    fn end(&mut self, _summary: &Summary, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+pub fn emitter(format: Format, style: Style) -> Box<dyn Emitter> {
+    match format {
+        Format::Human => Box::new(human::Stream::new(style)),
+        Format::Short => Box::new(short::Stream),
+        Format::Json => Box::new(json::Stream::default()),
+        Format::Sarif => Box::new(sarif::Stream::default()),
+        Format::Github => Box::new(github::Stream),
+        Format::Lsp => Box::new(lsp::Stream::default()),
+    }
+}
+
+/// A whole run at once, as the streamed output would have written it.
 pub fn emit_check(
     report: &RunReport,
     format: Format,
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match format {
-        Format::Human => human::emit(report, style, out),
-        Format::Short => short::emit(report, out),
-        Format::Json => json::emit(report, out),
-        Format::Sarif => sarif::emit(report, out),
-        Format::Github => github::emit(report, out),
-        Format::Lsp => lsp::emit(report, out),
+    let mut emitter = emitter(format, style);
+    emitter.begin(out)?;
+    for file in &report.files {
+        emitter.file(file, out)?;
+    }
+    emitter.end(&report.summary(), out)
+}
+
+/// A JSON array written one element at a time, laid out exactly as `serde_json`'s pretty printer
+/// lays out the whole document, so that streaming does not change a byte of the output.
+#[derive(Default)]
+pub(crate) struct JsonArray {
+    written: usize,
+}
+
+impl JsonArray {
+    /// One element, at `depth` levels of nesting (the array's own opening `[` is the caller's).
+    pub fn push(
+        &mut self,
+        value: &impl serde::Serialize,
+        depth: usize,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let separator = if self.written == 0 { "\n" } else { ",\n" };
+        self.written += 1;
+        write!(out, "{separator}{}", "  ".repeat(depth))?;
+        write_nested(value, depth, out)
+    }
+
+    /// The closing `]` of an array opened at `depth - 1`.
+    pub fn close(&self, depth: usize, out: &mut dyn Write) -> io::Result<()> {
+        if self.written == 0 {
+            return write!(out, "]");
+        }
+        write!(out, "\n{}]", "  ".repeat(depth.saturating_sub(1)))
     }
 }
 
-/// Formats written file by file as the files are checked, so that a run's memory does not
-/// grow with its number of files. JSON, SARIF and LSP are one document each and are written
-/// once the run is done.
-pub fn streams(format: Format) -> bool {
-    matches!(format, Format::Human | Format::Short | Format::Github)
-}
-
-/// The part of a streamed format ([`streams`]) for some of the files, without what ends it.
-pub fn emit_files(
-    report: &RunReport,
-    format: Format,
-    style: Style,
+/// `value` pretty-printed as if `depth` levels deep in a larger document: every line after the
+/// first indented. JSON strings escape their line breaks, so every break is the printer's.
+pub(crate) fn write_nested(
+    value: &impl serde::Serialize,
+    depth: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match format {
-        Format::Human => human::emit_files(report, style, out),
-        Format::Short => short::emit(report, out),
-        Format::Github => github::emit(report, out),
-        Format::Json | Format::Sarif | Format::Lsp => Ok(()),
-    }
-}
-
-/// What a streamed format writes after the last file.
-pub fn emit_end(
-    summary: &crate::report::Summary,
-    format: Format,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    match format {
-        Format::Human => writeln!(out, "{}", summary.line()),
-        _ => Ok(()),
-    }
+    let text = serde_json::to_string_pretty(value)?;
+    let pad = format!("\n{}", "  ".repeat(depth));
+    out.write_all(text.replace('\n', &pad).as_bytes())
 }
 
 /// Start and end of a byte range as people count them.

@@ -17,7 +17,7 @@ use crate::check::Analysis;
 use crate::finding::{Finding, Related};
 use crate::input::FileError;
 use crate::position::floor_char_boundary;
-use crate::report::{FileReport, RunReport};
+use crate::report::{FileReport, Summary};
 use crate::rules::{RuleDef, Severity};
 
 /// The schema the output declares: the OASIS 2.1.0 schema (Errata 01).
@@ -27,23 +27,6 @@ pub const INFORMATION_URI: &str = "https://github.com/fairlint/fairlint";
 /// The base that relative artifact URIs are resolved against: the folder fairlint ran in, which
 /// in CI is the repository root. Code scanning resolves it to the checkout.
 pub const SRCROOT: &str = "%SRCROOT%";
-
-#[derive(Serialize)]
-struct Log<'a> {
-    #[serde(rename = "$schema")]
-    schema: &'static str,
-    version: &'static str,
-    runs: Vec<Run<'a>>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Run<'a> {
-    tool: Tool<'a>,
-    invocations: Vec<Invocation>,
-    results: Vec<ResultOut<'a>>,
-    column_kind: &'static str,
-}
 
 #[derive(Serialize)]
 struct Tool<'a> {
@@ -185,49 +168,67 @@ struct Snippet {
     text: String,
 }
 
-pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-    let rules = crate::rules::builtin();
-    let mut results = Vec::new();
-    let mut notifications = Vec::new();
-    for file in &report.files {
+/// One log with one run. The results are written as the files complete; the tool (every
+/// built-in rule) is known before the first file, and the invocation (problems reading input)
+/// is written after the last, so the document's keys come in that order.
+#[derive(Default)]
+pub struct Stream {
+    results: super::JsonArray,
+    notifications: Vec<Notification>,
+    some_file_failed: bool,
+}
+
+impl super::Emitter for Stream {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let tool = Tool {
+            driver: Driver {
+                name: "fairlint",
+                version: env!("CARGO_PKG_VERSION"),
+                semantic_version: env!("CARGO_PKG_VERSION"),
+                information_uri: INFORMATION_URI,
+                rules: crate::rules::builtin().iter().map(descriptor).collect(),
+            },
+        };
+        write!(
+            out,
+            "{{\n  \"$schema\": {},\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": ",
+            serde_json::to_string(SCHEMA_URI)?
+        )?;
+        super::write_nested(&tool, 3, out)?;
+        write!(out, ",\n      \"results\": [")
+    }
+
+    fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        let rules = crate::rules::builtin();
         if let Some(analysis) = &file.analysis {
             let mut chars = CharCursor::new(&analysis.article.source);
             for finding in &file.findings {
-                results.push(result(file, analysis, finding, rules, &mut chars));
+                let result = result(file, analysis, finding, rules, &mut chars);
+                self.results.push(&result, 4, out)?;
             }
         }
         for error in &file.errors {
-            notifications.push(notification(file, error));
+            self.notifications.push(notification(file, error));
         }
+        self.some_file_failed |= file.errors.iter().any(|e| e.fatal);
+        Ok(())
     }
-    let log = Log {
-        schema: SCHEMA_URI,
-        version: "2.1.0",
-        runs: vec![Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "fairlint",
-                    version: env!("CARGO_PKG_VERSION"),
-                    semantic_version: env!("CARGO_PKG_VERSION"),
-                    information_uri: INFORMATION_URI,
-                    rules: rules.iter().map(descriptor).collect(),
-                },
-            },
-            invocations: vec![Invocation {
-                // The tool failed only where it could not check a file at all; findings and
-                // problems inside a checked file are reported, not failures of the run.
-                execution_successful: !report
-                    .files
-                    .iter()
-                    .any(|f| f.errors.iter().any(|e| e.fatal)),
-                tool_execution_notifications: notifications,
-            }],
-            results,
-            column_kind: "unicodeCodePoints",
-        }],
-    };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+
+    fn end(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        self.results.close(4, out)?;
+        let invocations = [Invocation {
+            // The tool failed only where it could not check a file at all; findings and
+            // problems inside a checked file are reported, not failures of the run.
+            execution_successful: !self.some_file_failed,
+            tool_execution_notifications: std::mem::take(&mut self.notifications),
+        }];
+        write!(out, ",\n      \"invocations\": ")?;
+        super::write_nested(&invocations, 3, out)?;
+        writeln!(
+            out,
+            ",\n      \"columnKind\": \"unicodeCodePoints\"\n    }}\n  ]\n}}"
+        )
+    }
 }
 
 /// The SARIF level of a severity.

@@ -3,38 +3,44 @@
 
 use std::io::{self, Write};
 
-use crate::report::RunReport;
+use crate::report::FileReport;
 use crate::visible::visible;
 
-pub fn emit(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-    for file in &report.files {
-        if let Some(analysis) = &file.analysis {
-            let article = &analysis.article;
-            for f in &file.findings {
-                let at = article.lines.line_col(&article.source, f.span.start);
-                writeln!(
-                    out,
-                    "{}:{}:{}: {}[{}] {}",
-                    visible(&file.path),
-                    at.line,
-                    at.column,
-                    f.severity.as_str(),
-                    f.rule,
-                    visible(&f.message)
-                )?;
-            }
-        }
-        for e in &file.errors {
-            let at = file
-                .error_position(e)
-                .map_or(String::new(), |lc| format!("{}:{}:", lc.line, lc.column));
+pub struct Stream;
+
+impl super::Emitter for Stream {
+    fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        emit_file(file, out)
+    }
+}
+
+fn emit_file(file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(analysis) = &file.analysis {
+        let article = &analysis.article;
+        for f in &file.findings {
+            let at = article.lines.line_col(&article.source, f.span.start);
             writeln!(
                 out,
-                "{}:{at} error[input] {}",
+                "{}:{}:{}: {}[{}] {}",
                 visible(&file.path),
-                visible(&e.message)
+                at.line,
+                at.column,
+                f.severity.as_str(),
+                f.rule,
+                visible(&f.message)
             )?;
         }
+    }
+    for e in &file.errors {
+        let at = file
+            .error_position(e)
+            .map_or(String::new(), |lc| format!("{}:{}:", lc.line, lc.column));
+        writeln!(
+            out,
+            "{}:{at} error[input] {}",
+            visible(&file.path),
+            visible(&e.message)
+        )?;
     }
     Ok(())
 }
