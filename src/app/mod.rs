@@ -17,7 +17,7 @@ use crate::cli::{
 };
 use crate::config::{ConfigError, ConfigFinder, Settings};
 use crate::document::{Article, Format as TextFormat};
-use crate::emit::{self, Style};
+use crate::emit::{self, Emitter, Style};
 use crate::input::{self, FileError, Input, Loaded};
 use crate::originals::{
     Original, OriginalOptions, load_from_front_matter, load_shared, project_root,
@@ -206,13 +206,28 @@ fn run_claims(args: ClaimsArgs) -> io::Result<u8> {
     let Some((mut out, _)) = open_output(&args.output)? else {
         return Ok(EXIT_ERROR);
     };
-    let report = match build_report(&args.input, false) {
-        Ok(report) => report,
+    let mut emitter = emit::claims::Stream::new(args.format);
+    let mut begun = false;
+    let (mut files, mut checked) = (0, 0);
+    let run = each_report(&args.input, None, &mut |file| {
+        if !begun {
+            emitter.begin(&mut out)?;
+            begun = true;
+        }
+        files += 1;
+        checked += usize::from(file.analysis.is_some());
+        emitter.file(&file, &mut out)
+    });
+    match run {
+        Ok(result) => result?,
         Err(err) => return report_setup_error(&*err),
-    };
-    emit::claims::emit(&report, args.format, &mut out)?;
+    }
+    if !begun {
+        emitter.begin(&mut out)?;
+    }
+    emitter.end(&Summary::default(), &mut out)?;
     out.flush()?;
-    Ok(if report.nothing_checked() {
+    Ok(if files > 0 && checked == 0 {
         EXIT_ERROR
     } else {
         EXIT_CLEAN

@@ -10,14 +10,8 @@ use crate::attribution::{Attribution, Scope, Status};
 use crate::check::Analysis;
 use crate::claims::{Claim, ClaimKind};
 use crate::position::char_offset;
-use crate::report::RunReport;
+use crate::report::{FileReport, Summary};
 use crate::visible::visible;
-
-#[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    files: Vec<FileOut<'a>>,
-}
 
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -100,33 +94,53 @@ fn claims_of(analysis: &Analysis) -> Vec<ClaimOut> {
         .collect()
 }
 
-pub fn emit(report: &RunReport, format: ListFormat, out: &mut dyn Write) -> io::Result<()> {
-    match format {
-        ListFormat::Json => emit_json(report, out),
-        ListFormat::Human | ListFormat::Short => {
-            emit_table(report, format == ListFormat::Short, out)
+/// The table or the JSON document, written file by file as files complete, like `check`.
+pub struct Stream {
+    format: ListFormat,
+    files: super::JsonArray,
+}
+
+impl Stream {
+    pub fn new(format: ListFormat) -> Stream {
+        Stream {
+            format,
+            files: super::JsonArray::default(),
         }
     }
 }
 
-fn emit_json(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-    let files = report
-        .files
-        .iter()
-        .map(|f| FileOut {
-            path: &f.path,
-            claims: f.analysis.as_ref().map(claims_of).unwrap_or_default(),
-            errors: f.errors.iter().map(|e| e.message.as_str()).collect(),
-        })
-        .collect();
-    serde_json::to_writer_pretty(
-        &mut *out,
-        &Output {
-            version: super::json::VERSION,
-            files,
-        },
-    )?;
-    writeln!(out)
+impl super::Emitter for Stream {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.format != ListFormat::Json {
+            return Ok(());
+        }
+        let version = super::json::VERSION;
+        write!(out, "{{\n  \"version\": {version},\n  \"files\": [")
+    }
+
+    fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        match self.format {
+            ListFormat::Json => self.files.push(&file_out(file), 2, out),
+            ListFormat::Human => emit_table(file, false, out),
+            ListFormat::Short => emit_table(file, true, out),
+        }
+    }
+
+    fn end(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        if self.format != ListFormat::Json {
+            return Ok(());
+        }
+        self.files.close(2, out)?;
+        writeln!(out, "\n}}")
+    }
+}
+
+fn file_out(file: &FileReport) -> FileOut<'_> {
+    FileOut {
+        path: &file.path,
+        claims: file.analysis.as_ref().map(claims_of).unwrap_or_default(),
+        errors: file.errors.iter().map(|e| e.message.as_str()).collect(),
+    }
 }
 
 /// One table cell: whitespace folded, control characters made visible, cut to `width`.
@@ -140,65 +154,63 @@ fn clip(text: &str, width: usize) -> String {
     format!("{cut}…")
 }
 
-fn emit_table(report: &RunReport, short: bool, out: &mut dyn Write) -> io::Result<()> {
-    for file in &report.files {
-        for e in &file.errors {
-            writeln!(
-                out,
-                "{}: error: {}",
-                visible(&file.path),
-                visible(&e.message)
-            )?;
-        }
-        let Some(analysis) = &file.analysis else {
-            continue;
-        };
-        let claims = claims_of(analysis);
-        if short {
-            for c in &claims {
-                writeln!(
-                    out,
-                    // `{:?}` shows control characters as `visible` does (`\u{1b}`).
-                    "{}:{}:{}: {} {} speaker={} outlet={} listed={} {:?}",
-                    visible(&file.path),
-                    c.line,
-                    c.column,
-                    kind(c.kind),
-                    status(c.attribution.status),
-                    visible(c.attribution.speaker.as_deref().unwrap_or("-")),
-                    visible(c.attribution.outlet.as_deref().unwrap_or("-")),
-                    c.attribution.listed,
-                    c.text
-                )?;
-            }
-            continue;
-        }
-        let noun = if claims.len() == 1 { "claim" } else { "claims" };
-        writeln!(out, "{} ({} {noun})", visible(&file.path), claims.len())?;
+fn emit_table(file: &FileReport, short: bool, out: &mut dyn Write) -> io::Result<()> {
+    for e in &file.errors {
         writeln!(
             out,
-            "  {:<8} {:<6} {:<6} {:<34} {:<26} {:<6} TEXT",
-            "LINE:COL", "KIND", "STATUS", "SPEAKER", "OUTLET", "LISTED"
+            "{}: error: {}",
+            visible(&file.path),
+            visible(&e.message)
         )?;
+    }
+    let Some(analysis) = &file.analysis else {
+        return Ok(());
+    };
+    let claims = claims_of(analysis);
+    if short {
         for c in &claims {
             writeln!(
                 out,
-                "  {:<8} {:<6} {:<6} {:<34} {:<26} {:<6} {}",
-                format!("{}:{}", c.line, c.column),
+                // `{:?}` shows control characters as `visible` does (`\u{1b}`).
+                "{}:{}:{}: {} {} speaker={} outlet={} listed={} {:?}",
+                visible(&file.path),
+                c.line,
+                c.column,
                 kind(c.kind),
                 status(c.attribution.status),
-                clip(c.attribution.speaker.as_deref().unwrap_or("-"), 34),
-                clip(c.attribution.outlet.as_deref().unwrap_or("-"), 26),
-                match (c.attribution.listable, c.attribution.listed) {
-                    (false, _) => "-",
-                    (true, true) => "yes",
-                    (true, false) => "no",
-                },
-                clip(&c.text, 60)
+                visible(c.attribution.speaker.as_deref().unwrap_or("-")),
+                visible(c.attribution.outlet.as_deref().unwrap_or("-")),
+                c.attribution.listed,
+                c.text
             )?;
         }
-        writeln!(out)?;
+        return Ok(());
     }
+    let noun = if claims.len() == 1 { "claim" } else { "claims" };
+    writeln!(out, "{} ({} {noun})", visible(&file.path), claims.len())?;
+    writeln!(
+        out,
+        "  {:<8} {:<6} {:<6} {:<34} {:<26} {:<6} TEXT",
+        "LINE:COL", "KIND", "STATUS", "SPEAKER", "OUTLET", "LISTED"
+    )?;
+    for c in &claims {
+        writeln!(
+            out,
+            "  {:<8} {:<6} {:<6} {:<34} {:<26} {:<6} {}",
+            format!("{}:{}", c.line, c.column),
+            kind(c.kind),
+            status(c.attribution.status),
+            clip(c.attribution.speaker.as_deref().unwrap_or("-"), 34),
+            clip(c.attribution.outlet.as_deref().unwrap_or("-"), 26),
+            match (c.attribution.listable, c.attribution.listed) {
+                (false, _) => "-",
+                (true, true) => "yes",
+                (true, false) => "no",
+            },
+            clip(&c.text, 60)
+        )?;
+    }
+    writeln!(out)?;
     Ok(())
 }
 
