@@ -64,6 +64,9 @@ pub struct Block {
     pub range: Range<usize>,
     /// A fair-use disclaimer: never checked for claims.
     pub disclaimer: bool,
+    /// Inside a Markdown block quote (`> …`): an excerpt of somebody else's text, whose
+    /// figures are that text's, attributed where the article introduces the excerpt.
+    pub quoted: bool,
     /// Indices into [`Article::sentences`].
     pub sentences: Range<usize>,
 }
@@ -300,12 +303,16 @@ fn markdown_blocks(masked: &mut String) -> Vec<Block> {
     let mut item_depth = 0usize;
     let mut skip_depth = 0usize;
     let parser = Parser::new_ext(masked, options).into_offset_iter();
-    let close = |open: &mut Option<(BlockKind, Option<Range<usize>>)>, blocks: &mut Vec<Block>| {
+    let mut quote_depth = 0usize;
+    let close = |open: &mut Option<(BlockKind, Option<Range<usize>>)>,
+                 blocks: &mut Vec<Block>,
+                 quote_depth: usize| {
         if let Some((kind, Some(range))) = open.take() {
             blocks.push(Block {
                 kind,
                 range,
                 disclaimer: false,
+                quoted: quote_depth > 0,
                 sentences: 0..0,
             });
         }
@@ -322,29 +329,37 @@ fn markdown_blocks(masked: &mut String) -> Vec<Block> {
                 } else {
                     BlockKind::Paragraph
                 };
-                close(&mut open, &mut blocks);
+                close(&mut open, &mut blocks, quote_depth);
                 open = Some((kind, None));
             }
             Event::Start(Tag::Heading { .. }) => {
-                close(&mut open, &mut blocks);
+                close(&mut open, &mut blocks, quote_depth);
                 open = Some((BlockKind::Heading, None));
             }
             Event::Start(Tag::Item) => {
                 item_depth += 1;
-                close(&mut open, &mut blocks);
+                close(&mut open, &mut blocks, quote_depth);
                 open = Some((BlockKind::ListItem, None));
             }
-            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => close(&mut open, &mut blocks),
+            Event::Start(Tag::List(_)) => close(&mut open, &mut blocks, quote_depth),
+            Event::Start(Tag::BlockQuote(_)) => {
+                close(&mut open, &mut blocks, quote_depth);
+                quote_depth += 1;
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                close(&mut open, &mut blocks, quote_depth);
+                quote_depth = quote_depth.saturating_sub(1);
+            }
             Event::Start(Tag::TableCell) => {
-                close(&mut open, &mut blocks);
+                close(&mut open, &mut blocks, quote_depth);
                 open = Some((BlockKind::Paragraph, None));
             }
             Event::End(TagEnd::Item) => {
                 item_depth = item_depth.saturating_sub(1);
-                close(&mut open, &mut blocks);
+                close(&mut open, &mut blocks, quote_depth);
             }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell) => {
-                close(&mut open, &mut blocks);
+                close(&mut open, &mut blocks, quote_depth);
             }
             Event::Text(_) | Event::SoftBreak | Event::HardBreak if skip_depth == 0 => {
                 if open.is_none() {
@@ -363,7 +378,7 @@ fn markdown_blocks(masked: &mut String) -> Vec<Block> {
             _ => {}
         }
     }
-    close(&mut open, &mut blocks);
+    close(&mut open, &mut blocks, quote_depth);
     mask_except(masked, &keep);
     blocks.sort_by_key(|b| b.range.start);
     blocks
@@ -427,6 +442,7 @@ fn plain_block(text: &str, range: Range<usize>) -> Block {
             kind: BlockKind::ListItem,
             range: range.start + marker..range.end,
             disclaimer: false,
+            quoted: false,
             sentences: 0..0,
         };
     }
@@ -439,6 +455,7 @@ fn plain_block(text: &str, range: Range<usize>) -> Block {
         kind,
         range,
         disclaimer: false,
+        quoted: false,
         sentences: 0..0,
     }
 }

@@ -45,6 +45,10 @@ pub const KEYS: &[&str] = &[
     "platforms",
     "outlet-words",
     "result-units",
+    "result-shares",
+    "election-verbs",
+    "market-words",
+    "market-moves",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -88,6 +92,14 @@ pub struct Lexicon {
     pub outlet_words: Vec<Phrase>,
     /// What a sports result counts ("30 games", "12 points"): results, not claims.
     pub result_units: HashSet<String>,
+    /// What follows a share of an election's count ("of the vote"): a public result.
+    pub result_shares: Vec<Phrase>,
+    /// "re-elected with", "won by": what gives an election's result.
+    pub election_verbs: HashSet<String>,
+    /// What trades on a public market ("shares", "the index"): its price moves are public.
+    pub market_words: Vec<Phrase>,
+    /// How a market moves ("fell", "closed"), right before the figure.
+    pub market_moves: HashSet<String>,
     pub calendar_words: HashSet<String>,
     pub source_headings: HashSet<String>,
     pub disclaimer_markers: Vec<String>,
@@ -161,6 +173,10 @@ impl Lexicon {
             platforms: phrases(take("platforms")),
             outlet_words: phrases(take("outlet-words")),
             result_units: set(take("result-units")),
+            result_shares: phrases(take("result-shares")),
+            election_verbs: set(take("election-verbs")),
+            market_words: phrases(take("market-words")),
+            market_moves: set(take("market-moves")),
             abbreviations: set(take("abbreviations")),
             calendar_words: set(take("calendar-words")),
             source_headings: set(take("source-headings")),

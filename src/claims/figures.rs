@@ -5,8 +5,10 @@
 
 use std::ops::Range;
 
+use std::collections::HashSet;
+
 use super::{Claim, ClaimKind};
-use crate::document::Article;
+use crate::document::{Article, BlockKind};
 use crate::lexicon::{Lexicon, phrase_at, phrase_before};
 use crate::position::within_any;
 use crate::text::{Token, TokenKind};
@@ -21,7 +23,9 @@ pub(super) fn extract_figures(
     let mut figures = Vec::new();
     for sentence in &article.sentences {
         let block = &article.blocks[sentence.block];
-        if skip[sentence.block] || block.disclaimer {
+        // A block quote is an excerpt: its figures are its author's, covered by whatever
+        // introduces the excerpt, as a figure inside quotation marks is the quote's.
+        if skip[sentence.block] || block.disclaimer || block.quoted {
             continue;
         }
         let urls = url_ranges(&article.text, sentence.range.clone());
@@ -45,16 +49,42 @@ pub(super) fn extract_figures(
         while i < tokens.len() {
             match finder.figure_at(i) {
                 Some((end, claim)) => {
-                    let mut claim = claim;
-                    claim.block = sentence.block;
-                    figures.push(claim);
+                    let first = tokens
+                        .iter()
+                        .position(|t| t.range.start == claim.span.start)
+                        .unwrap_or(i);
+                    if !finder.is_public_result(first, end) {
+                        let mut claim = claim;
+                        claim.block = sentence.block;
+                        figures.push(claim);
+                    }
                     i = end;
                 }
                 None => i += 1,
             }
         }
     }
+    without_repeated_headlines(article, figures)
+}
+
+/// A headline or subhead sums up the story below it: a figure there that the body states again
+/// is claimed (and attributed, or flagged) where the body states it.
+fn without_repeated_headlines(article: &Article, figures: Vec<Claim>) -> Vec<Claim> {
+    let is_heading = |c: &Claim| article.blocks[c.block].kind == BlockKind::Heading;
+    let in_body: HashSet<&str> = figures
+        .iter()
+        .filter(|c| !is_heading(c))
+        .map(|c| c.key.as_str())
+        .collect();
+    let keep: Vec<bool> = figures
+        .iter()
+        .map(|c| !is_heading(c) || !in_body.contains(c.key.as_str()))
+        .collect();
     figures
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .collect()
 }
 
 fn url_ranges(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
@@ -377,6 +407,38 @@ impl FigureFinder<'_> {
             && !self.lex.months.contains(word)
     }
 
+    /// A result anybody can look up rather than a claim somebody must stand behind: an
+    /// election's count ("61% of the vote", "re-elected with 61%") or a market's move ("shares
+    /// fell 4%", "the FTSE closed at 7,412"). The figure is tokens `first..end`.
+    fn is_public_result(&self, first: usize, end: usize) -> bool {
+        let word = |k: Option<usize>| k.and_then(|k| self.words.get(k)).map(String::as_str);
+        let before = |n: usize| word(first.checked_sub(n));
+        if self
+            .lex
+            .result_shares
+            .iter()
+            .any(|p| phrase_at(&self.words, end, p))
+        {
+            return true;
+        }
+        let is_election_verb = |w: Option<&str>| w.is_some_and(|w| self.lex.election_verbs.contains(w));
+        if matches!(before(1), Some("with" | "by"))
+            && (is_election_verb(before(2)) || is_election_verb(before(3)))
+        {
+            return true;
+        }
+        let is_move = |w: Option<&str>| w.is_some_and(|w| self.lex.market_moves.contains(w));
+        let moved = is_move(before(1))
+            || matches!(before(1), Some("by" | "at" | "to")) && is_move(before(2));
+        moved
+            && (0..first).any(|k| {
+                self.lex
+                    .market_words
+                    .iter()
+                    .any(|p| phrase_at(&self.words, k, p))
+            })
+    }
+
     /// Where the hedge before token `i` starts ("at least 217"), or `i` itself.
     fn hedge_start(&self, i: usize) -> usize {
         self.lex
@@ -456,6 +518,35 @@ mod tests {
         let text = "Okoye was banned for 12 games and Reyes for 4, after 31 appearances; Hale was out for 62.";
         assert_eq!(figures(text), Vec::<String>::new());
         assert_eq!(figures("Police said 40 people were hurt."), ["40"]);
+    }
+
+    #[test]
+    fn election_counts_and_market_moves_are_public_results() {
+        let text = "Okafor was re-elected with 61% and won 1,204 votes, 48% of the vote. Shares of the \
+                    miner fell 4% as the FTSE closed at 7,412; Kmart gained 15 percent.";
+        assert_eq!(figures(text), Vec::<String>::new());
+        // Not a market: prices, revenue and a price index are statistics somebody compiled.
+        let text = "Prices rose 12%. Revenue fell 4%. The consumer price index rose 3.1%.";
+        assert_eq!(figures(text), ["12%", "4%", "3.1%"]);
+    }
+
+    #[test]
+    fn block_quotes_and_repeated_headline_figures_are_not_claimed_again() {
+        use std::sync::Arc;
+
+        use crate::document::{Article, Format};
+        use crate::lexicon::Lexicon;
+
+        let text = "# Port sold for $2 billion\n\nThe owner sold the port for $2 billion. The \
+                    audit put it this way:\n\n> 4,100 workers were paid late.\n\n## 300 jobs go\n";
+        let lex = Lexicon::builtin();
+        let article = Article::parse("t.md", Arc::from(text), Format::Markdown, &lex);
+        let skip = vec![false; article.blocks.len()];
+        let claims = super::super::extract_claims(&article, &skip, &lex);
+        let found: Vec<String> = claims.iter().map(|c| c.text(text)).collect();
+        // The headline's $2 billion is claimed in the body; the subhead's 300 only there.
+        assert_eq!(found, ["$2 billion", "300"]);
+        assert_eq!(claims[0].span.start, text.find("for $2 billion.").unwrap() + 4);
     }
 
     #[test]
