@@ -413,6 +413,9 @@ impl FigureFinder<'_> {
     fn is_public_result(&self, first: usize, end: usize) -> bool {
         let word = |k: Option<usize>| k.and_then(|k| self.words.get(k)).map(String::as_str);
         let before = |n: usize| word(first.checked_sub(n));
+        if self.is_conversion(first) {
+            return true;
+        }
         if self
             .lex
             .result_shares
@@ -437,6 +440,17 @@ impl FigureFinder<'_> {
                     .iter()
                     .any(|p| phrase_at(&self.words, k, p))
             })
+    }
+
+    /// "22,000 kg (48,500 lb)", "$11 billion (€9 billion)": the same quantity again in another
+    /// unit, in brackets right after it. The figure before is the claim.
+    fn is_conversion(&self, first: usize) -> bool {
+        if first == 0 || self.words[first - 1] != "(" {
+            return false;
+        }
+        let unit_words = 3;
+        (first.saturating_sub(2 + unit_words)..first - 1)
+            .any(|k| self.tokens[k].kind == TokenKind::Number)
     }
 
     /// Where the hedge before token `i` starts ("at least 217"), or `i` itself.
@@ -525,6 +539,10 @@ mod tests {
         let text = "Okafor was re-elected with 61% and won 1,204 votes, 48% of the vote. Shares of the \
                     miner fell 4% as the FTSE closed at 7,412; Kmart gained 15 percent.";
         assert_eq!(figures(text), Vec::<String>::new());
+        assert_eq!(
+            figures("The probe weighs 1,200 kg (2,650 lb) and cost $90 million (€80 million)."),
+            ["1,200", "$90 million"]
+        );
         // Not a market: prices, revenue and a price index are statistics somebody compiled.
         let text = "Prices rose 12%. Revenue fell 4%. The consumer price index rose 3.1%.";
         assert_eq!(figures(text), ["12%", "4%", "3.1%"]);
