@@ -424,7 +424,8 @@ impl FigureFinder<'_> {
         {
             return true;
         }
-        let is_election_verb = |w: Option<&str>| w.is_some_and(|w| self.lex.election_verbs.contains(w));
+        let is_election_verb =
+            |w: Option<&str>| w.is_some_and(|w| self.lex.election_verbs.contains(w));
         if matches!(before(1), Some("with" | "by"))
             && (is_election_verb(before(2)) || is_election_verb(before(3)))
         {
@@ -564,7 +565,10 @@ mod tests {
         let found: Vec<String> = claims.iter().map(|c| c.text(text)).collect();
         // The headline's $2 billion is claimed in the body; the subhead's 300 only there.
         assert_eq!(found, ["$2 billion", "300"]);
-        assert_eq!(claims[0].span.start, text.find("for $2 billion.").unwrap() + 4);
+        assert_eq!(
+            claims[0].span.start,
+            text.find("for $2 billion.").unwrap() + 4
+        );
     }
 
     #[test]

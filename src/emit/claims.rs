@@ -35,7 +35,18 @@ pub struct ClaimOut {
     /// A quote that names rather than reports (a title, a term, a scare quote): it needs no
     /// speaker, so `quote-unattributed` passes it by.
     pub term: bool,
+    /// The quoted words without their marks: two or more for a quote split around its
+    /// attribution (“A,” she said, “B.”), whose tag is not part of the claim.
+    pub parts: Vec<PartOut>,
     pub attribution: AttributionOut,
+}
+
+#[derive(Serialize)]
+pub struct PartOut {
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub char_start: usize,
+    pub char_end: usize,
 }
 
 #[derive(Serialize)]
@@ -73,6 +84,16 @@ pub fn claim_out(analysis: &Analysis, claim: &Claim, at: &Attribution) -> ClaimO
         end_line: end.line,
         end_column: end.column,
         term: claim.term,
+        parts: claim
+            .parts
+            .iter()
+            .map(|p| PartOut {
+                byte_start: p.start,
+                byte_end: p.end,
+                char_start: char_offset(&article.source, p.start),
+                char_end: char_offset(&article.source, p.end),
+            })
+            .collect(),
         attribution: AttributionOut {
             status: at.status,
             speaker,
