@@ -8,6 +8,7 @@ use crate::report::RunReport;
 
 pub mod claims;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod lsp;
@@ -30,6 +31,8 @@ pub enum Format {
     Github,
     /// LSP `PublishDiagnosticsParams` per file, for editor plugins that shell out.
     Lsp,
+    /// A self-contained HTML provenance page (what `fairlint report` writes).
+    Html,
 }
 
 /// Formats of the listing commands (`claims`, `rules`).
@@ -63,12 +66,13 @@ pub fn emit_check(
         Format::Sarif => sarif::emit(report, out),
         Format::Github => github::emit(report, out),
         Format::Lsp => lsp::emit(report, out),
+        Format::Html => html::emit(report, out),
     }
 }
 
 /// Formats written file by file as the files are checked, so that a run's memory does not
-/// grow with its number of files. JSON, SARIF and LSP are one document each and are written
-/// once the run is done.
+/// grow with its number of files. JSON, SARIF, LSP and HTML are one document each and are
+/// written once the run is done.
 pub fn streams(format: Format) -> bool {
     matches!(format, Format::Human | Format::Short | Format::Github)
 }
@@ -84,7 +88,7 @@ pub fn emit_files(
         Format::Human => human::emit_files(report, style, out),
         Format::Short => short::emit(report, out),
         Format::Github => github::emit(report, out),
-        Format::Json | Format::Sarif | Format::Lsp => Ok(()),
+        Format::Json | Format::Sarif | Format::Lsp | Format::Html => Ok(()),
     }
 }
 
