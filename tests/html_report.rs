@@ -211,3 +211,102 @@ fn chromium_renders_the_report() {
         png.len()
     );
 }
+
+/// Random articles built from pieces of an original, quotes, figures and markup, checked with
+/// that original: every page they make nests its tags properly, whatever the overlaps of
+/// quotes, figures and copied passages.
+#[test]
+fn pages_of_random_articles_are_well_formed() {
+    use std::sync::Arc;
+
+    use fairlint::app::parse;
+    use fairlint::check::{analyse_with, check};
+    use fairlint::config::Settings;
+    use fairlint::originals::Original;
+    use fairlint::report::{FileReport, RunReport};
+
+    const PIECES: &[&str] = &[
+        "Islanders will have four ferry crossings a day instead of seven from November",
+        ", after the operator Norsund Lines said rising fuel costs had made the winter timetable unaffordable",
+        "People living on the outer islands fear being cut off for days",
+        " “We are losing money on every empty sailing,” ",
+        " said Marit Olsen. ",
+        "“A quote that runs on",
+        "\n\n“and on,” officials said.",
+        " 212,000 passengers ",
+        " more than 300 jobs ",
+        " <script>x</script> & \"quoted\" ",
+        "\n\n",
+        "\n\n# A heading\n\n",
+        "\n\n- Harbour Wire: a headline\n",
+        ". ",
+    ];
+    let original_text =
+        std::fs::read_to_string(fixtures().join("originals/harbour-wire.txt")).unwrap();
+    let original = Arc::new(Original {
+        source: "Harbour Wire".into(),
+        path: "harbour-wire.txt".into(),
+        text: Arc::from(original_text),
+        archive: None,
+    });
+    let settings = Settings::builtin();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut copied = 0;
+    for round in 0..300 {
+        let pieces = 1 + next() % 24;
+        let text: String = (0..pieces)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        let article = parse("random.md", Arc::from(text.as_str()), &settings);
+        let analysis = analyse_with(article, &settings, |_| vec![original.clone()]);
+        let (findings, _) = check(&analysis, &settings);
+        let report = RunReport {
+            files: vec![FileReport {
+                path: "random.md".into(),
+                analysis: Some(analysis),
+                findings,
+                errors: Vec::new(),
+            }],
+        };
+        let page = fairlint::emit::html::page(&report);
+        if let Err(problem) = well_formed(&page) {
+            panic!("round {round}: {problem} in the page of {text:?}");
+        }
+        copied += usize::from(page.contains("<span class=\"copied\""));
+    }
+    // The rounds do overlap copied passages with claims, or the test proves little.
+    assert!(copied > 30, "only {copied} pages with a copied passage");
+}
+
+/// Every tag the page's body opens is closed, innermost first. Input text never holds a raw `<` (it is
+/// escaped), so every `<` starts a tag.
+fn well_formed(page: &str) -> Result<(), String> {
+    const VOID: &[&str] = &["meta", "rect", "!DOCTYPE"];
+    let start = page.find("<body>").ok_or("no body")?;
+    let end = page.rfind("</body>").ok_or("no body end")? + "</body>".len();
+    let body = &page[start..end];
+    let mut open: Vec<&str> = Vec::new();
+    for tag in body.split('<').skip(1) {
+        let tag = &tag[..tag.find('>').ok_or("an unclosed tag")?];
+        if let Some(name) = tag.strip_prefix('/') {
+            match open.pop() {
+                Some(top) if top == name => continue,
+                top => return Err(format!("</{name}> closes {top:?}")),
+            }
+        }
+        let name = tag.split([' ', '/']).next().unwrap_or_default();
+        if !VOID.contains(&name) && !tag.ends_with('/') {
+            open.push(name);
+        }
+    }
+    match open.as_slice() {
+        [] => Ok(()),
+        left => Err(format!("left open: {left:?}")),
+    }
+}
