@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Installs and starts what the end-to-end tests need beyond cargo:
 # - Neovim, the real LSP client that tests/neovim.rs drives;
+# - Chromium, the real (headless) browser that tests/html_report.rs renders the HTML report in;
 # - PostgreSQL, the shared archive store that tests/archive.rs checks against a real server
 #   (started on loopback by scripts/pg-test-server.sh, with a data folder of its own).
 # Debian's packages; run as root (CI is). Safe to run again: it skips what is there.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-install_neovim() {
-  if command -v nvim >/dev/null 2>&1; then
+# Installs Debian package $2 unless command $1 is there; says what to do where apt-get is not.
+install_package() {
+  local command="$1" package="$2" test="$3"
+  if command -v "$command" >/dev/null 2>&1; then
     return 0
   fi
   if ! command -v apt-get >/dev/null 2>&1; then
-    echo "setup-test-deps: no apt-get here; install Neovim (>= 0.7) yourself to run tests/neovim.rs" >&2
+    echo "setup-test-deps: no apt-get here; install $package yourself to run $test" >&2
     return 0
   fi
   local sudo=""
@@ -21,10 +24,12 @@ install_neovim() {
   fi
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq neovim >/dev/null
-  nvim --version | head -1
+  $sudo apt-get install -y -qq "$package" >/dev/null
+  "$command" --version 2>/dev/null | head -1 || true
 }
 
-install_neovim
+install_package nvim neovim "tests/neovim.rs (Neovim >= 0.7)"
+# Debian's chromium has no sandbox helper setuid in containers: the test passes --no-sandbox.
+install_package chromium chromium tests/html_report.rs
 # Installs Debian's postgresql package if needed, then starts the test server.
 echo "setup-test-deps: PostgreSQL test server at $(bash "$HERE/pg-test-server.sh" start)"

@@ -18,6 +18,7 @@ const AFTER_HELP: &str = "Examples:
   fairlint check -q -o report.txt drafts/ findings only, written to report.txt
   cat story.md | fairlint check - --stdin-filename story.md
   fairlint claims story.md                every quote and figure with its attribution
+  fairlint report story.md -o report.html a provenance page to open in a browser
   fairlint explain attribution-vague      what a rule checks and how to fix it
   fairlint archive add wire/              index texts to check articles against
   fairlint check --archive .fairlint/archive.db story.md
@@ -38,6 +39,14 @@ pub enum Command {
     Check(CheckArgs),
     /// List every quote and figure with the source it is attributed to.
     Claims(ClaimsArgs),
+    /// Write a self-contained HTML provenance page (`check --format html`).
+    ///
+    /// Each article with every quote and figure marked by its attribution (hover for the
+    /// source), the findings beside their paragraph, copied passages beside their originals
+    /// with the shared words marked, and how much of each original was reused. Several
+    /// articles make one page with a section each. The page loads nothing from the network.
+    /// The exit code is `check`'s.
+    Report(ReportArgs),
     /// List the rules with their default severities.
     Rules(RulesArgs),
     /// Show a rule's documentation and examples.
@@ -152,6 +161,20 @@ pub struct OutputArg {
     /// Write the report to FILE instead of stdout (`-` is stdout). The exit code is the same.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `fairlint report`: `check --format html` under a name that says what it makes.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Exit 1 when a finding at or above this severity is found (as `check`).
+    #[arg(long, value_enum, default_value = "error", value_name = "SEVERITY")]
+    pub fail_on: FailOn,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    #[command(flatten)]
+    pub output: OutputArg,
 }
 
 #[derive(Debug, Args)]

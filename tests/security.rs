@@ -604,7 +604,7 @@ fn hostile_project(name: &str) -> (Project, String) {
 #[test]
 fn text_formats_show_control_characters_as_codes() {
     let (p, file) = hostile_project("controls-text");
-    for format in ["human", "short", "github"] {
+    for format in ["human", "short", "github", "html"] {
         let args = [
             "check",
             "--color",

@@ -13,7 +13,7 @@ use clap::CommandFactory;
 use crate::archive::pool::{POOL_SIZE, Pool};
 use crate::check::{analyse_with, check};
 use crate::cli::{
-    CheckArgs, ClaimsArgs, Cli, Color, Command, FailOn, InputArgs, OutputArg, RuleArgs,
+    CheckArgs, ClaimsArgs, Cli, Color, Command, FailOn, InputArgs, OutputArg, ReportArgs, RuleArgs,
 };
 use crate::config::{ConfigError, ConfigFinder, Settings};
 use crate::document::{Article, Format as TextFormat};
@@ -33,6 +33,7 @@ pub fn run(cli: Cli) -> u8 {
     let result = match cli.command {
         Command::Check(args) => run_check(args),
         Command::Claims(args) => run_claims(args),
+        Command::Report(args) => run_check(report_as_check(args)),
         Command::Rules(args) => {
             let mut out = io::stdout().lock();
             emit::rules::emit_list(rules::builtin(), args.format, &mut out).map(|_| EXIT_CLEAN)
@@ -120,6 +121,14 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
     let Some((mut out, terminal)) = open_output(&args.output)? else {
         return Ok(EXIT_ERROR);
     };
+    if terminal && args.format == emit::Format::Html {
+        // A page of HTML scrolling past helps nobody; it is meant for a file.
+        eprintln!(
+            "fairlint: the HTML report is a page to open in a browser: write it with -o report.html \
+             (or redirect stdout)"
+        );
+        return Ok(EXIT_ERROR);
+    }
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -200,6 +209,21 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
         return Ok(EXIT_ERROR);
     }
     Ok(if fails { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// `fairlint report` is `check --format html`, so that it can gate CI as `check` does while
+/// the page is kept as an artefact.
+fn report_as_check(args: ReportArgs) -> CheckArgs {
+    CheckArgs {
+        input: args.input,
+        format: emit::Format::Html,
+        fail_on: args.fail_on,
+        color: Color::Never,
+        rules: args.rules,
+        quiet: false,
+        statistics: false,
+        output: args.output,
+    }
 }
 
 fn run_claims(args: ClaimsArgs) -> io::Result<u8> {

@@ -8,6 +8,7 @@ use crate::report::{FileReport, RunReport, Summary};
 
 pub mod claims;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod lsp;
@@ -30,6 +31,8 @@ pub enum Format {
     Github,
     /// LSP `PublishDiagnosticsParams` per file, for editor plugins that shell out.
     Lsp,
+    /// A self-contained HTML provenance page (what `fairlint report` writes).
+    Html,
 }
 
 /// Formats of the listing commands (`claims`, `rules`).
@@ -74,6 +77,7 @@ pub fn emitter(format: Format, style: Style) -> Box<dyn Emitter> {
         Format::Sarif => Box::new(sarif::Stream::default()),
         Format::Github => Box::new(github::Stream),
         Format::Lsp => Box::new(lsp::Stream::default()),
+        Format::Html => Box::new(html::Stream::default()),
     }
 }
 
