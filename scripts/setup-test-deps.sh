@@ -2,6 +2,8 @@
 # Installs and starts what the end-to-end tests need beyond cargo:
 # - Neovim, the real LSP client that tests/neovim.rs drives;
 # - Chromium, the real (headless) browser that tests/html_report.rs renders the HTML report in;
+# - tmux, the real terminal tests/terminal.rs reads human output from;
+# - pre-commit, which tests/pre_commit.rs runs the hook definition under;
 # - PostgreSQL, the shared archive store that tests/archive.rs checks against a real server
 #   (started on loopback by scripts/pg-test-server.sh, with a data folder of its own).
 # Debian's packages; run as root (CI is). Safe to run again: it skips what is there.
@@ -31,5 +33,7 @@ install_package() {
 install_package nvim neovim "tests/neovim.rs (Neovim >= 0.7)"
 # Debian's chromium has no sandbox helper setuid in containers: the test passes --no-sandbox.
 install_package chromium chromium tests/html_report.rs
+install_package tmux tmux tests/terminal.rs
+install_package pre-commit pre-commit tests/pre_commit.rs
 # Installs Debian's postgresql package if needed, then starts the test server.
 echo "setup-test-deps: PostgreSQL test server at $(bash "$HERE/pg-test-server.sh" start)"

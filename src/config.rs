@@ -146,7 +146,13 @@ impl Settings {
         let error =
             |message: String, span: Option<Range<usize>>, label: &str, help: Option<String>| {
                 let source_code = match &span {
-                    Some(r) => Snippet::new(path.display().to_string(), text, r.clone(), None),
+                    Some(r) => Snippet::new(
+                        path.display().to_string(),
+                        text,
+                        r.clone(),
+                        None,
+                        crate::snippet::DEFAULT_WIDTH,
+                    ),
                     None => Snippet::empty(path.display().to_string()),
                 };
                 Box::new(ConfigError {

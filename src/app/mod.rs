@@ -284,7 +284,7 @@ fn open_output(arg: &OutputArg) -> io::Result<Option<(Box<dyn Write>, bool)>> {
 }
 
 /// Human output's width when it is not a terminal (a file, a pipe, a CI log).
-const DEFAULT_WIDTH: usize = 100;
+use crate::snippet::DEFAULT_WIDTH;
 
 /// The width of a terminal: its real width, else `COLUMNS` (a terminal that reports no size),
 /// else the default; never so narrow that the frame leaves no room for the text.
@@ -656,7 +656,16 @@ pub fn article_originals(
     if let Some(store) = &originals.archive {
         found.extend(archived_originals(store, text, display, &mut errors));
     }
-    (found.into_iter().map(Arc::new).collect(), errors)
+    // One text reached by two routes (the source list and `--originals`, or the archive) is
+    // one original: checked twice it would report every copied passage twice. The first route
+    // wins, the source list's, which carries the list's name for it.
+    let mut unique: Vec<Original> = Vec::with_capacity(found.len());
+    for original in found {
+        if !unique.iter().any(|u| u.text == original.text) {
+            unique.push(original);
+        }
+    }
+    (unique.into_iter().map(Arc::new).collect(), errors)
 }
 
 /// The archived texts most like the article; a failed query is a problem for this file only.

@@ -90,13 +90,14 @@ struct Article<'a> {
     lines: &'a LineIndex,
 }
 
-fn finding_report(finding: &Finding, article: &Article) -> Report {
+fn finding_report(finding: &Finding, article: &Article, width: usize) -> Report {
     let span = finding.span.start..finding.span.end.max(finding.span.start);
     let source = Snippet::new(
         visible(article.name).as_ref(),
         article.text,
         span,
         Some(article.lines),
+        width,
     );
     Report {
         message: visible(&finding.message).into_owned(),
@@ -108,19 +109,23 @@ fn finding_report(finding: &Finding, article: &Article) -> Report {
             source.span(),
         )],
         source,
-        related: finding.related.iter().filter_map(related_report).collect(),
+        related: finding
+            .related
+            .iter()
+            .filter_map(|r| related_report(r, width))
+            .collect(),
     }
 }
 
 /// The original passage as its own small report, shown under the finding.
-fn related_report(related: &crate::finding::Related) -> Option<Report> {
+fn related_report(related: &crate::finding::Related, width: usize) -> Option<Report> {
     let text = related.source.clone()?;
     let label = match related.similarity {
         Some(s) => format!("original ({:.0}% similar)", s * 100.0),
         None => "original".to_string(),
     };
     let path = visible(&related.path);
-    let source = Snippet::new(path.as_ref(), &text, related.span.clone(), None);
+    let source = Snippet::new(path.as_ref(), &text, related.span.clone(), None, width);
     Some(Report {
         message: format!("the original, in {path}"),
         code: String::new(),
@@ -135,6 +140,7 @@ fn related_report(related: &crate::finding::Related) -> Option<Report> {
 /// Findings file by file, then the summary line.
 pub struct Stream {
     handler: GraphicalReportHandler,
+    width: usize,
     quiet: bool,
 }
 
@@ -142,6 +148,7 @@ impl Stream {
     pub fn new(style: Style) -> Stream {
         Stream {
             handler: handler(style),
+            width: style.width,
             quiet: style.quiet,
         }
     }
@@ -149,19 +156,43 @@ impl Stream {
 
 impl super::Emitter for Stream {
     fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        emit_file(&self.handler, file, out)
+        emit_file(&self.handler, self.width, file, out)
     }
 
     fn end(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
         if self.quiet {
             return Ok(());
         }
-        writeln!(out, "{}", summary.line())
+        for line in summary.line().lines() {
+            writeln!(out, "{}", wrap(line, self.width))?;
+        }
+        Ok(())
     }
+}
+
+/// `line` broken between words to fit `width` characters, continuation lines indented, so the
+/// terminal never breaks a word.
+fn wrap(line: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for word in line.split(' ') {
+        let chars = word.chars().count();
+        if used > 0 && used + 1 + chars > width {
+            out.push_str("\n  ");
+            used = 2;
+        } else if used > 0 {
+            out.push(' ');
+            used += 1;
+        }
+        out.push_str(word);
+        used += chars;
+    }
+    out
 }
 
 fn emit_file(
     handler: &GraphicalReportHandler,
+    width: usize,
     file: &FileReport,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -183,7 +214,7 @@ fn emit_file(
         for finding in file.findings.iter().cloned().chain(problems) {
             // The original passages are rendered as reports of their own under the finding:
             // as miette's related diagnostics they would be headed "Advice:".
-            let main = finding_report(&finding, &article);
+            let main = finding_report(&finding, &article, width);
             let mut text = String::new();
             handler
                 .render_report(&mut text, &main)
@@ -207,4 +238,13 @@ fn emit_file(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_lines_break_between_words() {
+        assert_eq!(super::wrap("one two three", 9), "one two\n  three");
+        assert_eq!(super::wrap("one two", 80), "one two");
+    }
 }
