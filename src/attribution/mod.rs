@@ -516,6 +516,13 @@ mod tests {
             got.iter().all(|(status, _, _)| *status == Status::Named),
             "{got:?}"
         );
+        assert_eq!(got[0].1.as_deref(), Some("Harrow Review"));
+    }
+
+    #[test]
+    fn a_document_named_with_a_capitalised_noun_keeps_the_noun() {
+        let got = attributed("The Harlow Commission documented 2,310 deaths.");
+        assert_eq!(got[0].1.as_deref(), Some("Harlow Commission"));
     }
 
     #[test]

@@ -93,8 +93,21 @@ pub(super) fn named_document_before(text: &str, noun: &str, before: usize) -> Op
                     && !w.ends_with([',', '.', ';', ':'])
             })
             .collect();
-        let name: Vec<&str> = words.into_iter().rev().collect();
-        (!name.is_empty()).then(|| name.join(" "))
+        let mut name: Vec<&str> = words.into_iter().rev().collect();
+        if name.first().is_some_and(|w| *w == "The") {
+            name.remove(0);
+        }
+        if name.is_empty() {
+            return None;
+        }
+        // "the Delmont Report", "the Harlow Commission": a capitalised noun is part of the
+        // name; "the Defense Science Board report" names the board's document.
+        let noun_at = at + 1..at + needle.len();
+        let written = &head[noun_at];
+        if written.starts_with(|c: char| c.is_uppercase()) {
+            name.push(written);
+        }
+        Some(name.join(" "))
     })
 }
 
@@ -240,7 +253,7 @@ mod tests {
         let before = text.rfind("The review").unwrap();
         assert_eq!(
             named_document_before(text, "review", before).as_deref(),
-            Some("The Harrow")
+            Some("Harrow Review")
         );
     }
     use crate::attribution::Status;
