@@ -65,11 +65,7 @@ pub fn settings(location: &str) -> Result<Settings, String> {
             "any" => TargetSessionAttrs::Any,
             "read-write" => TargetSessionAttrs::ReadWrite,
             "read-only" => TargetSessionAttrs::ReadOnly,
-            other => {
-                return Err(format!(
-                    "target_session_attrs `{other}` is not any, read-write or read-only"
-                ));
-            }
+            _ => return Err("target_session_attrs is not any, read-write or read-only".into()),
         });
     }
     let hosts = config
@@ -93,9 +89,7 @@ fn connect_timeout(params: &Params) -> Result<Duration, String> {
         Some(value) => match value.trim().parse::<u64>() {
             Ok(0) => Ok(CONNECT_TIMEOUT),
             Ok(seconds) => Ok(Duration::from_secs(seconds)),
-            Err(_) => Err(format!(
-                "connect_timeout `{value}` is not a number of seconds"
-            )),
+            Err(_) => Err(format!("connect_timeout is not a number of seconds")),
         },
     }
 }
@@ -113,7 +107,7 @@ fn set_endpoints(config: &mut Config, params: &Params) -> Result<(), String> {
             let ip: IpAddr = addr
                 .trim()
                 .parse()
-                .map_err(|_| format!("hostaddr `{addr}` is not an IP address"))?;
+                .map_err(|_| "hostaddr is not an IP address".to_string())?;
             config.hostaddr(ip);
         }
     }
@@ -121,7 +115,7 @@ fn set_endpoints(config: &mut Config, params: &Params) -> Result<(), String> {
         let port = if port.is_empty() { "5432" } else { port };
         config.port(
             port.parse()
-                .map_err(|_| format!("port `{port}` is not a port number"))?,
+                .map_err(|_| "port is not a port number".to_string())?,
         );
     }
     Ok(())
@@ -154,7 +148,7 @@ fn set_liveness(config: &mut Config, params: &Params) -> Result<(), String> {
                 .trim()
                 .parse::<u64>()
                 .map(Duration::from_secs)
-                .map_err(|_| format!("{key} `{v}` is not a number of seconds")),
+                .map_err(|_| format!("{key} is not a number of seconds")),
         }
     };
     config.keepalives(params.get("keepalives").is_none_or(|v| v.trim() != "0"));
@@ -165,7 +159,7 @@ fn set_liveness(config: &mut Config, params: &Params) -> Result<(), String> {
         Some(v) => v
             .trim()
             .parse()
-            .map_err(|_| format!("keepalives_count `{v}` is not a number"))?,
+            .map_err(|_| "keepalives_count is not a number".to_string())?,
     };
     config.keepalives_retries(count);
     // libpq's tcp_user_timeout is in milliseconds.
@@ -175,7 +169,7 @@ fn set_liveness(config: &mut Config, params: &Params) -> Result<(), String> {
             .trim()
             .parse::<u64>()
             .map(Duration::from_millis)
-            .map_err(|_| format!("tcp_user_timeout `{v}` is not a number of milliseconds"))?,
+            .map_err(|_| "tcp_user_timeout is not a number of milliseconds".to_string())?,
     };
     config.tcp_user_timeout(user_timeout);
     Ok(())

@@ -75,23 +75,29 @@ pub fn is_keywords(value: &str) -> bool {
 }
 
 /// The location as it may be shown: every password replaced with `***`, whichever way it was
-/// given (`user:pass@`, `?password=`, `password=` or `password='…'`).
+/// given (`user:pass@`, `?password=`, `password=` or `password='…'`). What follows a password
+/// and is not a known keyword is taken as more of it (a password with an unescaped space or
+/// `&`), and hidden too.
 pub fn redact(value: &str) -> String {
     if is_url(value) {
         return redact_url(value);
     }
     match parse_keywords(value) {
-        Ok(pairs) => pairs
-            .iter()
-            .map(|(k, v)| {
-                if k == "password" {
-                    format!("{k}=***")
-                } else {
-                    format!("{k}={}", quote(v))
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
+        Ok(pairs) => {
+            let mut hiding = false;
+            pairs
+                .iter()
+                .filter_map(|(k, v)| {
+                    hiding = k == "password" || (hiding && !KEYWORDS.contains(&k.as_str()));
+                    match (k == "password", hiding) {
+                        (true, _) => Some(format!("{k}=***")),
+                        (false, true) => None,
+                        (false, false) => Some(format!("{k}={}", quote(v))),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
         // Unreadable: show only what comes before any password, never the rest.
         Err(_) => match value.to_ascii_lowercase().find("password") {
             Some(at) => format!("{}password=***", &value[..at]),
@@ -107,35 +113,88 @@ fn quote(value: &str) -> String {
     format!("'{}'", value.replace('\\', "\\\\").replace('\'', "\\'"))
 }
 
-fn redact_url(url: &str) -> String {
+/// A URL's parts as written (not decoded).
+struct UrlParts<'a> {
+    scheme: &'a str,
+    userinfo: Option<&'a str>,
+    hosts: &'a str,
+    dbname: Option<&'a str>,
+    query: Option<&'a str>,
+}
+
+/// Splits a URL as libpq does, but more forgiving of a password written without
+/// percent-encoding: the user part ends at the last `@` before the first `/`, or, when there is
+/// none and a `:` comes first (`user:pa/ss@host`), at the last `@` of all. A `?`, `#` or `@` in a
+/// password therefore never spills it into the host or the query.
+fn split_url(url: &str) -> UrlParts<'_> {
     let (scheme, rest) = url.split_once("://").unwrap_or(("postgres", url));
-    let (before_query, query) = match rest.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (rest, None),
+    let slash = rest.find('/').unwrap_or(rest.len());
+    let at = rest[..slash].rfind('@').or_else(|| {
+        rest[..slash]
+            .contains(':')
+            .then(|| rest.rfind('@'))
+            .flatten()
+    });
+    let (userinfo, after) = match at {
+        Some(at) => (Some(&rest[..at]), &rest[at + 1..]),
+        None => (None, rest),
     };
-    let mut out = format!("{scheme}://");
-    match before_query.rsplit_once('@') {
-        Some((userinfo, host)) => {
-            let user = userinfo.split_once(':').map_or(userinfo, |(u, _)| u);
-            let hidden = if userinfo.contains(':') { ":***" } else { "" };
-            out.push_str(&format!("{user}{hidden}@{host}"));
-        }
-        None => out.push_str(before_query),
+    let (before_query, query) = match after.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (after, None),
+    };
+    let (hosts, dbname) = match before_query.split_once('/') {
+        Some((h, d)) => (h, Some(d)),
+        None => (before_query, None),
+    };
+    UrlParts {
+        scheme,
+        userinfo,
+        hosts,
+        dbname,
+        query,
     }
-    if let Some(query) = query {
-        let parts: Vec<String> = query
-            .split('&')
-            .map(|part| match part.split_once('=') {
-                Some((k, _)) if percent_decode(k).eq_ignore_ascii_case("password") => {
-                    format!("{k}=***")
-                }
-                _ => part.to_string(),
-            })
-            .collect();
+}
+
+fn redact_url(url: &str) -> String {
+    let parts = split_url(url);
+    let mut out = format!("{}://", parts.scheme);
+    if let Some(userinfo) = parts.userinfo {
+        match userinfo.split_once(':') {
+            Some((user, _)) => out.push_str(&format!("{user}:***@")),
+            None => out.push_str(&format!("{userinfo}@")),
+        }
+    }
+    out.push_str(parts.hosts);
+    if let Some(db) = parts.dbname {
+        out.push('/');
+        out.push_str(db);
+    }
+    if let Some(query) = parts.query {
         out.push('?');
-        out.push_str(&parts.join("&"));
+        out.push_str(&redact_query(query));
     }
     out
+}
+
+/// `password=…` in a query, and what follows it up to the next known keyword.
+fn redact_query(query: &str) -> String {
+    let mut hiding = false;
+    let mut shown: Vec<String> = Vec::new();
+    for part in query.split('&') {
+        let key = percent_decode(part.split_once('=').map_or(part, |(k, _)| k));
+        let is_password = key.eq_ignore_ascii_case("password");
+        hiding = is_password || (hiding && !KEYWORDS.contains(&key.as_str()));
+        if is_password {
+            shown.push(format!(
+                "{}=***",
+                part.split_once('=').map_or(part, |(k, _)| k)
+            ));
+        } else if !hiding {
+            shown.push(part.to_string());
+        }
+    }
+    shown.join("&")
 }
 
 /// The keywords given in the location itself, URL or `key=value`; an error never quotes a
@@ -146,11 +205,18 @@ pub fn parse(value: &str) -> Result<Params, String> {
     } else {
         parse_keywords(value)?
     };
+    // An unknown keyword after a password may be more of the password: then it is not named.
+    let secret = pairs.iter().any(|(k, _)| k == "password");
     let mut params = Params::new();
     for (key, value) in pairs {
         if !KEYWORDS.contains(&key.as_str()) {
+            let named = if secret {
+                "a keyword (not shown: the location holds a password)".to_string()
+            } else {
+                format!("`{key}`")
+            };
             return Err(format!(
-                "`{key}` is not a connection parameter fairlint understands (known: {})",
+                "{named} is not a connection parameter fairlint understands (known: {})",
                 KEYWORDS.join(", ")
             ));
         }
@@ -202,21 +268,9 @@ fn parse_keywords(value: &str) -> Result<Vec<(String, String)>, String> {
 
 /// `postgres://[user[:password]@][host[:port][,…]][/dbname][?key=value&…]`, percent-decoded.
 fn parse_url(url: &str) -> Result<Vec<(String, String)>, String> {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let (before_query, query) = match rest.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (rest, None),
-    };
-    let (authority, dbname) = match before_query.split_once('/') {
-        Some((a, d)) => (a, Some(d)),
-        None => (before_query, None),
-    };
-    let (userinfo, hosts) = match authority.rsplit_once('@') {
-        Some((u, h)) => (Some(u), h),
-        None => (None, authority),
-    };
+    let parts = split_url(url);
     let mut pairs = Vec::new();
-    if let Some(userinfo) = userinfo {
+    if let Some(userinfo) = parts.userinfo {
         let (user, password) = match userinfo.split_once(':') {
             Some((u, p)) => (u, Some(p)),
             None => (userinfo, None),
@@ -228,17 +282,17 @@ fn parse_url(url: &str) -> Result<Vec<(String, String)>, String> {
             pairs.push(("password".into(), percent_decode(password)));
         }
     }
-    push_hosts(hosts, &mut pairs)?;
-    if let Some(db) = dbname.filter(|d| !d.is_empty()) {
+    push_hosts(parts.hosts, &mut pairs)?;
+    if let Some(db) = parts.dbname.filter(|d| !d.is_empty()) {
         pairs.push(("dbname".into(), percent_decode(db)));
     }
-    for part in query.into_iter().flat_map(|q| q.split('&')) {
+    for part in parts.query.into_iter().flat_map(|q| q.split('&')) {
         if part.is_empty() {
             continue;
         }
         let (k, v) = part
             .split_once('=')
-            .ok_or_else(|| format!("query parameter `{}` has no value", percent_decode(part)))?;
+            .ok_or("a query parameter has no `=` and a value")?;
         pairs.push((percent_decode(k), percent_decode(v)));
     }
     Ok(pairs)
@@ -520,6 +574,8 @@ mod tests {
         assert_eq!(p["password"], "a b'c");
         assert_eq!(p["host"], "db");
         assert!(parse("archive=v2.db").unwrap_err().contains("`archive`"));
+        let err = parse("host=db password=s3 cret=x").unwrap_err();
+        assert!(!err.contains("cret"), "{err}");
         assert!(parse("host=db password='open").is_err());
     }
 
@@ -547,6 +603,23 @@ mod tests {
                 "host=db password=*** dbname=news",
             ),
             ("host=db password='s3cret", "host=db password=***"),
+            // Passwords written without the escaping they need are still hidden whole.
+            (
+                "postgres://ann:s3?cr@et@db/news",
+                "postgres://ann:***@db/news",
+            ),
+            (
+                "postgres://ann:s3/cret@db/news",
+                "postgres://ann:***@db/news",
+            ),
+            (
+                "postgres://db/news?password=s3&cret&sslmode=require",
+                "postgres://db/news?password=***&sslmode=require",
+            ),
+            (
+                "host=db password=s3 cret=x dbname=news",
+                "host=db password=*** dbname=news",
+            ),
             ("postgresql://db/news", "postgresql://db/news"),
         ] {
             assert_eq!(redact(given), shown, "{given}");

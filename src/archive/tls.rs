@@ -45,9 +45,10 @@ impl SslMode {
             "require" => Ok(SslMode::Require),
             "verify-ca" => Ok(SslMode::VerifyCa),
             "verify-full" => Ok(SslMode::VerifyFull),
-            other => Err(format!(
-                "sslmode `{other}` is not one of disable, prefer, require, verify-ca, verify-full"
-            )),
+            // The value is not repeated: errors never quote a value from the location.
+            _ => {
+                Err("sslmode is not one of disable, prefer, require, verify-ca, verify-full".into())
+            }
         }
     }
 
