@@ -89,13 +89,13 @@ fn connect_timeout(params: &Params) -> Result<Duration, String> {
         Some(value) => match value.trim().parse::<u64>() {
             Ok(0) => Ok(CONNECT_TIMEOUT),
             Ok(seconds) => Ok(Duration::from_secs(seconds)),
-            Err(_) => Err(format!("connect_timeout is not a number of seconds")),
+            Err(_) => Err("connect_timeout is not a number of seconds".into()),
         },
     }
 }
 
 fn set_endpoints(config: &mut Config, params: &Params) -> Result<(), String> {
-    for host in params["host"].split(',') {
+    for host in conninfo::value(params, "host").split(',') {
         if host.starts_with('/') {
             config.host_path(host);
         } else {
@@ -111,7 +111,7 @@ fn set_endpoints(config: &mut Config, params: &Params) -> Result<(), String> {
             config.hostaddr(ip);
         }
     }
-    for port in params["port"].split(',') {
+    for port in conninfo::value(params, "port").split(',') {
         let port = if port.is_empty() { "5432" } else { port };
         config.port(
             port.parse()
@@ -122,8 +122,8 @@ fn set_endpoints(config: &mut Config, params: &Params) -> Result<(), String> {
 }
 
 fn set_login(config: &mut Config, params: &Params) {
-    config.user(&params["user"]);
-    config.dbname(&params["dbname"]);
+    config.user(conninfo::value(params, "user"));
+    config.dbname(conninfo::value(params, "dbname"));
     if let Some(password) = params.get("password") {
         config.password(password);
     }

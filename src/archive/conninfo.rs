@@ -57,6 +57,11 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Keyword → value, as given or resolved.
 pub type Params = BTreeMap<String, String>;
 
+/// A keyword's value, empty when it is not set (never a panic on a missing key).
+pub fn value<'a>(params: &'a Params, key: &str) -> &'a str {
+    params.get(key).map_or("", String::as_str)
+}
+
 /// True for a `postgres://` or `postgresql://` URL.
 pub fn is_url(value: &str) -> bool {
     value.starts_with("postgres://") || value.starts_with("postgresql://")
@@ -398,7 +403,7 @@ pub fn resolve(given: Params, around: &Surroundings) -> Result<(Params, Vec<Stri
         .or_else(|| around.var("LOGNAME"))
         .unwrap_or_else(|| "postgres".into());
     params.entry("user".into()).or_insert(user);
-    let user = params["user"].clone();
+    let user = value(&params, "user").to_string();
     params.entry("dbname".into()).or_insert(user);
     params
         .entry("host".into())
@@ -496,15 +501,15 @@ fn pgpass_password(
         warnings.push(warning);
         return None;
     }
-    let host = params["host"].split(',').next().unwrap_or("");
+    let host = value(params, "host").split(',').next().unwrap_or("");
     // libpq matches a socket folder as `localhost`.
     let host = if host.starts_with('/') {
         "localhost"
     } else {
         host
     };
-    let port = params["port"].split(',').next().unwrap_or("5432");
-    let wanted = [host, port, &params["dbname"], &params["user"]];
+    let port = value(params, "port").split(',').next().unwrap_or("5432");
+    let wanted = [host, port, value(params, "dbname"), value(params, "user")];
     text.lines()
         .filter(|line| !line.starts_with('#'))
         .filter_map(pgpass_fields)

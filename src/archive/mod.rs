@@ -7,8 +7,8 @@
 //! and the text's winnowed word k-gram fingerprints. A check asks for the archived texts that
 //! share the most fingerprints with the article, loads only those, and hands them to the copy
 //! rules as originals. Two stores keep the same schema: one SQLite file (the default, at
-//! `.fairlint/archive.db`) and PostgreSQL (`postgres://…`), which many CI runners and editors can
-//! share. Both write each batch of texts in one transaction, so a killed `archive add` leaves
+//! `.fairlint/archive.db`) and PostgreSQL (`postgres://…` or libpq's `host=… dbname=…`), which
+//! many CI runners and editors can share. Both write each batch of texts in one transaction, so a killed `archive add` leaves
 //! the archive as it was before the batch it was writing.
 
 mod connect;

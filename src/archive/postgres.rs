@@ -1,9 +1,12 @@
 //! The archive in PostgreSQL, for a newsroom where many CI runners and editors share one index.
 //! Same tables as the SQLite store (prefixed `fairlint_`, so a shared database is fine); texts
 //! are inserted in one statement per batch and fingerprints streamed with binary COPY, because
-//! row-by-row inserts over the network would dominate an archive load.
+//! row-by-row inserts over the network would dominate an archive load. Texts go in digest order,
+//! so that concurrent adds of overlapping texts queue instead of deadlocking. Connecting (libpq's
+//! settings, deadlines, TLS) is `connect`'s.
 
 use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use postgres::Client;
@@ -42,11 +45,7 @@ impl PostgresStore {
             };
             ArchiveError::new(&location, format!("{what}: {e}"))
         })?;
-        for warning in &settings.warnings {
-            // The store has no emitter to hand this to; stderr is never the language
-            // server's protocol channel.
-            eprintln!("fairlint: warning: {warning}");
-        }
+        settings.warnings.iter().for_each(|w| warn_once(w));
         let client = connect::connect(settings).map_err(|failure| {
             let message = match failure {
                 Failure::Settings(m) => m,
@@ -146,6 +145,18 @@ impl PostgresStore {
         writer.finish()?;
         tx.commit()?;
         Ok(ids)
+    }
+}
+
+/// Says a warning about the settings once per run, however many connections the pool opens.
+/// The store has no emitter to hand it to; stderr is never the language server's protocol
+/// channel.
+fn warn_once(warning: &str) {
+    static SAID: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let mut said = SAID.lock().unwrap_or_else(PoisonError::into_inner);
+    if !said.iter().any(|w| w == warning) {
+        eprintln!("fairlint: warning: {warning}");
+        said.push(warning.to_string());
     }
 }
 
