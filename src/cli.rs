@@ -90,8 +90,8 @@ pub struct InputArgs {
     /// whose front matter must not make fairlint print arbitrary files).
     #[arg(long)]
     pub allow_outside_root: bool,
-    /// Also compare articles with the texts of this archive: an SQLite file or a
-    /// postgres:// URL (see `fairlint archive --help`).
+    /// Also compare articles with the texts of this archive: an SQLite file, or a PostgreSQL
+    /// postgres:// URL or host=… dbname=… string (see `fairlint archive --help`).
     #[arg(
         long,
         value_name = "LOCATION",
@@ -203,7 +203,10 @@ pub struct ExplainArgs {
 const ARCHIVE_HELP: &str =
     "The archive is where `check --archive` looks for texts an article copies without
 crediting them. LOCATION is an SQLite file (default .fairlint/archive.db under the project root)
-or a postgres://USER:PASSWORD@HOST:PORT/DATABASE URL; FAIRLINT_ARCHIVE sets it too.
+or a PostgreSQL database, as a postgres://USER@HOST:PORT/DATABASE URL or libpq's
+'host=HOST dbname=DATABASE user=USER'; FAIRLINT_ARCHIVE sets it too. As for psql, the password
+and other settings can come from PGPASSWORD and the other PG* variables, a service file or
+~/.pgpass, and sslmode=require|verify-ca|verify-full (with sslrootcert=FILE) asks for TLS.
 
 Examples:
   fairlint archive add wire/2025/                 every .md/.txt under the folder
@@ -240,7 +243,8 @@ pub struct ArchiveReindexArgs {
 
 #[derive(Debug, Args)]
 pub struct ArchiveLocation {
-    /// An SQLite file or a postgres:// URL. Default: .fairlint/archive.db under the project root.
+    /// An SQLite file, or a PostgreSQL postgres:// URL or host=… dbname=… string. Default:
+    /// .fairlint/archive.db under the project root.
     #[arg(
         long,
         value_name = "LOCATION",

@@ -190,26 +190,41 @@ fn blank_ranges(text: &mut String, ranges: impl Iterator<Item = Range<usize>>) {
 
 /// The range of a `---` … `---` (or `...`) block at the very start of the file.
 pub(crate) fn split_front_matter(source: &str) -> Option<Range<usize>> {
-    let body = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let bom = source.len() - body.len();
-    let first = body.lines().next()?;
-    if first.trim_end() != "---" {
+    front_matter_yaml(source).map(|(whole, _)| whole)
+}
+
+/// The front matter's whole range (fences included) and the YAML between the fences. Lines end
+/// with `\n`, `\r\n` or a lone `\r`, as everywhere else.
+fn front_matter_yaml(source: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines = line_ranges_with_breaks(source, bom);
+    let first = lines.next()?;
+    if source[first.clone()].trim_end() != "---" {
         return None;
     }
-    let mut offset = bom + first.len() + 1;
-    while offset <= source.len() {
-        let rest = &source[offset.min(source.len())..];
-        let line = rest.lines().next().unwrap_or("");
-        if line.trim_end() == "---" || line.trim_end() == "..." {
-            let end = (offset + line.len() + 1).min(source.len());
-            return Some(0..end);
+    for line in lines {
+        let text = source[line.clone()].trim_end();
+        if text == "---" || text == "..." {
+            return Some((0..line.end, first.end..line.start));
         }
-        if rest.is_empty() {
-            break;
-        }
-        offset += line.len() + 1;
     }
     None
+}
+
+/// Each line of `source` from `start`, with its line break.
+fn line_ranges_with_breaks(source: &str, start: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = start;
+    let ends = crate::position::line_break_ends(source)
+        .filter(move |&end| end > start)
+        .chain(std::iter::once(source.len()));
+    ends.filter_map(move |end| {
+        if end <= at {
+            return None;
+        }
+        let line = at..end;
+        at = end;
+        Some(line)
+    })
 }
 
 fn parse_front_matter(
@@ -217,10 +232,9 @@ fn parse_front_matter(
     range: Range<usize>,
     problems: &mut Vec<InputProblem>,
 ) -> FrontMatter {
-    let start = source[..range.end].find('\n').map_or(range.end, |i| i + 1);
-    let end = source[..range.end.saturating_sub(1)]
-        .rfind('\n')
-        .map_or(start, |i| (i + 1).max(start));
+    let (start, end) = front_matter_yaml(source)
+        .map(|(_, yaml)| (yaml.start, yaml.end))
+        .unwrap_or((range.end, range.end));
     let yaml = &source[start..end];
     let mut fm = FrontMatter {
         sources: None,
@@ -614,6 +628,17 @@ mod tests {
         assert_eq!(sources[1].aliases, ["AP"]);
         assert!(!a.text.contains("2024"));
         assert!(a.problems.is_empty());
+    }
+
+    #[test]
+    fn front_matter_with_lone_cr_line_ends_is_read() {
+        let text = "---\rsources:\r  - Reuters\r---\rBody.\r";
+        let a = parse(text, Format::Markdown);
+        let sources = a.front_matter.unwrap().sources.unwrap();
+        assert_eq!(sources.len(), 1);
+        assert!(a.problems.is_empty());
+        let broken = parse("---\rsources: [a\r---\rBody.\r", Format::Markdown);
+        assert_eq!(broken.problems.len(), 1);
     }
 
     #[test]

@@ -63,14 +63,34 @@ impl FileError {
     }
 }
 
+/// What a directory walk does with a symlink it meets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// Passes over it, as `check` does.
+    Skip,
+    /// Takes a symlinked file that resolves inside the folder walked, and reports any other
+    /// symlink by name (one leaving the folder, to a folder, or to nothing): `archive add` must
+    /// not leave texts out without a word, nor pull in files from elsewhere.
+    FollowInside,
+}
+
 /// Expands the command-line paths into inputs, in the order given (directories in path order);
 /// a path that yields nothing is an error in its place.
 pub fn collect(paths: &[String], stdin_name: Option<&str>) -> Vec<Result<Input, FileError>> {
+    collect_with(paths, stdin_name, Links::Skip)
+}
+
+/// [`collect`], saying what to do with symlinks met in a walk.
+pub fn collect_with(
+    paths: &[String],
+    stdin_name: Option<&str>,
+    links: Links,
+) -> Vec<Result<Input, FileError>> {
     let mut out = Vec::new();
     for arg in paths {
         let mut inputs = Vec::new();
         let mut errors = Vec::new();
-        collect_one(arg, stdin_name, &mut inputs, &mut errors);
+        collect_one(arg, stdin_name, links, &mut inputs, &mut errors);
         out.extend(errors.into_iter().map(Err));
         out.extend(inputs.into_iter().map(Ok));
     }
@@ -80,6 +100,7 @@ pub fn collect(paths: &[String], stdin_name: Option<&str>) -> Vec<Result<Input, 
 fn collect_one(
     arg: &str,
     stdin_name: Option<&str>,
+    links: Links,
     inputs: &mut Vec<Input>,
     errors: &mut Vec<FileError>,
 ) {
@@ -93,7 +114,7 @@ fn collect_one(
         let path = Path::new(arg);
         if path.is_dir() {
             let before = inputs.len();
-            walk(path, inputs, errors);
+            walk(path, links, inputs, errors);
             if inputs.len() == before {
                 errors.push(FileError::fatal(
                     arg,
@@ -104,7 +125,7 @@ fn collect_one(
             inputs.push(Input::File(path.to_path_buf()));
         } else if arg.contains(['*', '?', '[']) {
             let before = inputs.len();
-            glob(arg, inputs, errors);
+            glob(arg, links, inputs, errors);
             if inputs.len() == before {
                 errors.push(FileError::fatal(arg, "no files match this pattern"));
             }
@@ -120,7 +141,7 @@ fn is_article(path: &Path) -> bool {
         .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
+fn walk(dir: &Path, links: Links, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
     let walker = ignore::WalkBuilder::new(dir)
         .require_git(false)
         .sort_by_file_path(|a, b| a.cmp(b))
@@ -132,6 +153,19 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
             {
                 inputs.push(Input::File(entry.into_path()));
             }
+            Ok(entry)
+                if links == Links::FollowInside
+                    && entry.file_type().is_some_and(|t| t.is_symlink()) =>
+            {
+                match symlink_inside(dir, entry.path()) {
+                    Ok(true) => inputs.push(Input::File(entry.into_path())),
+                    Ok(false) => {}
+                    Err(reason) => errors.push(FileError::fatal(
+                        &entry.path().display().to_string(),
+                        reason,
+                    )),
+                }
+            }
             Ok(_) => {}
             Err(err) => errors.push(FileError::fatal(
                 &dir.display().to_string(),
@@ -141,7 +175,32 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
     }
 }
 
-fn glob(pattern: &str, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
+/// Whether a symlink met in walking `dir` is an article to take (`Ok(false)`: not an article by
+/// its name), or why it is not followed.
+fn symlink_inside(dir: &Path, link: &Path) -> Result<bool, String> {
+    let target = std::fs::canonicalize(link)
+        .map_err(|_| "is a symlink to nothing (broken); not archived".to_string())?;
+    if target.is_dir() {
+        return Err(
+            "is a symlink to a folder, which is not followed; name the folder itself to take it"
+                .into(),
+        );
+    }
+    if !is_article(link) {
+        return Ok(false);
+    }
+    let root = std::fs::canonicalize(dir).map_err(|e| format!("cannot resolve the folder: {e}"))?;
+    if !target.starts_with(&root) {
+        return Err(format!(
+            "is a symlink to {}, outside {}; not followed (name the file itself to take it)",
+            target.display(),
+            dir.display()
+        ));
+    }
+    Ok(target.is_file())
+}
+
+fn glob(pattern: &str, links: Links, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
     let matcher = match GlobBuilder::new(pattern).literal_separator(true).build() {
         Ok(g) => g.compile_matcher(),
         Err(err) => {
@@ -162,7 +221,7 @@ fn glob(pattern: &str, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
         return;
     }
     let mut found = Vec::new();
-    walk(&base, &mut found, errors);
+    walk(&base, links, &mut found, errors);
     for input in found {
         if let Input::File(path) = &input {
             let relative = path.strip_prefix("./").unwrap_or(path);

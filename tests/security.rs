@@ -694,10 +694,23 @@ fn archive_stats_show_source_names_as_codes() {
     let p = project("controls-stats");
     p.write(
         "wire/a.md",
-        "---\nsource: \"Wire\\n::error::forged\\e[2J\"\ndate: \"2025\\e[8m\"\n---\nThe ferry sailed at dawn.\n",
+        "---\nsource: \"Wire\\n::error::forged\\e[2J\"\ndate: 2025-03-01\n---\nThe ferry sailed at dawn.\n",
     );
-    let out = p.run(&["archive", "add", "wire/a.md"]);
-    assert!(out.status.success(), "{}", all_output(&out));
+    // A date is a calendar date: one with control characters is refused, and the refusal shows
+    // them as codes.
+    p.write(
+        "wire/b.md",
+        "---\nsource: Wire\ndate: \"2025\\e[8m\\n::error::forged\"\n---\nThe ferry sailed at noon.\n",
+    );
+    let args = ["archive", "add", "wire/a.md", "wire/b.md"];
+    let out = p.run(&args);
+    assert_eq!(out.status.code(), Some(1), "{}", all_output(&out));
+    assert!(
+        all_output(&out).contains("is not a date"),
+        "{}",
+        all_output(&out)
+    );
+    assert_clean(&args, &out);
     let args = ["archive", "stats"];
     assert_clean(&args, &p.run(&args));
 }

@@ -79,7 +79,8 @@ fn add(args: ArchiveAddArgs) -> io::Result<u8> {
         Err(err) => return report_setup_error(&err),
     };
     let mut failed = 0;
-    let inputs: Vec<Input> = input::collect(&args.paths, None)
+    // Symlinked texts inside a folder are taken, others named: none is left out silently.
+    let inputs: Vec<Input> = input::collect_with(&args.paths, None, input::Links::FollowInside)
         .into_iter()
         .filter_map(|input| match input {
             Ok(input) => Some(input),
@@ -111,28 +112,30 @@ fn add(args: ArchiveAddArgs) -> io::Result<u8> {
             }
         }
         bytes += prepared.iter().map(|p| p.text.body.len()).sum::<usize>();
-        match store.add(&prepared) {
-            Ok(added) => {
-                total.added += added.added;
-                total.duplicates += added.duplicates;
-                if progress {
-                    eprint!(
-                        "\r  {} of {} files, {} added",
-                        done + batch.len(),
-                        inputs.len(),
+        for part in archive::split_by_bytes(prepared, archive::MAX_BATCH_BYTES) {
+            match store.add(&part) {
+                Ok(added) => {
+                    total.added += added.added;
+                    total.duplicates += added.duplicates;
+                }
+                Err(err) => {
+                    // Batches already written stay; this one is rolled back whole.
+                    eprintln!(
+                        "fairlint: stopped after {} texts; the batch being written was not added",
                         total.added
                     );
+                    return report_setup_error(&err);
                 }
-                done += batch.len();
             }
-            Err(err) => {
-                // Batches already written stay; this one is rolled back whole.
-                eprintln!(
-                    "fairlint: stopped after {} texts; the batch being written was not added",
-                    total.added
-                );
-                return report_setup_error(&err);
-            }
+        }
+        done += batch.len();
+        if progress {
+            eprint!(
+                "\r  {} of {} files, {} added",
+                done,
+                inputs.len(),
+                total.added
+            );
         }
     }
     if progress {

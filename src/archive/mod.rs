@@ -7,13 +7,16 @@
 //! and the text's winnowed word k-gram fingerprints. A check asks for the archived texts that
 //! share the most fingerprints with the article, loads only those, and hands them to the copy
 //! rules as originals. Two stores keep the same schema: one SQLite file (the default, at
-//! `.fairlint/archive.db`) and PostgreSQL (`postgres://…`), which many CI runners and editors can
-//! share. Both write each batch of texts in one transaction, so a killed `archive add` leaves
+//! `.fairlint/archive.db`) and PostgreSQL (`postgres://…` or libpq's `host=… dbname=…`), which
+//! many CI runners and editors can share. Both write each batch of texts in one transaction, so a killed `archive add` leaves
 //! the archive as it was before the batch it was writing.
 
+mod connect;
+mod conninfo;
 pub mod pool;
 mod postgres;
 mod sqlite;
+mod tls;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -55,9 +58,10 @@ pub enum Location {
 }
 
 impl Location {
-    /// A `postgres://` or `postgresql://` URL, else a path to an SQLite file.
+    /// A `postgres://` or `postgresql://` URL, or a libpq `key=value` string (its first word is
+    /// `KEY=`: `host=db dbname=news`), else a path to an SQLite file.
     pub fn parse(value: &str) -> Location {
-        if value.starts_with("postgres://") || value.starts_with("postgresql://") {
+        if conninfo::is_url(value) || conninfo::is_keywords(value) {
             Location::Postgres(value.to_string())
         } else {
             Location::Sqlite(PathBuf::from(value))
@@ -71,25 +75,13 @@ impl Location {
 }
 
 impl fmt::Display for Location {
-    /// A PostgreSQL URL is shown without its password: it ends up in CI logs.
+    /// A PostgreSQL location is shown without its password, however it was given: it ends up
+    /// in CI logs.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Location::Sqlite(path) => write!(f, "{}", path.display()),
-            Location::Postgres(url) => write!(f, "{}", redact(url)),
+            Location::Postgres(url) => write!(f, "{}", conninfo::redact(url)),
         }
-    }
-}
-
-fn redact(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
-    };
-    let Some((userinfo, host)) = rest.split_once('@') else {
-        return url.to_string();
-    };
-    match userinfo.split_once(':') {
-        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
-        None => url.to_string(),
     }
 }
 
@@ -208,12 +200,102 @@ pub fn read_text(path: &str, text: &str, source: Option<&str>) -> Result<NewText
     if body.trim().is_empty() {
         return Err("no text to archive".into());
     }
+    let date = date.map(|d| archive_date(&d)).transpose()?;
+    for (what, value) in [("source", source.as_str()), ("text", body)] {
+        refuse_nul(what, value)?;
+    }
     Ok(NewText {
         source,
         path: path.to_string(),
         date,
         body: body.to_string(),
     })
+}
+
+/// PostgreSQL cannot store a NUL character in text: one in a batch failed the whole batch, on
+/// every rerun. The file is refused by name instead (a NUL byte in a file already makes it
+/// binary; this catches one written as `"\0"` in front matter).
+fn refuse_nul(what: &str, value: &str) -> Result<(), String> {
+    match value.find('\0') {
+        Some(at) => Err(format!(
+            "its {what} holds a NUL character (at byte {at}), which an archive cannot store"
+        )),
+        None => Ok(()),
+    }
+}
+
+/// A front-matter `date:` as the archive stores it: `YYYY-MM-DD`, a real calendar date, so that
+/// dates compare as dates (as text, in that form). A timestamp (`2025-03-01T09:30:00Z`,
+/// `2025-03-01 09:30`) keeps its date; anything else is refused, naming the value.
+fn archive_date(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    let day = value.get(..10.min(value.len())).unwrap_or("");
+    if is_calendar_date(day) && is_time_or_nothing(&value[day.len()..]) {
+        return Ok(day.to_string());
+    }
+    Err(format!(
+        "date `{}` is not a date: write YYYY-MM-DD (a timestamp such as 2025-03-01T09:30:00Z is taken as its date)",
+        crate::visible::visible(value)
+    ))
+}
+
+/// Nothing, or `T`/space and `HH:MM…`.
+fn is_time_or_nothing(rest: &str) -> bool {
+    let Some(time) = rest.strip_prefix(['T', 't', ' ']) else {
+        return rest.is_empty();
+    };
+    let b = time.as_bytes();
+    b.len() >= 5 && b[2] == b':' && [0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit())
+}
+
+fn is_calendar_date(day: &str) -> bool {
+    let b = day.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return false;
+    }
+    let number = |r: std::ops::Range<usize>| day[r].parse::<u32>().unwrap_or(0);
+    let (year, month, dom) = (number(0..4), number(5..7), number(8..10));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&dom)
+}
+
+/// What an archive may store per batch, in bytes of text, besides `--batch-size` texts: a batch
+/// is one transaction (and in PostgreSQL one message per column), and a server refuses a
+/// message over 1 GiB ("error communicating with the server").
+pub const MAX_BATCH_BYTES: usize = 32 * 1024 * 1024;
+
+/// Splits texts into batches of at most `max_bytes` of text each, in order; a text larger than
+/// that is a batch of its own.
+pub fn split_by_bytes(texts: Vec<Prepared>, max_bytes: usize) -> Vec<Vec<Prepared>> {
+    let mut batches: Vec<Vec<Prepared>> = Vec::new();
+    let mut size = 0;
+    for text in texts {
+        let bytes = text.text.body.len();
+        match batches.last_mut() {
+            Some(batch) if size + bytes <= max_bytes => {
+                size += bytes;
+                batch.push(text);
+            }
+            _ => {
+                size = bytes;
+                batches.push(vec![text]);
+            }
+        }
+    }
+    batches
 }
 
 fn scalar(value: &serde_yaml::Value) -> Option<String> {
@@ -505,6 +587,12 @@ mod tests {
         );
         let pg = Location::parse("postgres://ann:s3cret@db.local:5432/news");
         assert_eq!(pg.to_string(), "postgres://ann:***@db.local:5432/news");
+        let keywords = Location::parse("host=db dbname=news user=ann password=s3cret");
+        assert!(matches!(keywords, Location::Postgres(_)));
+        assert_eq!(
+            keywords.to_string(),
+            "host=db dbname=news user=ann password=***"
+        );
         assert_eq!(
             Location::parse("postgresql://db/news").to_string(),
             "postgresql://db/news"
@@ -525,6 +613,75 @@ mod tests {
         assert!(read_text("a.md", "No front matter.", None).is_err());
         assert!(read_text("a.md", "---\nsource: [\n---\nx\n", None).is_err());
         assert!(read_text("a.md", "---\nsource: X\n---\n\n", None).is_err());
+    }
+
+    #[test]
+    fn dates_are_calendar_dates() {
+        for (given, stored) in [
+            ("2025-03-01", "2025-03-01"),
+            ("2024-02-29", "2024-02-29"),
+            ("2025-03-01T09:30:00Z", "2025-03-01"),
+            ("2025-03-01 09:30", "2025-03-01"),
+        ] {
+            assert_eq!(archive_date(given).as_deref(), Ok(stored), "{given}");
+        }
+        for bad in [
+            "March 3",
+            "2025-3-1",
+            "2025-02-29",
+            "2025-13-01",
+            "2025-04-31",
+            "01/03/2025",
+            "2025-03-01junk",
+            "2025-03-01T",
+        ] {
+            let err = archive_date(bad).unwrap_err();
+            assert!(err.contains("is not a date"), "{bad}: {err}");
+        }
+        let text = "---\nsource: S\ndate: yesterday\n---\nThe bridge closed.\n";
+        assert!(
+            read_text("a.md", text, None)
+                .unwrap_err()
+                .contains("`yesterday`")
+        );
+    }
+
+    #[test]
+    fn a_nul_in_front_matter_is_refused() {
+        let text = "---\nsource: \"Harbour\\0Wire\"\n---\nThe bridge closed.\n";
+        let err = read_text("a.md", text, None).unwrap_err();
+        assert!(err.contains("NUL"), "{err}");
+    }
+
+    #[test]
+    fn batches_split_by_bytes() {
+        let text = |n: usize| {
+            prepare(NewText {
+                source: "S".into(),
+                path: format!("{n}.md"),
+                date: None,
+                body: "word ".repeat(n),
+            })
+        };
+        // 500 + 500 + 400 bytes fit in 1,400; 1,000 more starts a new batch; a text over the
+        // limit is a batch alone.
+        let texts = vec![
+            text(100),
+            text(100),
+            text(80),
+            text(200),
+            text(400),
+            text(10),
+        ];
+        let sizes: Vec<Vec<usize>> = split_by_bytes(texts, 1400)
+            .iter()
+            .map(|b| b.iter().map(|p| p.text.body.len()).collect())
+            .collect();
+        assert_eq!(
+            sizes,
+            vec![vec![500, 500, 400], vec![1000], vec![2000], vec![50]]
+        );
+        assert!(split_by_bytes(Vec::new(), 10).is_empty());
     }
 
     #[test]

@@ -1,16 +1,21 @@
 //! The archive in PostgreSQL, for a newsroom where many CI runners and editors share one index.
 //! Same tables as the SQLite store (prefixed `fairlint_`, so a shared database is fine); texts
 //! are inserted in one statement per batch and fingerprints streamed with binary COPY, because
-//! row-by-row inserts over the network would dominate an archive load.
+//! row-by-row inserts over the network would dominate an archive load. Texts go in digest order,
+//! so that concurrent adds of overlapping texts queue instead of deadlocking. Connecting (libpq's
+//! settings, deadlines, TLS) is `connect`'s.
 
 use std::collections::HashMap;
-use std::str::FromStr;
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
+use postgres::Client;
 use postgres::binary_copy::BinaryCopyInWriter;
+use postgres::error::SqlState;
 use postgres::types::Type;
-use postgres::{Client, Config, NoTls};
 
+use super::connect::{self, Failure};
+use super::conninfo;
 use super::{
     Added, ArchiveError, ArchivedText, FINGERPRINT_FORMAT, Location, MAX_POSTINGS, MIGRATIONS,
     Prepared, Removal, SCHEMA_VERSION, SourceCount, Stats, Store, check_version, fingerprints_of,
@@ -20,8 +25,9 @@ use super::{
 /// Serialises migrations between processes that open a new archive at the same moment.
 const MIGRATION_LOCK: i64 = 0x6661_6972_6c69_6e74; // "fairlint"
 
-/// A server that does not answer within this is reported, not waited on.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// A batch that lost a deadlock or a serialisation conflict to another writer is tried again
+/// this many times in all, waiting longer each time.
+const ATTEMPTS: u32 = 6;
 
 pub struct PostgresStore {
     location: Location,
@@ -31,15 +37,26 @@ pub struct PostgresStore {
 impl PostgresStore {
     pub fn open(url: &str) -> Result<PostgresStore, ArchiveError> {
         let location = Location::Postgres(url.to_string());
-        let mut config = Config::from_str(url).map_err(|e| {
-            ArchiveError::new(&location, format!("is not a valid PostgreSQL URL: {e}"))
+        let settings = connect::settings(url).map_err(|e| {
+            let what = if conninfo::is_url(url) {
+                "is not a valid PostgreSQL URL"
+            } else {
+                "is not a valid PostgreSQL connection string"
+            };
+            ArchiveError::new(&location, format!("{what}: {e}"))
         })?;
-        if config.get_connect_timeout().is_none() {
-            config.connect_timeout(CONNECT_TIMEOUT);
-        }
-        let client = config.connect(NoTls).map_err(|e| {
-            ArchiveError::new(&location, format!("cannot connect: {}", detail(&e))).with_help(
-                "is the server running and the URL right (postgres://USER:PASSWORD@HOST:PORT/DATABASE)?",
+        settings.warnings.iter().for_each(|w| warn_once(w));
+        let client = connect::connect(settings).map_err(|failure| {
+            let message = match failure {
+                Failure::Settings(m) => m,
+                Failure::TimedOut(after) => format!(
+                    "cannot connect: timed out after {} s waiting for the server",
+                    after.as_secs_f64()
+                ),
+                Failure::Driver(e) => format!("cannot connect: {}", detail(&e)),
+            };
+            ArchiveError::new(&location, message).with_help(
+                "is the server running and the location right (postgres://USER@HOST:PORT/DATABASE, or host=… dbname=…)? The password can come from PGPASSWORD or ~/.pgpass",
             )
         })?;
         let mut store = PostgresStore { location, client };
@@ -87,25 +104,10 @@ impl PostgresStore {
         }
         tx.commit().map_err(fail)
     }
-}
 
-/// The server's own message when there is one ("password authentication failed…"), which
-/// says more than the driver's summary.
-fn detail(err: &postgres::Error) -> String {
-    match err.as_db_error() {
-        Some(db) => db.message().to_string(),
-        None => err.to_string(),
-    }
-}
-
-impl Store for PostgresStore {
-    fn add(&mut self, batch: &[Prepared]) -> Result<Added, ArchiveError> {
-        let location = self.location.clone();
-        let fail = |e: postgres::Error| ArchiveError::new(&location, detail(&e));
-        // A text twice in one batch is one text; the first path wins, as it would across batches.
-        let mut seen = std::collections::HashSet::new();
-        let unique: Vec<&Prepared> = batch.iter().filter(|p| seen.insert(&p.digest)).collect();
-        let mut tx = self.client.transaction().map_err(fail)?;
+    /// One attempt at writing a batch, in one transaction.
+    fn add_once(&mut self, unique: &[&Prepared]) -> Result<HashMap<Vec<u8>, i64>, postgres::Error> {
+        let mut tx = self.client.transaction()?;
         let digests: Vec<&[u8]> = unique.iter().map(|p| p.digest.as_slice()).collect();
         let sources: Vec<&str> = unique.iter().map(|p| p.text.source.as_str()).collect();
         let paths: Vec<&str> = unique.iter().map(|p| p.text.path.as_str()).collect();
@@ -113,34 +115,108 @@ impl Store for PostgresStore {
         let words: Vec<i64> = unique.iter().map(|p| p.words as i64).collect();
         let bytes: Vec<i64> = unique.iter().map(|p| p.text.body.len() as i64).collect();
         let bodies: Vec<&str> = unique.iter().map(|p| p.text.body.as_str()).collect();
-        let rows = tx
-            .query(
-                "INSERT INTO fairlint_texts (digest, source, path, date, words, bytes, body)
-                 SELECT * FROM unnest($1::bytea[], $2::text[], $3::text[], $4::text[],
-                                      $5::int8[], $6::int8[], $7::text[])
-                 ON CONFLICT (digest) DO NOTHING
-                 RETURNING id, digest",
-                &[&digests, &sources, &paths, &dates, &words, &bytes, &bodies],
-            )
-            .map_err(fail)?;
+        // WITH ORDINALITY keeps the rows in the (sorted) order given.
+        let rows = tx.query(
+            "INSERT INTO fairlint_texts (digest, source, path, date, words, bytes, body)
+             SELECT d, s, p, dt, w, b, t
+             FROM unnest($1::bytea[], $2::text[], $3::text[], $4::text[],
+                         $5::int8[], $6::int8[], $7::text[])
+                  WITH ORDINALITY AS u(d, s, p, dt, w, b, t, n)
+             ORDER BY n
+             ON CONFLICT (digest) DO NOTHING
+             RETURNING id, digest",
+            &[&digests, &sources, &paths, &dates, &words, &bytes, &bodies],
+        )?;
         let ids: HashMap<Vec<u8>, i64> = rows
             .iter()
             .map(|r| (r.get::<_, Vec<u8>>(1), r.get::<_, i64>(0)))
             .collect();
-        let sink = tx
-            .copy_in("COPY fairlint_fingerprints (hash, text_id) FROM STDIN (FORMAT binary)")
-            .map_err(fail)?;
+        let sink =
+            tx.copy_in("COPY fairlint_fingerprints (hash, text_id) FROM STDIN (FORMAT binary)")?;
         let mut writer = BinaryCopyInWriter::new(sink, &[Type::INT8, Type::INT8]);
-        for p in &unique {
+        for p in unique {
             let Some(id) = ids.get(&p.digest) else {
                 continue;
             };
             for hash in &p.fingerprints {
-                writer.write(&[hash, id]).map_err(fail)?;
+                writer.write(&[hash, id])?;
             }
         }
-        writer.finish().map_err(fail)?;
-        tx.commit().map_err(fail)?;
+        writer.finish()?;
+        tx.commit()?;
+        Ok(ids)
+    }
+}
+
+/// Says a warning about the settings once per run, however many connections the pool opens.
+/// The store has no emitter to hand it to; stderr is never the language server's protocol
+/// channel.
+fn warn_once(warning: &str) {
+    static SAID: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let mut said = SAID.lock().unwrap_or_else(PoisonError::into_inner);
+    if !said.iter().any(|w| w == warning) {
+        eprintln!("fairlint: warning: {warning}");
+        said.push(warning.to_string());
+    }
+}
+
+/// The driver's whole story: the server's own message when there is one ("password
+/// authentication failed…"), else the error and each of its causes ("error connecting to
+/// server: Connection refused"), which the driver's own message leaves out.
+fn detail(err: &postgres::Error) -> String {
+    if let Some(db) = err.as_db_error() {
+        return db.message().to_string();
+    }
+    let mut text = err.to_string();
+    let mut cause = std::error::Error::source(err);
+    while let Some(c) = cause {
+        let said = c.to_string();
+        if !text.contains(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
+        cause = c.source();
+    }
+    text
+}
+
+/// A conflict with another writer that a later attempt can win: a deadlock, or a serialisation
+/// failure.
+fn lost_to_another_writer(err: &postgres::Error) -> bool {
+    matches!(
+        err.code(),
+        Some(c) if *c == SqlState::T_R_DEADLOCK_DETECTED || *c == SqlState::T_R_SERIALIZATION_FAILURE
+    )
+}
+
+/// The wait before attempt `attempt` (from 1): 50 ms doubling, with a jitter from the clock so
+/// that two writers that collided do not collide again in step.
+fn backoff(attempt: u32) -> Duration {
+    let jitter = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos() % 50_000_000);
+    Duration::from_millis(50 << attempt.min(6)) + Duration::from_nanos(u64::from(jitter))
+}
+
+impl Store for PostgresStore {
+    fn add(&mut self, batch: &[Prepared]) -> Result<Added, ArchiveError> {
+        // A text twice in one batch is one text; the first path wins, as it would across batches.
+        let mut seen = std::collections::HashSet::new();
+        let mut unique: Vec<&Prepared> = batch.iter().filter(|p| seen.insert(&p.digest)).collect();
+        // Every writer takes the digests' index entries in the same order, so two adds of
+        // overlapping texts wait for each other instead of deadlocking.
+        unique.sort_by(|a, b| a.digest.cmp(&b.digest));
+        let mut attempt = 1;
+        let ids = loop {
+            match self.add_once(&unique) {
+                Ok(ids) => break ids,
+                Err(e) if lost_to_another_writer(&e) && attempt < ATTEMPTS => {
+                    std::thread::sleep(backoff(attempt));
+                    attempt += 1;
+                }
+                Err(e) => return Err(self.error(e)),
+            }
+        };
         Ok(Added {
             added: ids.len(),
             duplicates: batch.len() - ids.len(),
@@ -187,8 +263,11 @@ impl Store for PostgresStore {
         let totals = self
             .client
             .query_one(
+                // Only dates in YYYY-MM-DD form, which compare as dates; an archive from before
+                // dates were checked may hold free text there.
                 "SELECT count(*), coalesce(sum(words), 0)::int8, coalesce(sum(bytes), 0)::int8,
-                        min(date), max(date)
+                        min(date) FILTER (WHERE date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+                        max(date) FILTER (WHERE date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')
                  FROM fairlint_texts",
                 &[],
             )

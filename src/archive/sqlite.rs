@@ -27,6 +27,16 @@ pub struct SqliteStore {
 impl SqliteStore {
     pub fn open(path: &Path, create: bool) -> Result<SqliteStore, ArchiveError> {
         let location = Location::Sqlite(path.to_path_buf());
+        if path.is_dir() {
+            return Err(
+                ArchiveError::new(&location, "is a directory, not an archive file").with_help(
+                    format!(
+                        "name a file for the archive, such as {}",
+                        path.join("archive.db").display()
+                    ),
+                ),
+            );
+        }
         if !path.exists() {
             if !create {
                 return Err(ArchiveError::new(&location, "no archive here").with_help(
@@ -271,7 +281,11 @@ impl Store for SqliteStore {
         let c = &self.conn;
         let (texts, words, text_bytes, oldest, newest): (i64, i64, i64, Option<String>, Option<String>) = c
             .query_row(
-                "SELECT count(*), coalesce(sum(words), 0), coalesce(sum(bytes), 0), min(date), max(date)
+                // Only dates in YYYY-MM-DD form, which compare as dates; an archive from before
+                // dates were checked may hold free text there.
+                "SELECT count(*), coalesce(sum(words), 0), coalesce(sum(bytes), 0),
+                        min(CASE WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN date END),
+                        max(CASE WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN date END)
                  FROM fairlint_texts",
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
