@@ -316,7 +316,8 @@ fn markdown_blocks(masked: &mut String) -> Vec<Block> {
     let mut open: Option<(BlockKind, Option<Range<usize>>)> = None;
     let mut item_depth = 0usize;
     let mut skip_depth = 0usize;
-    let parser = Parser::new_ext(masked, options).into_offset_iter();
+    let readable = crate::position::with_lf_line_ends(masked);
+    let parser = Parser::new_ext(&readable, options).into_offset_iter();
     let mut quote_depth = 0usize;
     let close = |open: &mut Option<(BlockKind, Option<Range<usize>>)>,
                  blocks: &mut Vec<Block>,

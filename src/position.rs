@@ -13,6 +13,26 @@ pub fn line_break_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// `text` with each lone `\r` read as `\n`, byte for byte (so every offset stays), for the
+/// Markdown parser, which ends an HTML block or a comment only at a `\n`.
+pub fn with_lf_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
+    let lone_cr = |i: usize| text.as_bytes().get(i + 1) != Some(&b'\n');
+    if !text
+        .bytes()
+        .enumerate()
+        .any(|(i, b)| b == b'\r' && lone_cr(i))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let bytes: Vec<u8> = text
+        .bytes()
+        .enumerate()
+        .map(|(i, b)| if b == b'\r' && lone_cr(i) { b'\n' } else { b })
+        .collect();
+    // Only ASCII bytes changed, so the text is still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+}
+
 /// Byte offsets of every line start, for binary-search lookups.
 #[derive(Debug, Clone)]
 pub struct LineIndex {

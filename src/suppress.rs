@@ -231,12 +231,17 @@ fn html_ranges(source: &str, front: Option<Range<usize>>) -> Vec<Range<usize>> {
         // One space per byte keeps every offset.
         let blank: String = source[front.clone()]
             .bytes()
-            .map(|b| if b == b'\n' { '\n' } else { ' ' })
+            .map(|b| match b {
+                b'\n' => '\n',
+                b'\r' => '\r',
+                _ => ' ',
+            })
             .collect();
         text.replace_range(front, &blank);
     }
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let text = crate::position::with_lf_line_ends(&text);
     Parser::new_ext(&text, options)
         .into_offset_iter()
         .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
@@ -248,9 +253,12 @@ fn html_ranges(source: &str, front: Option<Range<usize>>) -> Vec<Range<usize>> {
 fn next_content_line(source: &str, lines: &LineIndex, mut line: usize) -> Range<usize> {
     while line < lines.line_count() {
         let start = lines.line_start(line);
-        let end = source[start..]
-            .find('\n')
-            .map_or(source.len(), |i| start + i);
+        let end = if line + 1 < lines.line_count() {
+            lines.line_start(line + 1)
+        } else {
+            source.len()
+        };
+        let end = start + source[start..end].trim_end_matches(['\n', '\r']).len();
         if !source[start..end].trim().is_empty() {
             return start..end;
         }
