@@ -38,7 +38,7 @@ use lsp_types::{
 };
 use serde_json::Value;
 
-pub use actions::{Action, Edit, actions, add_to_list};
+pub use actions::{Action, Edit, actions};
 pub use document::Document;
 pub use hover::hover_text;
 
@@ -894,7 +894,8 @@ fn find_config(path: &Path) -> Option<PathBuf> {
     crate::config::find_upward(path.parent()?)
 }
 
-/// The project's config with the client's overrides merged over it (client wins, per key).
+/// The project's config with the client's overrides merged over it (client wins, per key). A
+/// discovered config extends the configs above it, as on the command line.
 fn load_settings(
     config: Option<&Path>,
     discovered: bool,
@@ -905,9 +906,16 @@ fn load_settings(
         None => String::new(),
     };
     let path = config.map_or_else(|| PathBuf::from(".fairlint.yaml"), Path::to_path_buf);
+    let resolve = |text: &str| {
+        if discovered && config.is_some() {
+            crate::config::ConfigFinder::default().resolve(&path, text)
+        } else {
+            Settings::parse(&path, text)
+        }
+    };
     if overrides.is_empty() {
         return if config.is_some() {
-            Settings::parse(&path, &base_text)
+            resolve(&base_text)
         } else {
             Ok(Settings::builtin())
         };
@@ -942,7 +950,7 @@ fn load_settings(
         }
     }
     let merged = serde_yaml::to_string(&base).unwrap_or_default();
-    Settings::parse(&path, &merged)
+    resolve(&merged)
 }
 
 fn config_message(err: &ConfigError) -> String {
