@@ -25,8 +25,8 @@ const AFTER_HELP: &str = "Examples:
   fairlint archive add wire/              index texts to check articles against
   fairlint check --archive .fairlint/archive.db story.md
 
-Exit codes: 0 clean, 1 findings at or above --fail-on (or an input problem), 2 usage/config error
-or nothing could be checked.";
+Exit codes: 0 clean, 1 findings at or above --fail-on (or an input problem; with --diff: something
+to fix), 2 usage/config error or nothing could be checked.";
 
 #[derive(Debug, Parser)]
 #[command(name = "fairlint", version, about = ABOUT, after_help = AFTER_HELP)]

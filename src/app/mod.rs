@@ -230,7 +230,8 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
 }
 
 /// `check --diff`: the diff of what `--fix` would change is the output, and nothing is written;
-/// problems reading a file go to stderr. Exit 1 when there is something to fix, as ruff does.
+/// problems reading a file go to stderr. Exit 1 when there is something to fix (as ruff does) or
+/// a file could not be read.
 fn run_diff(args: &CheckArgs, choice: &RuleChoice, out: &mut dyn Write) -> io::Result<u8> {
     let mut fixes = fix::Tally::default();
     let (mut files, mut checked) = (0, 0);
@@ -261,7 +262,8 @@ fn run_diff(args: &CheckArgs, choice: &RuleChoice, out: &mut dyn Write) -> io::R
     if files > 0 && checked == 0 {
         return Ok(EXIT_ERROR);
     }
-    Ok(if fixes.fixed > 0 {
+    // A file that could not be read fails the run, as in `check`: its fixes are unknown.
+    Ok(if fixes.fixed > 0 || checked < files {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN

@@ -1,7 +1,7 @@
 //! `check --diff`: what `--fix` would change, as a unified diff with three lines of context, each
 //! changed file headed by its path as reported, without a leading `./` (`--- desk/story.md` /
 //! `+++ desk/story.md`), so that `patch -p0` or `git apply -p0` applies it. A file with nothing
-//! to fix prints nothing.
+//! to fix prints nothing. Article text is shown as other text output shows it (`visible.rs`).
 
 use std::io::{self, Write};
 
@@ -19,7 +19,25 @@ pub fn write(path: &str, before: &str, after: &str, out: &mut dyn Write) -> io::
         .context_radius(3)
         .header(&path, &path)
         .to_string();
-    out.write_all(unified.as_bytes())
+    for line in unified.split_inclusive('\n') {
+        out.write_all(visible_line(line).as_bytes())?;
+    }
+    Ok(())
+}
+
+/// A diff line as a terminal or CI log may show it (see `visible.rs`): control characters shown
+/// as their code, but the line break kept, and the CR of a CRLF line too, so that a patch of a
+/// Windows file still applies. A line with an ESC in it no longer applies: that is the price of
+/// never printing one.
+fn visible_line(line: &str) -> String {
+    let (body, end) = match line.strip_suffix("\r\n") {
+        Some(body) => (body, "\r\n"),
+        None => match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        },
+    };
+    format!("{}{end}", crate::visible::visible(body))
 }
 
 #[cfg(test)]
@@ -30,6 +48,17 @@ mod tests {
         let mut out = Vec::new();
         write("a.md", before, after, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn control_characters_are_shown_as_codes_but_crlf_stays() {
+        assert_eq!(
+            diff(
+                "a\x1b[2J\r\nSources: CNN\r\n",
+                "a\x1b[2J\r\nSources: CNN, NPR\r\n"
+            ),
+            "--- a.md\n+++ a.md\n@@ -1,2 +1,2 @@\n a\\u{1b}[2J\r\n-Sources: CNN\r\n+Sources: CNN, NPR\r\n"
+        );
     }
 
     #[test]
