@@ -357,7 +357,10 @@ fn limit_findings(findings: &mut Vec<Finding>, budget: &Budget) -> Option<InputP
                 + f.related
                     .iter()
                     .map(|r| r.text.len() + r.path.len())
-                    .sum::<usize>();
+                    .sum::<usize>()
+                + f.fix.as_ref().map_or(0, |fix| {
+                    fix.title.len() + fix.edits.iter().map(|e| e.text.len()).sum::<usize>()
+                });
             bytes <= budget.finding_bytes
         })
         .count()

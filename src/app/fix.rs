@@ -93,25 +93,33 @@ fn write_to(path: Option<&Path>, before: &str, after: &str) -> Result<(), String
 pub fn write_back(path: &Path, before: &str, after: &str) -> Result<(), String> {
     let meta = std::fs::symlink_metadata(path).map_err(|e| untrusted::io_reason(&e))?;
     if meta.file_type().is_symlink() {
-        return Err("is a symbolic link: --fix writes only regular files".into());
+        return Err("is a symbolic link (--fix writes only regular files)".into());
     }
     if !meta.is_file() {
-        return Err("is not a regular file: --fix writes only regular files".into());
+        return Err("is not a regular file".into());
     }
-    untrusted::require_inside(path, &untrusted::project_root(Some(path)))?;
-    let now = untrusted::read_file(path, MAX_FILE_BYTES)?;
+    if meta.permissions().readonly() {
+        // Renaming over it would succeed: the folder decides. The file's own bit says no.
+        return Err("is read-only".into());
+    }
+    let root = untrusted::project_root(Some(path));
+    if !untrusted::is_inside(path, &root) {
+        return Err(format!(
+            "resolves outside the project root {}",
+            root.display()
+        ));
+    }
+    let now = untrusted::read_file(path, MAX_FILE_BYTES)
+        .map_err(|e| format!("cannot be read again: {e}"))?;
     if now != before.as_bytes() {
-        return Err("changed while it was being checked: not fixed, run again".into());
+        return Err("changed while it was being checked; run again".into());
     }
     let temp = temp_path(path);
     let written = write_new(&temp, after.as_bytes(), meta.permissions())
         .and_then(|()| std::fs::rename(&temp, path));
     if let Err(err) = written {
         let _ = std::fs::remove_file(&temp);
-        return Err(format!(
-            "cannot write the fix: {}",
-            untrusted::io_reason(&err)
-        ));
+        return Err(format!("cannot be written: {}", untrusted::io_reason(&err)));
     }
     Ok(())
 }
@@ -132,8 +140,10 @@ fn write_new(temp: &Path, bytes: &[u8], permissions: std::fs::Permissions) -> st
         .write(true)
         .create_new(true)
         .open(temp)?;
-    file.write_all(bytes)?;
+    // The article's permissions before its text: a private file never sits readable in the
+    // temporary one.
     file.set_permissions(permissions)?;
+    file.write_all(bytes)?;
     file.sync_all()
 }
 
@@ -172,6 +182,20 @@ mod tests {
             std::fs::read_to_string(&path).unwrap(),
             "edited meanwhile\n"
         );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_read_only_file_is_not_written() {
+        let dir = folder("readonly");
+        let path = dir.join("a.md");
+        std::fs::write(&path, "old\n").unwrap();
+        let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(&path, permissions).unwrap();
+        let err = write_back(&path, "old\n", "new\n").unwrap_err();
+        assert!(err.contains("read-only"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old\n");
         let _ = std::fs::remove_dir_all(&dir);
     }
 
