@@ -600,7 +600,12 @@ impl ConfigFinder {
     /// (none when it says `root: true`).
     pub fn resolve(&mut self, path: &Path, text: &str) -> Result<Settings, Box<ConfigError>> {
         let layer = Layer::parse(path, text)?;
-        let base = match parent_config(path).filter(|_| !layer.root) {
+        let parent = if layer.root {
+            None
+        } else {
+            parent_config(path)
+        };
+        let base = match parent {
             Some(parent) => self.load(&shown(parent))?,
             None => self.builtin(),
         };

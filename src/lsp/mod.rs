@@ -964,6 +964,37 @@ fn config_message(err: &ConfigError) -> String {
 mod tests {
     use super::*;
 
+    /// A discovered config extends the one above it in the editor too; the client's config file
+    /// stands alone, as `--config` does.
+    #[test]
+    fn a_discovered_config_extends_the_one_above() {
+        let top = std::env::temp_dir().join(format!("fairlint-lsp-nested-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&top);
+        std::fs::create_dir_all(top.join(".git")).unwrap();
+        std::fs::create_dir_all(top.join("desk")).unwrap();
+        std::fs::write(top.join(".fairlint.yaml"), "rules:\n  source-unused: off\n").unwrap();
+        let child = top.join("desk/.fairlint.yaml");
+        std::fs::write(&child, "rules:\n  attribution-vague: error\n").unwrap();
+        let none = serde_json::Map::new();
+        let discovered = load_settings(Some(&child), true, &none).unwrap();
+        assert!(
+            discovered.rule("source-unused").is_none(),
+            "the parent's setting"
+        );
+        let vague = discovered.rule("attribution-vague").unwrap();
+        assert_eq!(vague.severity, Some(crate::rules::Severity::Error));
+        let overrides: serde_json::Map<String, Value> =
+            serde_json::from_str(r#"{"rules": {"copy-verbatim": "off"}}"#).unwrap();
+        let merged = load_settings(Some(&child), true, &overrides).unwrap();
+        assert!(merged.rule("source-unused").is_none() && merged.rule("copy-verbatim").is_none());
+        let explicit = load_settings(Some(&child), false, &none).unwrap();
+        assert!(
+            explicit.rule("source-unused").is_some(),
+            "a client's file stands alone"
+        );
+        let _ = std::fs::remove_dir_all(&top);
+    }
+
     /// Neovim sends an empty Lua table (`rules = {}`) as `[]`: no configuration, not an error.
     #[test]
     fn an_empty_lua_table_in_the_options_is_no_configuration() {
