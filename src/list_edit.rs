@@ -2,6 +2,8 @@
 //! the front matter's `sources:`, a name at the end of a `Sources:` line, an item under a
 //! `Sources` heading (bullet or next number), or, with no list at all, a new `Sources:` line.
 //! It is the fix of `source-unlisted`, so the editor and `check --fix` make the same edit.
+//! An added line ends as the article's lines do (LF, CRLF, or a lone CR), since `--fix` writes
+//! the file back and a mixed file is a diff nobody asked for.
 
 use std::ops::Range;
 
@@ -15,23 +17,24 @@ pub fn add_to_list(analysis: &Analysis, name: &str) -> Edit {
     let article = &analysis.article;
     let source = &article.source;
     let list = &analysis.list;
+    let nl = line_break(source);
     if let Some(front) = &article.front_matter
         && front.sources.is_some()
     {
-        return add_to_front_matter(source, front.range.clone(), name);
+        return add_to_front_matter(source, front.range.clone(), name, nl);
     }
     let Some(&first) = list.blocks.first() else {
         let end = source.len();
-        let gap = if source.ends_with("\n\n") {
-            ""
-        } else if source.ends_with('\n') {
-            "\n"
+        let gap = if source.ends_with(&nl.repeat(2)) {
+            String::new()
+        } else if source.ends_with(nl) {
+            nl.to_string()
         } else {
-            "\n\n"
+            nl.repeat(2)
         };
         return Edit {
             range: end..end,
-            text: format!("{gap}Sources: {name}\n"),
+            text: format!("{gap}Sources: {name}{nl}"),
         };
     };
     let last = *list.blocks.last().expect("a list has a block");
@@ -47,13 +50,28 @@ pub fn add_to_list(analysis: &Analysis, name: &str) -> Edit {
     }
     let line_no = article.lines.line_of(article.blocks[last].range.start);
     let line_start = article.lines.line_start(line_no);
+    // Before the line's break, whatever it is: the new item takes the break after it.
     let line_end = source[line_start..]
-        .find('\n')
+        .find(['\r', '\n'])
         .map_or(source.len(), |i| line_start + i);
     let marker = last_marker(&source[line_start..line_end]);
     Edit {
         range: line_end..line_end,
-        text: format!("\n{marker}{name}"),
+        text: format!("{nl}{marker}{name}"),
+    }
+}
+
+/// The article's line break, as its first line ends: CRLF, a lone CR (text as printed), or LF.
+fn line_break(source: &str) -> &'static str {
+    let Some(at) = source.find(['\r', '\n']) else {
+        return "\n";
+    };
+    if source[at..].starts_with("\r\n") {
+        "\r\n"
+    } else if source[at..].starts_with('\r') {
+        "\r"
+    } else {
+        "\n"
     }
 }
 
@@ -76,7 +94,7 @@ fn last_marker(line: &str) -> String {
     }
 }
 
-fn add_to_front_matter(source: &str, range: Range<usize>, name: &str) -> Edit {
+fn add_to_front_matter(source: &str, range: Range<usize>, name: &str, nl: &str) -> Edit {
     let text = &source[range.clone()];
     let mut offset = range.start;
     let mut insert_at = None;
@@ -103,7 +121,7 @@ fn add_to_front_matter(source: &str, range: Range<usize>, name: &str) -> Edit {
     let at = insert_at.unwrap_or(range.start);
     Edit {
         range: at..at,
-        text: format!("{indent}- {name}\n"),
+        text: format!("{indent}- {name}{nl}"),
     }
 }
 
@@ -146,5 +164,25 @@ mod tests {
             "---\ntitle: x\nsources:\n  - CNN\n  - name: BBC\n    aliases: [B]\n  - NPR\n---\nBody.\n"
         );
         assert_eq!(added("a.md", "Body only."), "Body only.\n\nSources: NPR\n");
+    }
+
+    #[test]
+    fn added_lines_end_as_the_article_s_lines_do() {
+        assert_eq!(
+            added("a.md", "Body.\r\n\r\n## Sources\r\n\r\n- CNN: One\r\n"),
+            "Body.\r\n\r\n## Sources\r\n\r\n- CNN: One\r\n- NPR\r\n"
+        );
+        assert_eq!(
+            added("a.txt", "Body.\r\rSources:\r\r1. CNN, \"One\"\r"),
+            "Body.\r\rSources:\r\r1. CNN, \"One\"\r2. NPR\r"
+        );
+        assert_eq!(
+            added("a.md", "Body only.\r\n"),
+            "Body only.\r\n\r\nSources: NPR\r\n"
+        );
+        assert_eq!(
+            added("a.md", "---\r\nsources:\r\n  - CNN\r\n---\r\nBody.\r\n"),
+            "---\r\nsources:\r\n  - CNN\r\n  - NPR\r\n---\r\nBody.\r\n"
+        );
     }
 }
