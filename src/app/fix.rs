@@ -1,8 +1,9 @@
-//! Writing fixed articles back (`check --fix`). The articles may come from an untrusted pull
-//! request, so a fix is written only to a regular file (not a symlink, which could point at any
-//! file the runner may write) inside the article's project root, only if the file still holds
-//! the text that was checked, and atomically: a temporary file in the same folder renamed over
-//! the article, so that an interrupted run leaves the old text or the new, never half of each.
+//! Writing fixed articles back (`check --fix`), and counting what was fixed and what is left for
+//! the line on stderr. The articles may come from an untrusted pull request, so a fix is written
+//! only to a regular, writable file (not a symlink, which could point at any file the runner may
+//! write) inside the article's project root, only if the file still holds the text that was
+//! checked, and atomically: a temporary file in the same folder renamed over the article, so
+//! that an interrupted run leaves the old text or the new, never half of each.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -41,29 +42,22 @@ impl Tally {
     /// Counts one file in and returns its report. With `Mode::Write`, the fixed text is written
     /// back first; a file that cannot be written keeps its findings, with a problem saying why.
     pub fn record(&mut self, file: FileReport, fixed: Option<Fixed>, mode: Mode) -> FileReport {
-        let Some(fixed) = fixed else {
-            self.remaining += file.findings.len();
-            return file;
-        };
-        let file = match mode {
-            Mode::Diff => file,
-            Mode::Write => match write_to(fixed.path.as_deref(), &fixed.before, &fixed.after) {
-                Ok(()) => file,
-                Err(reason) => {
-                    let mut unfixed = fixed.unfixed;
-                    unfixed.errors.push(FileError {
-                        path: unfixed.path.clone(),
-                        message: format!("not fixed: the file {reason}"),
-                        span: None,
-                        position: None,
-                        fatal: false,
-                    });
-                    self.remaining += unfixed.findings.len();
-                    return unfixed;
+        let file = match (fixed, mode) {
+            (None, _) => file,
+            (Some(fixed), Mode::Diff) => {
+                self.fixed += fixed.count;
+                file
+            }
+            (Some(fixed), Mode::Write) => {
+                match write_to(fixed.path.as_deref(), &fixed.before, &fixed.after) {
+                    Ok(()) => {
+                        self.fixed += fixed.count;
+                        file
+                    }
+                    Err(reason) => not_fixed(fixed.unfixed, &reason),
                 }
-            },
+            }
         };
-        self.fixed += fixed.count;
         self.remaining += file.findings.len();
         file
     }
@@ -80,6 +74,18 @@ impl Tally {
             self.remaining
         )
     }
+}
+
+/// The report of the text as it was, with the reason its fixes were not written.
+fn not_fixed(mut file: FileReport, reason: &str) -> FileReport {
+    file.errors.push(FileError {
+        path: file.path.clone(),
+        message: format!("not fixed: the file {reason}"),
+        span: None,
+        position: None,
+        fatal: false,
+    });
+    file
 }
 
 fn write_to(path: Option<&Path>, before: &str, after: &str) -> Result<(), String> {
