@@ -13,7 +13,7 @@ use crate::config::{RuleSettings, Settings};
 use crate::copy;
 use crate::document::Article;
 use crate::document::InputProblem;
-use crate::finding::Finding;
+use crate::finding::{Finding, Fix};
 use crate::originals::Original;
 use crate::overlap::{Overlaps, find_overlaps};
 use crate::rules::Severity;
@@ -357,7 +357,10 @@ fn limit_findings(findings: &mut Vec<Finding>, budget: &Budget) -> Option<InputP
                 + f.related
                     .iter()
                     .map(|r| r.text.len() + r.path.len())
-                    .sum::<usize>();
+                    .sum::<usize>()
+                + f.fix.as_ref().map_or(0, |fix| {
+                    fix.title.len() + fix.edits.iter().map(|e| e.text.len()).sum::<usize>()
+                });
             bytes <= budget.finding_bytes
         })
         .count()
@@ -392,6 +395,7 @@ pub(crate) fn draft(
         label: label.to_string(),
         help,
         related: Vec::new(),
+        fix: None,
     }
 }
 
@@ -542,7 +546,7 @@ fn source_unlisted(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
                 continue;
             }
             seen.push(mention.text.clone());
-            out.push(draft(
+            let mut finding = draft(
                 mention.span.clone(),
                 format!("“{}” is cited but not on the source list", mention.text),
                 "not on the source list",
@@ -550,10 +554,25 @@ fn source_unlisted(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
                     "add “{}” to the source list, or attribute the claim to a listed source",
                     mention.text
                 )),
-            ));
+            );
+            finding.fix = Some(add_to_list_fix(a, &mention.span));
+            out.push(finding);
         }
     }
     out
+}
+
+/// "Add “NPR” to the source list", as the name is written where it is cited (on one line, if
+/// the citation wraps).
+fn add_to_list_fix(a: &Analysis, span: &std::ops::Range<usize>) -> Fix {
+    let name = a.article.source[span.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Fix {
+        title: format!("Add “{name}” to the source list"),
+        edits: vec![crate::list_edit::add_to_list(a, &name)],
+    }
 }
 
 fn source_unused(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {

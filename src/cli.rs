@@ -15,6 +15,8 @@ const AFTER_HELP: &str = "Examples:
   fairlint check --format json story.md   machine output for CI
   fairlint check --select quote-unattributed,figure-unattributed drafts/
   fairlint check --statistics drafts/     a count per rule instead of each finding
+  fairlint check --fix drafts/            apply the fixes (add unlisted outlets to the list)
+  fairlint check --diff drafts/           show what --fix would change, as a unified diff
   fairlint check -q -o report.txt drafts/ findings only, written to report.txt
   cat story.md | fairlint check - --stdin-filename story.md
   fairlint claims story.md                every quote and figure with its attribution
@@ -23,8 +25,8 @@ const AFTER_HELP: &str = "Examples:
   fairlint archive add wire/              index texts to check articles against
   fairlint check --archive .fairlint/archive.db story.md
 
-Exit codes: 0 clean, 1 findings at or above --fail-on (or an input problem), 2 usage/config error
-or nothing could be checked.";
+Exit codes: 0 clean, 1 findings at or above --fail-on (or an input problem; with --diff: something
+to fix), 2 usage/config error or nothing could be checked.";
 
 #[derive(Debug, Parser)]
 #[command(name = "fairlint", version, about = ABOUT, after_help = AFTER_HELP)]
@@ -139,6 +141,14 @@ pub struct CheckArgs {
     /// (`--format json`: a JSON list).
     #[arg(long)]
     pub statistics: bool,
+    /// Apply the findings' fixes to the article files (e.g. add an unlisted outlet to the source
+    /// list), then report what is left. Not for stdin.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print a unified diff of what --fix would change, and write nothing. Exit 1 when there is
+    /// something to fix, else 0.
+    #[arg(long, conflicts_with_all = ["fix", "format", "statistics"])]
+    pub diff: bool,
     #[command(flatten)]
     pub output: OutputArg,
 }

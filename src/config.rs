@@ -3,6 +3,13 @@
 //! aliases, and ignores paths. Mistakes are errors that point at the line and column, with a
 //! "did you mean" for misspelled keys and rule ids, because a silently ignored setting is worse
 //! than none.
+//!
+//! A desk's folder may hold a config of its own that changes a few settings for its articles:
+//! a found config extends the nearest one above it (up to the top of the git work tree, or up to
+//! a config marked `root: true`), as ESLint's and Vale's per-folder files do. Each file is
+//! parsed on its own into a [`Layer`] (so that an error names that file), and the layers are
+//! applied from the top down: a rule's severity and options per key, lexicons and aliases
+//! appended, `ignore:` globs kept each with its own folder.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -47,9 +54,12 @@ struct ConfigFile {
     aliases: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     ignore: Vec<String>,
+    /// Do not extend the configs above this one.
+    #[serde(default)]
+    root: bool,
 }
 
-const TOP_KEYS: &[&str] = &["rules", "lexicons", "aliases", "ignore"];
+const TOP_KEYS: &[&str] = &["rules", "lexicons", "aliases", "ignore", "root"];
 
 /// One rule's effective settings: `None` severity means off.
 #[derive(Debug, Clone)]
@@ -88,8 +98,82 @@ pub struct Settings {
     pub rules: BTreeMap<String, RuleSettings>,
     pub lexicon: Lexicon,
     pub names: Names,
-    ignore: GlobSet,
+    /// The lexicon and alias extensions of every config applied, from which `lexicon` and
+    /// `names` are built.
+    extensions: Extensions,
+    /// The `ignore:` globs of every config applied, each with its folder.
+    ignore: Vec<IgnoreGlobs>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Extensions {
+    lexicons: BTreeMap<String, Vec<String>>,
+    outlets: Vec<OutletEntry>,
+}
+
+/// One config's `ignore:` globs, matched against paths relative to that config's folder.
+#[derive(Debug, Clone)]
+struct IgnoreGlobs {
     root: PathBuf,
+    globs: GlobSet,
+}
+
+impl IgnoreGlobs {
+    fn matches(&self, path: &Path) -> bool {
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
+        let relative = absolute.strip_prefix(&root).unwrap_or(path);
+        let relative = relative.strip_prefix("./").unwrap_or(relative);
+        self.globs.is_match(relative)
+    }
+}
+
+/// What one config file says, checked, before it is applied over the settings it extends.
+#[derive(Debug, Clone)]
+pub struct Layer {
+    path: PathBuf,
+    /// `root: true`: extends nothing.
+    pub root: bool,
+    rules: BTreeMap<String, RuleLayer>,
+    extensions: Extensions,
+    ignore: Option<IgnoreGlobs>,
+}
+
+/// A rule as one config sets it: a severity (`Some(None)`: off) and options, each only if given.
+#[derive(Debug, Clone, Default)]
+struct RuleLayer {
+    severity: Option<Option<Severity>>,
+    options: BTreeMap<String, serde_yaml::Value>,
+}
+
+impl Layer {
+    /// The settings `base` (built-in, or the configs above) with this config applied.
+    pub fn apply(&self, base: &Settings) -> Settings {
+        let mut settings = base.clone();
+        settings.path = Some(self.path.clone());
+        for (id, rule) in &self.rules {
+            let entry = settings.rules.get_mut(id).expect("every rule has defaults");
+            if let Some(severity) = rule.severity {
+                entry.severity = severity;
+            }
+            entry.options.extend(rule.options.clone());
+        }
+        let extensions = &mut settings.extensions;
+        for (key, words) in &self.extensions.lexicons {
+            extensions
+                .lexicons
+                .entry(key.clone())
+                .or_default()
+                .extend(words.iter().cloned());
+        }
+        (extensions.outlets).extend(self.extensions.outlets.iter().cloned());
+        if !self.extensions.lexicons.is_empty() || !self.extensions.outlets.is_empty() {
+            settings.lexicon = Lexicon::with_extensions(&extensions.lexicons, &extensions.outlets);
+            settings.names = Names::new(&settings.lexicon.outlets);
+        }
+        settings.ignore.extend(self.ignore.clone());
+        settings
+    }
 }
 
 impl Settings {
@@ -101,8 +185,8 @@ impl Settings {
             rules: default_rules(),
             lexicon,
             names,
-            ignore: GlobSet::empty(),
-            root: PathBuf::from("."),
+            extensions: Extensions::default(),
+            ignore: Vec::new(),
         }
     }
 
@@ -110,16 +194,9 @@ impl Settings {
         self.rules.get(id).filter(|r| r.severity.is_some())
     }
 
-    /// The article is excluded by an `ignore:` glob (relative to the config's folder).
+    /// The article is excluded by an `ignore:` glob (relative to its config's folder).
     pub fn ignores(&self, path: &Path) -> bool {
-        if self.ignore.is_empty() {
-            return false;
-        }
-        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
-        let relative = absolute.strip_prefix(&root).unwrap_or(path);
-        let relative = relative.strip_prefix("./").unwrap_or(relative);
-        self.ignore.is_match(relative)
+        self.ignore.iter().any(|globs| globs.matches(path))
     }
 
     /// Loads a config file. One found by discovery (`discovered`) must be a regular file inside
@@ -127,7 +204,7 @@ impl Settings {
     /// errors only when it is inside the root, so that no outside file reaches a CI log.
     pub fn load(path: &Path, discovered: bool) -> Result<Settings, Box<ConfigError>> {
         let (text, echo) = read(path, discovered)?;
-        Settings::parse(path, &text).map_err(|mut err| {
+        Layer::parse(path, &text).map(|layer| layer.apply(&Settings::builtin())).map_err(|mut err| {
             if !echo {
                 // The message quotes the file too ("invalid type: string …").
                 err.message = format!(
@@ -142,7 +219,16 @@ impl Settings {
         })
     }
 
+    /// One config on its own, over the built-in settings.
     pub fn parse(path: &Path, text: &str) -> Result<Settings, Box<ConfigError>> {
+        Ok(Layer::parse(path, text)?.apply(&Settings::builtin()))
+    }
+}
+
+impl Layer {
+    /// Checks one config file's text; nothing here depends on the configs it extends, so a
+    /// mistake is always reported against the file that holds it.
+    pub fn parse(path: &Path, text: &str) -> Result<Layer, Box<ConfigError>> {
         let error =
             |message: String, span: Option<Range<usize>>, label: &str, help: Option<String>| {
                 let source_code = match &span {
@@ -181,13 +267,12 @@ impl Settings {
                 )
             })?
         };
-        let mut settings = Settings::builtin();
-        settings.path = Some(path.to_path_buf());
-        // `.fairlint.yaml` found in the working folder has an empty parent: that folder is the
-        // root ("" would make every `ignore:` glob meet an absolute path and never match).
-        settings.root = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => PathBuf::from("."),
+        let mut layer = Layer {
+            path: path.to_path_buf(),
+            root: file.root,
+            rules: BTreeMap::new(),
+            extensions: Extensions::default(),
+            ignore: None,
         };
         for (id, value) in file.rules {
             let Some(def) = rules::find(&id) else {
@@ -200,10 +285,7 @@ impl Settings {
                     help.or(Some("`fairlint rules` lists every rule".into())),
                 ));
             };
-            let entry = settings
-                .rules
-                .get_mut(&id)
-                .expect("every rule has defaults");
+            let entry = layer.rules.entry(id.clone()).or_default();
             let table = match value {
                 serde_yaml::Value::String(level) => {
                     BTreeMap::from([("severity".to_string(), serde_yaml::Value::String(level))])
@@ -235,7 +317,7 @@ impl Settings {
             for (key, value) in table {
                 if key == "severity" {
                     let level = value.as_str().unwrap_or("");
-                    entry.severity = match level {
+                    entry.severity = Some(match level {
                         "off" => None,
                         other => Some(Severity::parse(other).ok_or_else(|| {
                             error(
@@ -246,7 +328,7 @@ impl Settings {
                                     .map(|k| format!("did you mean `{k}`?")),
                             )
                         })?),
-                    };
+                    });
                     continue;
                 }
                 let Some(option) = def.options.get(&key) else {
@@ -291,16 +373,17 @@ impl Settings {
                 ));
             }
         }
-        let outlets: Vec<OutletEntry> = file
-            .aliases
-            .iter()
-            .map(|(name, aliases)| OutletEntry {
-                name: name.clone(),
-                aliases: aliases.clone(),
-            })
-            .collect();
-        settings.lexicon = Lexicon::with_extensions(&file.lexicons, &outlets);
-        settings.names = Names::new(&settings.lexicon.outlets);
+        layer.extensions = Extensions {
+            outlets: file
+                .aliases
+                .iter()
+                .map(|(name, aliases)| OutletEntry {
+                    name: name.clone(),
+                    aliases: aliases.clone(),
+                })
+                .collect(),
+            lexicons: file.lexicons,
+        };
         let mut globs = GlobSetBuilder::new();
         for pattern in &file.ignore {
             let glob = Glob::new(pattern).map_err(|e| {
@@ -313,10 +396,17 @@ impl Settings {
             })?;
             globs.add(glob);
         }
-        settings.ignore = globs
+        let globs = globs
             .build()
             .map_err(|e| error(format!("invalid ignore globs: {e}"), None, "", None))?;
-        Ok(settings)
+        // `.fairlint.yaml` found in the working folder has an empty parent: that folder is the
+        // root ("" would make every `ignore:` glob meet an absolute path and never match).
+        let root = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        layer.ignore = (!file.ignore.is_empty()).then_some(IgnoreGlobs { root, globs });
+        Ok(layer)
     }
 }
 
@@ -495,38 +585,85 @@ impl ConfigFinder {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let found = self.find_upward(&dir);
-        match found {
-            Some(config) => {
-                if let Some(settings) = self.loaded.get(&config) {
-                    return Ok(settings.clone());
-                }
-                let settings = Arc::new(Settings::load(&config, true)?);
-                self.loaded.insert(config, settings.clone());
-                Ok(settings)
-            }
-            None => Ok(self
-                .builtin
-                .get_or_insert_with(|| Arc::new(Settings::builtin()))
-                .clone()),
+        match self.find_upward(&dir) {
+            Some(config) => self.load(&config),
+            None => Ok(self.builtin()),
         }
+    }
+
+    /// A found config over the configs it extends, each loaded once.
+    fn load(&mut self, config: &Path) -> Result<Arc<Settings>, Box<ConfigError>> {
+        if let Some(settings) = self.loaded.get(config) {
+            return Ok(settings.clone());
+        }
+        let (text, _) = read(config, true)?;
+        let settings = Arc::new(self.resolve(config, &text)?);
+        self.loaded.insert(config.to_path_buf(), settings.clone());
+        Ok(settings)
+    }
+
+    /// The found config at `path`, whose text is `text`, applied over the configs above it
+    /// (none when it says `root: true`).
+    pub fn resolve(&mut self, path: &Path, text: &str) -> Result<Settings, Box<ConfigError>> {
+        let layer = Layer::parse(path, text)?;
+        let parent = if layer.root {
+            None
+        } else {
+            parent_config(path)
+        };
+        let base = match parent {
+            Some(parent) => self.load(&shown(parent))?,
+            None => self.builtin(),
+        };
+        Ok(layer.apply(&base))
+    }
+
+    fn builtin(&mut self) -> Arc<Settings> {
+        self.builtin
+            .get_or_insert_with(|| Arc::new(Settings::builtin()))
+            .clone()
     }
 
     fn find_upward(&mut self, dir: &Path) -> Option<PathBuf> {
         if let Some(hit) = self.by_dir.get(dir) {
             return hit.clone();
         }
-        let found = find_upward(dir);
-        // Shown in diagnostics: relative to the working directory when it is below it.
-        let found = found.map(|path| {
-            std::env::current_dir()
-                .ok()
-                .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
-                .unwrap_or(path)
-        });
+        let found = find_upward(dir).map(shown);
         self.by_dir.insert(dir.to_path_buf(), found.clone());
         found
     }
+}
+
+/// A config's path as diagnostics show it: relative to the working directory when below it.
+fn shown(path: PathBuf) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or(path)
+}
+
+/// The config that the one at `config` extends: the nearest above its folder, not looking past
+/// the top of the git work tree (a folder holding `.git`), so that a repository's settings
+/// never depend on a file outside it. A config at the top of the work tree extends nothing.
+pub fn parent_config(config: &Path) -> Option<PathBuf> {
+    let folder = crate::untrusted::absolute_lexical(config.parent()?);
+    if crate::untrusted::has_entry(&folder, ".git") {
+        return None;
+    }
+    let mut current = folder.parent();
+    while let Some(dir) = current {
+        if let Some(name) = FILE_NAMES
+            .iter()
+            .find(|n| crate::untrusted::has_entry(dir, n))
+        {
+            return Some(dir.join(name));
+        }
+        if crate::untrusted::has_entry(dir, ".git") {
+            return None;
+        }
+        current = dir.parent();
+    }
+    None
 }
 
 #[cfg(test)]
@@ -621,6 +758,68 @@ mod tests {
             err.message
         );
         assert!(!err.message.contains("untagged"));
+    }
+
+    /// A repository (`.git` at its top, with a config there) with a desk folder of its own.
+    fn newsroom(name: &str, desk: &str) -> PathBuf {
+        let top =
+            std::env::temp_dir().join(format!("fairlint-config-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&top);
+        std::fs::create_dir_all(top.join(".git")).unwrap();
+        std::fs::create_dir_all(top.join("desk/drafts")).unwrap();
+        std::fs::write(
+            top.join(".fairlint.yaml"),
+            "rules:\n  source-unused: off\n  copy-verbatim:\n    severity: warning\n    min-words: 20\n\
+             lexicons:\n  reporting-verbs: [quipped]\naliases:\n  Kessa Independent: [KI]\n\
+             ignore: [\"desk/drafts/**\"]\n",
+        )
+        .unwrap();
+        std::fs::write(top.join("desk/.fairlint.yaml"), desk).unwrap();
+        top
+    }
+
+    #[test]
+    fn a_nested_config_extends_the_one_above() {
+        let top = newsroom(
+            "extends",
+            "rules:\n  copy-verbatim: error\naliases:\n  Kessa Independent: [KIND]\nignore: [\"old/**\"]\n",
+        );
+        let mut finder = ConfigFinder::default();
+        let s = finder.for_path(Some(&top.join("desk/a.md"))).unwrap();
+        assert!(
+            s.rule("source-unused").is_none(),
+            "the parent's rule stays off"
+        );
+        let copy = s.rule("copy-verbatim").unwrap();
+        assert_eq!(copy.severity, Some(Severity::Error), "the child's severity");
+        assert_eq!(copy.usize("min-words"), 20, "the parent's option");
+        assert!(s.lexicon.reporting_verbs.contains("quipped"));
+        assert!(s.names.same("KI", "Kessa Independent"));
+        assert!(s.names.same("KIND", "Kessa Independent"));
+        assert!(
+            s.ignores(&top.join("desk/drafts/wip.md")),
+            "relative to the top"
+        );
+        assert!(s.ignores(&top.join("desk/old/x.md")), "relative to desk/");
+        assert!(!s.ignores(&top.join("old/x.md")));
+        let _ = std::fs::remove_dir_all(&top);
+    }
+
+    #[test]
+    fn root_true_extends_nothing_and_a_work_tree_top_is_a_root() {
+        let top = newsroom("root", "root: true\nrules:\n  copy-verbatim: error\n");
+        let mut finder = ConfigFinder::default();
+        let s = finder.for_path(Some(&top.join("desk/a.md"))).unwrap();
+        assert!(s.rule("source-unused").is_some(), "the built-in severity");
+        assert_eq!(s.rule("copy-verbatim").unwrap().usize("min-words"), 12);
+        assert!(!s.names.same("KI", "Kessa Independent"));
+        assert!(!s.ignores(&top.join("desk/drafts/wip.md")));
+        assert_eq!(
+            parent_config(&top.join(".fairlint.yaml")),
+            None,
+            "the top of the work tree"
+        );
+        let _ = std::fs::remove_dir_all(&top);
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! A finding is plain data: which rule, how severe, where (a byte range into the article source),
-//! and what to tell the writer. Findings are never errors; emitters decide how they look.
+//! what to tell the writer, and, when the rule knows the edit that settles it, a fix. Findings
+//! are never errors; emitters decide how they look, and the editor and `check --fix` apply the
+//! fixes.
 
 use std::ops::Range;
 
@@ -29,4 +31,22 @@ pub struct Finding {
     pub label: String,
     pub help: Option<String>,
     pub related: Vec<Related>,
+    /// The edit that settles the finding, when the rule knows one.
+    pub fix: Option<Fix>,
+}
+
+/// Edits to the article that settle a finding, under a title an editor can show ("Add “NPR” to
+/// the source list"). Made where the finding is made, by the rule that knows what it means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    pub title: String,
+    /// Non-overlapping edits of the article's source.
+    pub edits: Vec<Edit>,
+}
+
+/// Replace the bytes `range` of the article's source with `text` (an empty range inserts).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub text: String,
 }

@@ -9,7 +9,7 @@ use crate::input::FileError;
 use crate::position::LineCol;
 use crate::rules::Severity;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct FileReport {
     pub path: String,
     /// `None` when the file could not be checked.

@@ -359,6 +359,52 @@ fn related_locations_carry_ids_messages_and_regions() {
     );
 }
 
+/// An unlisted outlet after a multibyte character: its fix (add it to the source list) is a SARIF
+/// `fix` whose replacement is placed by character offset, and applying it settles the finding.
+#[test]
+fn fixes_are_replacements_by_character_offset() {
+    const UNLISTED: &str = "Prices in Zürich rose 4%, Al Jazeera reported.\n\nSources: Reuters\n";
+    let path = fixture("fixable.md", UNLISTED.as_bytes());
+    let log = sarif_log(&report(&[&path]));
+    assert_valid(&log);
+    let result = results(&log)
+        .iter()
+        .find(|r| r["ruleId"] == "source-unlisted")
+        .expect("a source-unlisted result");
+    let fixes = result["fixes"].as_array().expect("fixes");
+    assert_eq!(fixes.len(), 1);
+    assert_eq!(
+        fixes[0]["description"]["text"],
+        "Add “Al Jazeera” to the source list"
+    );
+    let change = &fixes[0]["artifactChanges"][0];
+    assert_eq!(
+        change["artifactLocation"]["uri"],
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    );
+    let replacement = &change["replacements"][0];
+    let offset = replacement["deletedRegion"]["charOffset"].as_u64().unwrap() as usize;
+    let length = replacement["deletedRegion"]["charLength"].as_u64().unwrap() as usize;
+    let inserted = replacement["insertedContent"]["text"].as_str().unwrap();
+    let chars: Vec<char> = UNLISTED.chars().collect();
+    let fixed: String = chars[..offset]
+        .iter()
+        .chain(inserted.chars().collect::<Vec<_>>().iter())
+        .chain(chars[offset + length..].iter())
+        .collect();
+    assert_eq!(
+        fixed,
+        "Prices in Zürich rose 4%, Al Jazeera reported.\n\nSources: Reuters, Al Jazeera\n"
+    );
+    // Results without a fix have no `fixes` at all.
+    assert!(
+        results(&log)
+            .iter()
+            .filter(|r| r["ruleId"] != "source-unlisted")
+            .all(|r| r.get("fixes").is_none())
+    );
+}
+
 #[test]
 fn input_errors_are_tool_execution_notifications() {
     let bad = fixture("bad-utf8.txt", b"ok\nab\xffcd\n");

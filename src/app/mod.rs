@@ -3,6 +3,7 @@
 //! run goes on.
 
 mod archive;
+mod fix;
 
 use std::collections::BTreeSet;
 use std::io::{self, IsTerminal, Write};
@@ -24,6 +25,7 @@ use crate::originals::{
 };
 use crate::report::{FileReport, RunReport, Summary};
 use crate::rules::{self, Severity};
+use crate::visible::visible;
 
 pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
@@ -110,6 +112,13 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
             return Ok(EXIT_ERROR);
         }
     };
+    if args.fix && args.input.paths.iter().any(|p| p == "-") {
+        eprintln!(
+            "fairlint: --fix writes the fixes back to the article files, and stdin is not a file; \
+             use --diff to see them as a diff"
+        );
+        return Ok(EXIT_ERROR);
+    }
     if args.statistics && !emit::statistics::supports(args.format) {
         eprintln!(
             "fairlint: --statistics prints a table (--format human or short) or JSON (--format \
@@ -121,6 +130,9 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
     let Some((mut out, terminal)) = open_output(&args.output)? else {
         return Ok(EXIT_ERROR);
     };
+    if args.diff {
+        return run_diff(&args, &choice, &mut out);
+    }
     if terminal && args.format == emit::Format::Html {
         // A page of HTML scrolling past helps nobody; it is meant for a file.
         eprintln!(
@@ -161,11 +173,13 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
             None => !file.errors.is_empty(),
         };
     };
+    let mut fixes = fix::Tally::default();
     if args.statistics {
         // Only counts are kept: each file is dropped once counted.
         let mut summary = Summary::default();
         let mut counts = emit::statistics::Counts::default();
-        let run = each_report(&args.input, Some(&choice), &mut |file| {
+        let run = each_file(&args.input, Some(&choice), args.fix, &mut |file, fixed| {
+            let file = fixes.record(file, fixed, fix::Mode::Write);
             counts.add(&file);
             summary.add(&file);
             tally(&file);
@@ -184,7 +198,8 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
         let mut emitter = emit::emitter(args.format, style);
         let mut begun = false;
         let mut summary = Summary::default();
-        let run = each_report(&args.input, Some(&choice), &mut |file| {
+        let run = each_file(&args.input, Some(&choice), args.fix, &mut |file, fixed| {
+            let file = fixes.record(file, fixed, fix::Mode::Write);
             if !begun {
                 emitter.begin(&mut out)?;
                 begun = true;
@@ -205,10 +220,54 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
         emitter.end(&summary, &mut out)?;
     }
     out.flush()?;
+    if args.fix && !args.quiet {
+        eprintln!("{}", fixes.message(fix::Mode::Write));
+    }
     if files > 0 && checked == 0 {
         return Ok(EXIT_ERROR);
     }
     Ok(if fails { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// `check --diff`: the diff of what `--fix` would change is the output, and nothing is written;
+/// problems reading a file go to stderr. Exit 1 when there is something to fix (as ruff does) or
+/// a file could not be read.
+fn run_diff(args: &CheckArgs, choice: &RuleChoice, out: &mut dyn Write) -> io::Result<u8> {
+    let mut fixes = fix::Tally::default();
+    let (mut files, mut checked) = (0, 0);
+    let run = each_file(&args.input, Some(choice), true, &mut |file, fixed| {
+        if let Some(fixed) = &fixed {
+            emit::diff::write(&file.path, &fixed.before, &fixed.after, out)?;
+        }
+        for error in &file.errors {
+            eprintln!(
+                "fairlint: {}: {}",
+                visible(&file.path),
+                visible(&error.message)
+            );
+        }
+        files += 1;
+        checked += usize::from(file.analysis.is_some());
+        fixes.record(file, fixed, fix::Mode::Diff);
+        Ok(())
+    });
+    match run {
+        Ok(result) => result?,
+        Err(err) => return report_setup_error(&*err),
+    }
+    out.flush()?;
+    if !args.quiet {
+        eprintln!("{}", fixes.message(fix::Mode::Diff));
+    }
+    if files > 0 && checked == 0 {
+        return Ok(EXIT_ERROR);
+    }
+    // A file that could not be read fails the run, as in `check`: its fixes are unknown.
+    Ok(if fixes.fixed > 0 || checked < files {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
 }
 
 /// `fairlint report` is `check --format html`, so that it can gate CI as `check` does while
@@ -222,6 +281,8 @@ fn report_as_check(args: ReportArgs) -> CheckArgs {
         rules: args.rules,
         quiet: false,
         statistics: false,
+        fix: false,
+        diff: false,
         output: args.output,
     }
 }
@@ -437,6 +498,17 @@ pub fn each_report(
     rules: Option<&RuleChoice>,
     sink: &mut dyn FnMut(FileReport) -> io::Result<()>,
 ) -> Result<io::Result<()>, SetupError> {
+    each_file(args, rules, false, &mut |file, _| sink(file))
+}
+
+/// [`each_report`]; with `fixing`, each article's fixes are applied (in memory) before it is
+/// handed on, with what they changed.
+fn each_file(
+    args: &InputArgs,
+    rules: Option<&RuleChoice>,
+    fixing: bool,
+    sink: &mut dyn FnMut(FileReport, Option<fix::Fixed>) -> io::Result<()>,
+) -> Result<io::Result<()>, SetupError> {
     let paths = if args.paths.is_empty() {
         vec![".".to_string()]
     } else {
@@ -500,7 +572,8 @@ pub fn each_report(
     // handed on; reports that finish early wait in `done` for the ones before them.
     let with_findings = rules.is_some();
     let originals = Arc::new(originals);
-    let (finished, results) = crossbeam_channel::unbounded::<(usize, FileReport)>();
+    let (finished, results) =
+        crossbeam_channel::unbounded::<(usize, (FileReport, Option<fix::Fixed>))>();
     let total = jobs.len();
     let mut jobs = jobs.into_iter().enumerate();
     let mut start_next = || {
@@ -514,25 +587,33 @@ pub fn each_report(
                 Ok((input, settings)) => {
                     // A report must come back for every file, or the run would wait forever.
                     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        check_input(&input, &settings, with_findings, &originals)
+                        let file = check_input(&input, &settings, with_findings, &originals);
+                        if !fixing {
+                            return (file, None);
+                        }
+                        fix_input(&input, file, &settings, &originals)
                     }));
                     checked.unwrap_or_else(|_| {
                         let path = input.display();
                         let message = "fairlint failed on this file; please report it".into();
-                        FileReport {
+                        let file = FileReport {
                             errors: vec![problem(&path, message, None)],
                             path,
                             analysis: None,
                             findings: Vec::new(),
-                        }
+                        };
+                        (file, None)
                     })
                 }
-                Err(error) => FileReport {
-                    path: error.path.clone(),
-                    analysis: None,
-                    findings: Vec::new(),
-                    errors: vec![error],
-                },
+                Err(error) => {
+                    let file = FileReport {
+                        path: error.path.clone(),
+                        analysis: None,
+                        findings: Vec::new(),
+                        errors: vec![error],
+                    };
+                    (file, None)
+                }
             };
             let _ = finished.send((index, report));
         });
@@ -547,10 +628,10 @@ pub fn each_report(
             break;
         };
         done.insert(index, report);
-        while let Some(report) = done.remove(&next) {
+        while let Some((report, fixed)) = done.remove(&next) {
             next += 1;
             start_next();
-            if let Err(err) = sink(report) {
+            if let Err(err) = sink(report, fixed) {
                 return Ok(Err(err));
             }
         }
@@ -616,6 +697,24 @@ fn check_input(
             return file;
         }
     };
+    check_text_of(input, text, settings, with_findings, originals)
+}
+
+/// [`check_input`] once the text is read (or fixed).
+fn check_text_of(
+    input: &Input,
+    text: Arc<str>,
+    settings: &crate::config::Settings,
+    with_findings: bool,
+    originals: &RunOriginals,
+) -> FileReport {
+    let path = input.display();
+    let mut file = FileReport {
+        path: path.clone(),
+        analysis: None,
+        findings: Vec::new(),
+        errors: Vec::new(),
+    };
     let mut original_errors = Vec::new();
     let article = parse(&path, text.clone(), settings);
     let analysis = analyse_with(article, settings, |list| {
@@ -637,6 +736,43 @@ fn check_input(
     }
     file.analysis = Some(analysis);
     file
+}
+
+/// `--fix`/`--diff`: the article's fixes applied pass by pass, checking the new text after
+/// each (see `fix.rs`); `None` when nothing was fixed.
+fn fix_input(
+    input: &Input,
+    first: FileReport,
+    settings: &crate::config::Settings,
+    originals: &RunOriginals,
+) -> (FileReport, Option<fix::Fixed>) {
+    let Some(analysis) = &first.analysis else {
+        return (first, None);
+    };
+    if first.findings.iter().all(|f| f.fix.is_none()) {
+        return (first, None);
+    }
+    let before = analysis.article.source.clone();
+    let settled = crate::fix::settle(
+        before.clone(),
+        first.clone(),
+        |file| &file.findings,
+        |text| check_text_of(input, text, settings, true, originals),
+    );
+    if settled.fixed == 0 {
+        return (first, None);
+    }
+    let fixed = fix::Fixed {
+        path: match input {
+            Input::File(path) => Some(path.clone()),
+            Input::Stdin { .. } => None,
+        },
+        before,
+        after: settled.text,
+        count: settled.fixed,
+        unfixed: first,
+    };
+    (settled.report, Some(fixed))
 }
 
 /// Every original one article is compared with: those its front matter names, those shared by

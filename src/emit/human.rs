@@ -210,6 +210,7 @@ fn emit_file(
             label: "here".into(),
             help: None,
             related: Vec::new(),
+            fix: None,
         });
         for finding in file.findings.iter().cloned().chain(problems) {
             // The original passages are rendered as reports of their own under the finding:

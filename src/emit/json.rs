@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::finding::Fix;
 use crate::position::char_offset;
 use crate::report::{FileReport, Summary};
 
@@ -33,6 +34,25 @@ struct Diagnostic<'a> {
     char_end: usize,
     text: &'a str,
     related: Vec<RelatedOut<'a>>,
+    /// Only when the finding has a fix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<FixOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct FixOut<'a> {
+    title: &'a str,
+    edits: Vec<EditOut<'a>>,
+}
+
+/// Replace the span with `text` (an empty span inserts).
+#[derive(Serialize)]
+struct EditOut<'a> {
+    byte_start: usize,
+    byte_end: usize,
+    char_start: usize,
+    char_end: usize,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -110,6 +130,7 @@ fn file_out(file: &FileReport) -> FileOut<'_> {
                         similarity: r.similarity,
                     })
                     .collect(),
+                fix: f.fix.as_ref().map(|fix| fix_out(&article.source, fix)),
             });
         }
     }
@@ -125,5 +146,22 @@ fn file_out(file: &FileReport) -> FileOut<'_> {
         path: &file.path,
         diagnostics,
         errors,
+    }
+}
+
+fn fix_out<'a>(source: &str, fix: &'a Fix) -> FixOut<'a> {
+    FixOut {
+        title: &fix.title,
+        edits: fix
+            .edits
+            .iter()
+            .map(|e| EditOut {
+                byte_start: e.range.start,
+                byte_end: e.range.end,
+                char_start: char_offset(source, e.range.start),
+                char_end: char_offset(source, e.range.end),
+                text: &e.text,
+            })
+            .collect(),
     }
 }

@@ -7,6 +7,7 @@ use crate::position::LineCol;
 use crate::report::{FileReport, RunReport, Summary};
 
 pub mod claims;
+pub mod diff;
 pub mod github;
 pub mod html;
 pub mod human;

@@ -14,7 +14,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::check::Analysis;
-use crate::finding::{Finding, Related};
+use crate::finding::{Finding, Fix, Related};
 use crate::input::FileError;
 use crate::position::floor_char_boundary;
 use crate::report::{FileReport, Summary};
@@ -100,6 +100,30 @@ struct ResultOut<'a> {
     locations: Vec<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<FixOut>,
+}
+
+/// A finding's fix: its edits as replacements in the article, by character offset and length.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FixOut {
+    description: Message,
+    artifact_changes: Vec<ArtifactChange>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Message,
 }
 
 #[derive(Serialize)]
@@ -327,6 +351,47 @@ fn result<'a>(
             properties: None,
         }],
         related_locations,
+        fixes: finding
+            .fix
+            .iter()
+            .map(|fix| fix_out(file, analysis, fix))
+            .collect(),
+    }
+}
+
+/// A fix as SARIF has it: one change to the article, each edit a replacement of a region given
+/// by character offset and length (an insertion deletes nothing).
+fn fix_out(file: &FileReport, analysis: &Analysis, fix: &Fix) -> FixOut {
+    let source: &str = &analysis.article.source;
+    // A cursor of its own: the edits are elsewhere in the text (at the source list), and the
+    // findings' cursor must not be sent back.
+    let mut chars = CharCursor::new(source);
+    let replacements = fix
+        .edits
+        .iter()
+        .map(|edit| {
+            let start = floor_char_boundary(source, edit.range.start.min(source.len()));
+            let end = floor_char_boundary(source, edit.range.end.min(source.len())).max(start);
+            Replacement {
+                deleted_region: Region {
+                    char_offset: Some(chars.offset(start)),
+                    char_length: Some(source[start..end].chars().count()),
+                    ..Region::default()
+                },
+                inserted_content: Message {
+                    text: edit.text.clone(),
+                },
+            }
+        })
+        .collect();
+    FixOut {
+        description: Message {
+            text: fix.title.clone(),
+        },
+        artifact_changes: vec![ArtifactChange {
+            artifact_location: artifact_location(&file.path),
+            replacements,
+        }],
     }
 }
 

@@ -1,19 +1,13 @@
-//! Quick fixes the editor offers on a finding: add an unlisted outlet to the source list (in
-//! whatever form the article's list takes), or silence one rule on one line with a comment that
-//! the next editor will see.
+//! Code actions the editor offers on a finding: the finding's own fix (made by its rule, see
+//! `Finding::fix`), and the server's own action that silences one rule on one line with a
+//! comment that the next editor will see. Silencing is not a fix of the finding, so it lives
+//! here and `check --fix` never applies it.
 
 use std::ops::Range;
 
 use crate::check::Analysis;
-use crate::document::list_marker_len;
+pub use crate::finding::Edit;
 use crate::finding::Finding;
-
-/// A text edit in byte offsets; the server converts it to the client's encoding.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Edit {
-    pub range: Range<usize>,
-    pub text: String,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Action {
@@ -22,21 +16,18 @@ pub struct Action {
     pub edits: Vec<Edit>,
 }
 
-/// Every fix for the findings that touch `range`.
+/// Every action for the findings that touch `range`: each one's fix, then its disable comment.
 pub fn actions(analysis: &Analysis, findings: &[Finding], range: Range<usize>) -> Vec<Action> {
     let mut out = Vec::new();
     for finding in findings
         .iter()
         .filter(|f| f.span.start <= range.end && range.start <= f.span.end)
     {
-        if finding.rule == "source-unlisted" {
-            let name = analysis.article.source[finding.span.clone()]
-                .trim()
-                .to_string();
+        if let Some(fix) = &finding.fix {
             out.push(Action {
-                title: format!("Add “{name}” to the source list"),
+                title: fix.title.clone(),
                 rule: finding.rule.clone(),
-                edits: vec![add_to_list(analysis, &name)],
+                edits: fix.edits.clone(),
             });
         }
         out.push(Action {
@@ -66,104 +57,6 @@ fn disable_next_line(analysis: &Analysis, finding: &Finding) -> Edit {
     }
 }
 
-/// Inserts `name` where the article keeps its sources: front matter, a `Sources:` line, a list
-/// under a `Sources` heading; with no list at all, a new `Sources:` line at the end.
-pub fn add_to_list(analysis: &Analysis, name: &str) -> Edit {
-    let article = &analysis.article;
-    let source = &article.source;
-    let list = &analysis.list;
-    if let Some(front) = &article.front_matter
-        && front.sources.is_some()
-    {
-        return add_to_front_matter(source, front.range.clone(), name);
-    }
-    let Some(&first) = list.blocks.first() else {
-        let end = source.len();
-        let gap = if source.ends_with("\n\n") {
-            ""
-        } else if source.ends_with('\n') {
-            "\n"
-        } else {
-            "\n\n"
-        };
-        return Edit {
-            range: end..end,
-            text: format!("{gap}Sources: {name}\n"),
-        };
-    };
-    let last = *list.blocks.last().expect("a list has a block");
-    if list.blocks.len() == 1 && source[article.blocks[first].range.clone()].contains(':') {
-        let block = article.blocks[first].range.clone();
-        let line = source[block.clone()].trim_end();
-        let end = block.start + line.len();
-        let at = if line.ends_with('.') { end - 1 } else { end };
-        return Edit {
-            range: at..at,
-            text: format!(", {name}"),
-        };
-    }
-    let line_no = article.lines.line_of(article.blocks[last].range.start);
-    let line_start = article.lines.line_start(line_no);
-    let line_end = source[line_start..]
-        .find('\n')
-        .map_or(source.len(), |i| line_start + i);
-    let marker = last_marker(&source[line_start..line_end]);
-    Edit {
-        range: line_end..line_end,
-        text: format!("\n{marker}{name}"),
-    }
-}
-
-/// The bullet of the last item, or the next number: "- ", "* ", "3. ".
-fn last_marker(line: &str) -> String {
-    let Some(len) = list_marker_len(line) else {
-        return "- ".into();
-    };
-    let marker = &line[..len];
-    let trimmed = marker.trim_start();
-    let digits: String = trimmed.chars().take_while(char::is_ascii_digit).collect();
-    match digits.parse::<u32>() {
-        Ok(n) => format!(
-            "{}{}{}",
-            &marker[..marker.len() - trimmed.len()],
-            n + 1,
-            &trimmed[digits.len()..]
-        ),
-        Err(_) => marker.to_string(),
-    }
-}
-
-fn add_to_front_matter(source: &str, range: Range<usize>, name: &str) -> Edit {
-    let text = &source[range.clone()];
-    let mut offset = range.start;
-    let mut insert_at = None;
-    let mut indent = "  ".to_string();
-    let mut in_sources = false;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if line.starts_with("sources:") {
-            in_sources = true;
-            insert_at = Some(offset + line.len());
-        } else if in_sources {
-            let continues =
-                (line.starts_with([' ', '\t']) || line.starts_with("- ")) && !trimmed.is_empty();
-            if !continues {
-                break;
-            }
-            if trimmed.starts_with("- ") {
-                indent = line[..line.len() - trimmed.len()].to_string();
-            }
-            insert_at = Some(offset + line.len());
-        }
-        offset += line.len();
-    }
-    let at = insert_at.unwrap_or(range.start);
-    Edit {
-        range: at..at,
-        text: format!("{indent}- {name}\n"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,38 +67,6 @@ mod tests {
         let mut out = text.to_string();
         out.replace_range(edit.range.clone(), &edit.text);
         out
-    }
-
-    fn added(path: &str, text: &str) -> String {
-        let (analysis, _) = check_text(path, text, &Settings::builtin());
-        apply(text, &add_to_list(&analysis, "NPR"))
-    }
-
-    #[test]
-    fn adds_to_every_kind_of_list() {
-        assert_eq!(
-            added("a.txt", "Body.\nSOURCES: CNN, BBC.\n"),
-            "Body.\nSOURCES: CNN, BBC, NPR.\n"
-        );
-        assert_eq!(
-            added("a.md", "Body.\n\n## Sources\n\n- CNN: One\n- BBC: Two\n"),
-            "Body.\n\n## Sources\n\n- CNN: One\n- BBC: Two\n- NPR\n"
-        );
-        assert_eq!(
-            added(
-                "a.md",
-                "Body.\n\nSources:\n\n1. CNN, \"One\"\n2. BBC, \"Two\"\n"
-            ),
-            "Body.\n\nSources:\n\n1. CNN, \"One\"\n2. BBC, \"Two\"\n3. NPR\n"
-        );
-        assert_eq!(
-            added(
-                "a.md",
-                "---\ntitle: x\nsources:\n  - CNN\n  - name: BBC\n    aliases: [B]\n---\nBody.\n"
-            ),
-            "---\ntitle: x\nsources:\n  - CNN\n  - name: BBC\n    aliases: [B]\n  - NPR\n---\nBody.\n"
-        );
-        assert_eq!(added("a.md", "Body only."), "Body only.\n\nSources: NPR\n");
     }
 
     #[test]

@@ -38,7 +38,7 @@ use lsp_types::{
 };
 use serde_json::Value;
 
-pub use actions::{Action, Edit, actions, add_to_list};
+pub use actions::{Action, Edit, actions};
 pub use document::Document;
 pub use hover::hover_text;
 
@@ -894,7 +894,8 @@ fn find_config(path: &Path) -> Option<PathBuf> {
     crate::config::find_upward(path.parent()?)
 }
 
-/// The project's config with the client's overrides merged over it (client wins, per key).
+/// The project's config with the client's overrides merged over it (client wins, per key). A
+/// discovered config extends the configs above it, as on the command line.
 fn load_settings(
     config: Option<&Path>,
     discovered: bool,
@@ -905,9 +906,16 @@ fn load_settings(
         None => String::new(),
     };
     let path = config.map_or_else(|| PathBuf::from(".fairlint.yaml"), Path::to_path_buf);
+    let resolve = |text: &str| {
+        if discovered && config.is_some() {
+            crate::config::ConfigFinder::default().resolve(&path, text)
+        } else {
+            Settings::parse(&path, text)
+        }
+    };
     if overrides.is_empty() {
         return if config.is_some() {
-            Settings::parse(&path, &base_text)
+            resolve(&base_text)
         } else {
             Ok(Settings::builtin())
         };
@@ -942,7 +950,7 @@ fn load_settings(
         }
     }
     let merged = serde_yaml::to_string(&base).unwrap_or_default();
-    Settings::parse(&path, &merged)
+    resolve(&merged)
 }
 
 fn config_message(err: &ConfigError) -> String {
@@ -955,6 +963,37 @@ fn config_message(err: &ConfigError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A discovered config extends the one above it in the editor too; the client's config file
+    /// stands alone, as `--config` does.
+    #[test]
+    fn a_discovered_config_extends_the_one_above() {
+        let top = std::env::temp_dir().join(format!("fairlint-lsp-nested-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&top);
+        std::fs::create_dir_all(top.join(".git")).unwrap();
+        std::fs::create_dir_all(top.join("desk")).unwrap();
+        std::fs::write(top.join(".fairlint.yaml"), "rules:\n  source-unused: off\n").unwrap();
+        let child = top.join("desk/.fairlint.yaml");
+        std::fs::write(&child, "rules:\n  attribution-vague: error\n").unwrap();
+        let none = serde_json::Map::new();
+        let discovered = load_settings(Some(&child), true, &none).unwrap();
+        assert!(
+            discovered.rule("source-unused").is_none(),
+            "the parent's setting"
+        );
+        let vague = discovered.rule("attribution-vague").unwrap();
+        assert_eq!(vague.severity, Some(crate::rules::Severity::Error));
+        let overrides: serde_json::Map<String, Value> =
+            serde_json::from_str(r#"{"rules": {"copy-verbatim": "off"}}"#).unwrap();
+        let merged = load_settings(Some(&child), true, &overrides).unwrap();
+        assert!(merged.rule("source-unused").is_none() && merged.rule("copy-verbatim").is_none());
+        let explicit = load_settings(Some(&child), false, &none).unwrap();
+        assert!(
+            explicit.rule("source-unused").is_some(),
+            "a client's file stands alone"
+        );
+        let _ = std::fs::remove_dir_all(&top);
+    }
 
     /// Neovim sends an empty Lua table (`rules = {}`) as `[]`: no configuration, not an error.
     #[test]
