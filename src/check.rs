@@ -325,8 +325,13 @@ pub fn check(
             continue;
         };
         let severity = rule.severity.unwrap_or(Severity::Info);
+        let path = std::path::Path::new(&article.path);
         for mut finding in check(analysis, rule) {
             if suppressions.suppresses(id, &finding.span) {
+                continue;
+            }
+            let text = article.source.get(finding.span.clone()).unwrap_or("");
+            if settings.suppresses(path, id, text) {
                 continue;
             }
             finding.rule = id.to_string();

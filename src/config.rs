@@ -54,12 +54,26 @@ struct ConfigFile {
     aliases: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     ignore: Vec<String>,
+    #[serde(default)]
+    suppress: Vec<SuppressEntry>,
     /// Do not extend the configs above this one.
     #[serde(default)]
     root: bool,
 }
 
-const TOP_KEYS: &[&str] = &["rules", "lexicons", "aliases", "ignore", "root"];
+const TOP_KEYS: &[&str] = &["rules", "lexicons", "aliases", "ignore", "suppress", "root"];
+
+/// A finding an editor reviewed and accepted, kept in the config rather than in the article:
+/// plain text has no comment that stays out of the published copy.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SuppressEntry {
+    /// A glob relative to the config's folder.
+    path: String,
+    rule: String,
+    /// Words of the finding's text; without them the rule is off for the whole file.
+    text: Option<String>,
+}
 
 /// One rule's effective settings: `None` severity means off.
 #[derive(Debug, Clone)]
@@ -103,6 +117,22 @@ pub struct Settings {
     extensions: Extensions,
     /// The `ignore:` globs of every config applied, each with its folder.
     ignore: Vec<IgnoreGlobs>,
+    /// The `suppress:` entries of every config applied.
+    suppress: Vec<Suppression>,
+}
+
+/// One `suppress:` entry, checked: its path glob with the config's folder.
+#[derive(Debug, Clone)]
+struct Suppression {
+    path: IgnoreGlobs,
+    rule: String,
+    /// Folded as [`fold`] folds the finding's text.
+    text: Option<String>,
+}
+
+/// Whitespace runs as one space, so that a wrapped line in the article still matches.
+fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[derive(Debug, Clone, Default)]
@@ -137,6 +167,7 @@ pub struct Layer {
     rules: BTreeMap<String, RuleLayer>,
     extensions: Extensions,
     ignore: Option<IgnoreGlobs>,
+    suppress: Vec<Suppression>,
 }
 
 /// A rule as one config sets it: a severity (`Some(None)`: off) and options, each only if given.
@@ -172,6 +203,7 @@ impl Layer {
             settings.names = Names::new(&settings.lexicon.outlets);
         }
         settings.ignore.extend(self.ignore.clone());
+        settings.suppress.extend(self.suppress.iter().cloned());
         settings
     }
 }
@@ -187,6 +219,7 @@ impl Settings {
             names,
             extensions: Extensions::default(),
             ignore: Vec::new(),
+            suppress: Vec::new(),
         }
     }
 
@@ -197,6 +230,23 @@ impl Settings {
     /// The article is excluded by an `ignore:` glob (relative to its config's folder).
     pub fn ignores(&self, path: &Path) -> bool {
         self.ignore.iter().any(|globs| globs.matches(path))
+    }
+
+    /// A `suppress:` entry covers `rule` in the article at `path` where the finding's text is
+    /// `text` (an entry's words anywhere in it, or any text for an entry without words).
+    pub fn suppresses(&self, path: &Path, rule: &str, text: &str) -> bool {
+        let mut folded = None;
+        self.suppress.iter().any(|s| {
+            if s.rule != rule || !s.path.matches(path) {
+                return false;
+            }
+            let Some(words) = &s.text else {
+                return true;
+            };
+            folded
+                .get_or_insert_with(|| fold(text))
+                .contains(words.as_str())
+        })
     }
 
     /// Loads a config file. One found by discovery (`discovered`) must be a regular file inside
@@ -273,6 +323,7 @@ impl Layer {
             rules: BTreeMap::new(),
             extensions: Extensions::default(),
             ignore: None,
+            suppress: Vec::new(),
         };
         for (id, value) in file.rules {
             let Some(def) = rules::find(&id) else {
@@ -405,7 +456,42 @@ impl Layer {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        layer.ignore = (!file.ignore.is_empty()).then_some(IgnoreGlobs { root, globs });
+        layer.ignore = (!file.ignore.is_empty()).then_some(IgnoreGlobs {
+            root: root.clone(),
+            globs,
+        });
+        for entry in file.suppress {
+            if rules::find(&entry.rule).is_none() {
+                return Err(error(
+                    format!("suppress: unknown rule id `{}`", entry.rule),
+                    find_value_anywhere(text, &entry.rule),
+                    "not a rule",
+                    rules::did_you_mean(
+                        &entry.rule,
+                        rules::builtin().iter().map(|r| r.id.as_str()),
+                    )
+                    .map(|k| format!("did you mean `{k}`?")),
+                ));
+            }
+            let glob = Glob::new(&entry.path)
+                .and_then(|g| GlobSetBuilder::new().add(g).build())
+                .map_err(|e| {
+                    error(
+                        format!("suppress: invalid path glob `{}`: {e}", entry.path),
+                        find_value_anywhere(text, &entry.path),
+                        "here",
+                        None,
+                    )
+                })?;
+            layer.suppress.push(Suppression {
+                path: IgnoreGlobs {
+                    root: root.clone(),
+                    globs: glob,
+                },
+                rule: entry.rule,
+                text: entry.text.as_deref().map(fold).filter(|t| !t.is_empty()),
+            });
+        }
         Ok(layer)
     }
 }

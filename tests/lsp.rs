@@ -463,3 +463,103 @@ fn input_problems_are_diagnostics() {
     client.shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+const FERRY: &str = "Ferry fares rose 12% in March and freight charges climbed 3% over the winter.\n\nSOURCES: Harbour Wire\n";
+
+/// A project folder of its own under the target dir, with `desk/ferry.txt`.
+fn ferry_project(name: &str, config: Option<&str>) -> (std::path::PathBuf, String) {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("desk")).unwrap();
+    std::fs::create_dir_all(dir.join(".git")).unwrap();
+    if let Some(config) = config {
+        std::fs::write(dir.join(".fairlint.yaml"), config).unwrap();
+    }
+    let article = dir.join("desk/ferry.txt");
+    std::fs::write(&article, FERRY).unwrap();
+    let uri = fairlint::emit::lsp::file_uri(&article).unwrap();
+    (dir, uri.as_str().to_string())
+}
+
+/// The figure-unattributed finding on `figure` and the code actions offered on it.
+fn actions_on_figure(client: &mut Client, uri: &str, figure: &str) -> Vec<Value> {
+    let diagnostics = client.open(uri, FERRY);
+    let finding = diagnostics
+        .iter()
+        .find(|d| {
+            d["code"] == "figure-unattributed" && d["message"].as_str().unwrap().contains(figure)
+        })
+        .expect("the figure's finding")
+        .clone();
+    client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": finding["range"], "context": {"diagnostics": [finding]}}),
+        )
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn plain_text_is_silenced_in_the_config_never_in_the_copy() {
+    let (dir, uri) = ferry_project("lsp-plain-suppress", Some("rules:\n  source-unused: off\n"));
+    let (mut client, _) = Client::start(json!({}), no_debounce());
+    let actions = actions_on_figure(&mut client, &uri, "12%");
+    assert!(
+        !actions
+            .iter()
+            .any(|a| a["title"].as_str().unwrap().ends_with("for this line")),
+        "a comment would be published with plain text: {actions:?}"
+    );
+    let silence = actions
+        .iter()
+        .find(|a| a["title"] == "Disable figure-unattributed for this finding in .fairlint.yaml")
+        .expect("a config suppression");
+    let change = &silence["edit"]["documentChanges"][0];
+    let config = dir.join(".fairlint.yaml");
+    let config_uri = fairlint::emit::lsp::file_uri(&config).unwrap();
+    assert_eq!(change["textDocument"]["uri"], config_uri.as_str());
+    let before = std::fs::read_to_string(&config).unwrap();
+    let after = apply_edits(&before, silence);
+    assert!(
+        after.ends_with(
+            "suppress:\n  - {path: \"desk/ferry.txt\", rule: figure-unattributed, text: \"12%\"}\n"
+        ),
+        "{after}"
+    );
+    std::fs::write(&config, &after).unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": config_uri.as_str()}}),
+    );
+    let left = client.diagnostics(&uri);
+    let figures: Vec<&str> = left
+        .iter()
+        .filter(|d| d["code"] == "figure-unattributed")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(figures.len(), 1, "{left:?}");
+    assert!(figures[0].contains("3%"), "{figures:?}");
+    client.shutdown();
+}
+
+#[test]
+fn plain_text_without_a_config_gets_one_created() {
+    let (dir, uri) = ferry_project("lsp-plain-suppress-new", None);
+    let (mut client, _) = Client::start(json!({}), no_debounce());
+    let actions = actions_on_figure(&mut client, &uri, "3%");
+    let silence = actions
+        .iter()
+        .find(|a| a["title"] == "Disable figure-unattributed for this finding in .fairlint.yaml")
+        .expect("a config suppression");
+    let changes = silence["edit"]["documentChanges"].as_array().unwrap();
+    let config_uri = fairlint::emit::lsp::file_uri(&dir.join(".fairlint.yaml")).unwrap();
+    assert_eq!(changes[0]["kind"], "create");
+    assert_eq!(changes[0]["uri"], config_uri.as_str());
+    assert_eq!(
+        changes[1]["edits"][0]["newText"],
+        "suppress:\n  - {path: \"desk/ferry.txt\", rule: figure-unattributed, text: \"3%\"}\n"
+    );
+    client.shutdown();
+}

@@ -29,16 +29,17 @@ use lsp_types::notification::{
 use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
-    CodeActionProviderCapability, DocumentChanges, Hover, HoverContents, HoverParams,
-    HoverProviderCapability, InitializeParams, MarkupContent, MarkupKind, MessageType, OneOf,
-    OptionalVersionedTextDocumentIdentifier, PositionEncodingKind, PublishDiagnosticsParams,
-    ServerCapabilities, ServerInfo, ShowMessageParams, TextDocumentEdit,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
+    CodeActionProviderCapability, CreateFile, CreateFileOptions, DocumentChangeOperation,
+    DocumentChanges, Hover, HoverContents, HoverParams, HoverProviderCapability, InitializeParams,
+    MarkupContent, MarkupKind, MessageType, OneOf, OptionalVersionedTextDocumentIdentifier,
+    Position, PositionEncodingKind, PublishDiagnosticsParams, ResourceOp, ServerCapabilities,
+    ServerInfo, ShowMessageParams, TextDocumentEdit, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, Uri,
+    WorkspaceEdit,
 };
 use serde_json::Value;
 
-pub use actions::{Action, Edit, actions};
+pub use actions::{Action, ConfigFile, Edit, actions};
 pub use document::Document;
 pub use hover::hover_text;
 
@@ -111,7 +112,9 @@ struct Server<'a> {
     due: HashMap<String, Instant>,
     client: ClientSettings,
     /// Settings per config file (`None`: no config found), rebuilt when the client's change.
-    settings: HashMap<Option<PathBuf>, Arc<Settings>>,
+    /// With the config's modification time when read: a config changed on disk (a suppression
+    /// the editor just wrote into it) is read again at the next check.
+    settings: HashMap<Option<PathBuf>, (Arc<Settings>, Option<std::time::SystemTime>)>,
     /// Originals beyond those a document's front matter names: the archive, when there is one.
     /// Shared with the checks in flight.
     originals: Arc<RunOriginals>,
@@ -424,6 +427,13 @@ impl Server<'_> {
                     return Ok(());
                 };
                 let key = params.text_document.uri.as_str().to_string();
+                if is_config(&params.text_document.uri) {
+                    // A saved config (a suppression just added, a rule changed) applies to
+                    // every open document.
+                    self.settings.clear();
+                    self.recheck_all();
+                    return Ok(());
+                }
                 if let Some(doc) = self.documents.get_mut(&key) {
                     match params.text {
                         Some(text) => doc.replace(text),
@@ -459,18 +469,23 @@ impl Server<'_> {
                     self.originals = Arc::new(RunOriginals::default());
                     self.open_archive();
                 }
-                let keys: Vec<String> = self.documents.keys().cloned().collect();
-                for key in keys {
-                    if let Some(doc) = self.documents.get_mut(&key) {
-                        doc.invalidate();
-                    }
-                    self.cancel(&key);
-                    self.schedule(key, Duration::ZERO);
-                }
+                self.recheck_all();
             }
             _ => {}
         }
         Ok(())
+    }
+
+    /// Checks every open document again: what they are checked with changed.
+    fn recheck_all(&mut self) {
+        let keys: Vec<String> = self.documents.keys().cloned().collect();
+        for key in keys {
+            if let Some(doc) = self.documents.get_mut(&key) {
+                doc.invalidate();
+            }
+            self.cancel(&key);
+            self.schedule(key, Duration::ZERO);
+        }
     }
 
     fn schedule(&mut self, key: String, after: Duration) {
@@ -688,7 +703,12 @@ impl Server<'_> {
             .config
             .clone()
             .or_else(|| path.and_then(find_config));
-        if let Some(settings) = self.settings.get(&config) {
+        let modified = config
+            .as_deref()
+            .and_then(|c| std::fs::metadata(c).and_then(|m| m.modified()).ok());
+        if let Some((settings, when)) = self.settings.get(&config)
+            && *when == modified
+        {
             return settings.clone();
         }
         let settings = match load_settings(config.as_deref(), discovered, &self.client.overrides) {
@@ -698,7 +718,7 @@ impl Server<'_> {
                 Arc::new(Settings::builtin())
             }
         };
-        self.settings.insert(config, settings.clone());
+        self.settings.insert(config, (settings.clone(), modified));
         settings
     }
 
@@ -730,37 +750,126 @@ impl Server<'_> {
         let (analysis, findings) = doc.checked.as_ref()?;
         let article = &analysis.article;
         let bytes = byte_range(&article.source, &article.lines, params.range, self.encoding);
-        let list = actions(analysis, findings, bytes)
+        let config = (article.format == crate::document::Format::Plain)
+            .then(|| self.config_for(doc.path.as_deref()))
+            .flatten();
+        let list = actions(analysis, findings, bytes, config.as_ref())
             .into_iter()
-            .map(|action| {
-                let edits: Vec<TextEdit> = action
-                    .edits
-                    .iter()
-                    .map(|e| TextEdit {
-                        range: range(analysis, &e.range, self.encoding),
-                        new_text: e.text.clone(),
-                    })
-                    .collect();
-                let change = TextDocumentEdit {
-                    text_document: OptionalVersionedTextDocumentIdentifier {
-                        uri: doc.uri.clone(),
-                        version: Some(doc.version),
-                    },
-                    edits: edits.into_iter().map(OneOf::Left).collect(),
+            .filter_map(|action| {
+                let edit = match &action.file {
+                    None => {
+                        let edits = action
+                            .edits
+                            .iter()
+                            .map(|e| TextEdit {
+                                range: range(analysis, &e.range, self.encoding),
+                                new_text: e.text.clone(),
+                            })
+                            .collect();
+                        document_edit(doc.uri.clone(), Some(doc.version), edits)
+                    }
+                    Some(file) => {
+                        let text = config
+                            .as_ref()
+                            .and_then(|c| c.text.as_deref())
+                            .unwrap_or("");
+                        let lines = crate::position::LineIndex::new(text);
+                        let edits = action
+                            .edits
+                            .iter()
+                            .map(|e| TextEdit {
+                                range: text_range(text, &lines, &e.range, self.encoding),
+                                new_text: e.text.clone(),
+                            })
+                            .collect();
+                        let uri = crate::emit::lsp::file_uri(file)?;
+                        let edit = document_edit(uri.clone(), None, edits);
+                        if !action.create {
+                            edit
+                        } else {
+                            let create =
+                                DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
+                                    uri,
+                                    options: Some(CreateFileOptions {
+                                        overwrite: Some(false),
+                                        ignore_if_exists: Some(true),
+                                    }),
+                                    annotation_id: None,
+                                }));
+                            let DocumentChanges::Edits(edits) = edit else {
+                                return None;
+                            };
+                            let mut ops = vec![create];
+                            ops.extend(edits.into_iter().map(DocumentChangeOperation::Edit));
+                            DocumentChanges::Operations(ops)
+                        }
+                    }
                 };
-                CodeActionOrCommand::CodeAction(CodeAction {
+                Some(CodeActionOrCommand::CodeAction(CodeAction {
                     title: action.title,
                     kind: Some(CodeActionKind::QUICKFIX),
                     edit: Some(WorkspaceEdit {
-                        document_changes: Some(DocumentChanges::Edits(vec![change])),
+                        document_changes: Some(edit),
                         ..WorkspaceEdit::default()
                     }),
                     ..CodeAction::default()
-                })
+                }))
             })
             .collect();
         Some(list)
     }
+
+    /// Where a plain-text document's suppressions go: the client's config file, else the
+    /// nearest `.fairlint.yaml` above the document, else a new one at its project root.
+    fn config_for(&self, path: Option<&Path>) -> Option<ConfigFile> {
+        let path = path?;
+        let found = self
+            .client
+            .config
+            .clone()
+            .or_else(|| path.parent().and_then(crate::config::find_upward));
+        let Some(config) = found else {
+            let root = crate::untrusted::project_root(Some(path));
+            return Some(ConfigFile {
+                path: root.join(crate::config::FILE_NAMES[0]),
+                text: None,
+            });
+        };
+        let text = crate::config::read(&config, true)
+            .ok()
+            .map(|(text, _)| text)?;
+        Some(ConfigFile {
+            path: config,
+            text: Some(text),
+        })
+    }
+}
+
+/// The URI names a `.fairlint.yaml`.
+fn is_config(uri: &Uri) -> bool {
+    crate::emit::lsp::uri_path(uri)
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .is_some_and(|name| crate::config::FILE_NAMES.contains(&name.as_str()))
+}
+
+/// Edits to one document, as a workspace edit's document changes.
+fn document_edit(uri: Uri, version: Option<i32>, edits: Vec<TextEdit>) -> DocumentChanges {
+    DocumentChanges::Edits(vec![TextDocumentEdit {
+        text_document: OptionalVersionedTextDocumentIdentifier { uri, version },
+        edits: edits.into_iter().map(OneOf::Left).collect(),
+    }])
+}
+
+/// A byte range of a text the editor may not have open, in the client's encoding.
+fn text_range(
+    text: &str,
+    lines: &crate::position::LineIndex,
+    span: &std::ops::Range<usize>,
+    encoding: Encoding,
+) -> lsp_types::Range {
+    let (sl, sc) = crate::position::to_lsp(text, lines, span.start, encoding);
+    let (el, ec) = crate::position::to_lsp(text, lines, span.end, encoding);
+    lsp_types::Range::new(Position::new(sl, sc), Position::new(el, ec))
 }
 
 /// What woke the loop.
