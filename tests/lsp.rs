@@ -563,3 +563,34 @@ fn plain_text_without_a_config_gets_one_created() {
     );
     client.shutdown();
 }
+
+/// Issue #9 item 8: an archive server that accepts the connection and never answers must not
+/// hang the editor: the server says so and goes on checking without the archive.
+#[test]
+fn an_archive_that_never_answers_does_not_hang_the_server() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    // Accepts and holds every connection, answering nothing.
+    thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            held.push(stream);
+        }
+    });
+    let location = format!("postgres://fairlint@127.0.0.1:{port}/news?connect_timeout=1");
+    let started = std::time::Instant::now();
+    let (mut client, _) = Client::start(json!({}), json!({"debounceMs": 0, "archive": location}));
+    let diagnostics = client.open(URI, STORY);
+    assert!(rules(&diagnostics).contains(&"figure-unattributed".to_string()));
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "took {:?}",
+        started.elapsed()
+    );
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}),
+    );
+    let _ = hover;
+    client.shutdown();
+}
