@@ -1,5 +1,6 @@
-// Embeds every rule and lexicon file under `rules/` into the binary, so that adding a rule is
-// adding one YAML file: nothing in Rust lists them.
+// Embeds every rule card and lexicon file under `rules/` into the binary, so that no Rust list
+// of cards can fall out of step with the folder. A rule is its card plus one check function
+// (CONTRIBUTING.md).
 use std::fmt::Write as _;
 use std::path::Path;
 

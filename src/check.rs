@@ -294,6 +294,7 @@ type Check = fn(&Analysis, &RuleSettings) -> Vec<Finding>;
 pub const CHECKS: &[(&str, Check)] = &[
     ("quote-unattributed", quote_unattributed),
     ("figure-unattributed", figure_unattributed),
+    ("quote-unbalanced", quote_unbalanced),
     ("attribution-vague", attribution_vague),
     ("source-unlisted", source_unlisted),
     ("source-unused", source_unused),
@@ -425,6 +426,23 @@ fn quote_unattributed(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
                 format!("quote “{}” has no attribution", short(&c.text(&a.article.source))),
                 "who said this?",
                 Some("name the speaker in the same sentence (“…,” she said) or the outlet it came from (told Reuters, according to AP)".into()),
+            )
+        })
+        .collect()
+}
+
+fn quote_unbalanced(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
+    a.claims
+        .iter()
+        .filter_map(|c| c.unclosed.clone())
+        .map(|mark| {
+            draft(
+                mark,
+                "this quotation mark is never closed in its paragraph".into(),
+                "opened here",
+                Some(
+                    "close the quotation where the speaker's words end, or remove the mark".into(),
+                ),
             )
         })
         .collect()

@@ -24,6 +24,7 @@ const RULES: &[&str] = &[
     "source-unlisted",
     "source-unused",
     "sources-missing",
+    "quote-unbalanced",
 ];
 
 /// Precision floors per rule, over both parts; a rule with no findings has nothing to assert.
@@ -37,6 +38,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("source-unlisted", 0.35),
     ("source-unused", 0.90),
     ("sources-missing", 0.90),
+    ("quote-unbalanced", 0.90),
 ];
 
 #[derive(Default, Clone, Copy)]

@@ -473,6 +473,7 @@ impl FigureFinder<'_> {
             key,
             approximate,
             term: false,
+            unclosed: None,
         }
     }
 }

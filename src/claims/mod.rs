@@ -40,6 +40,9 @@ pub struct Claim {
     /// A quote that names rather than reports: a title (“Choosing Health”), a coined term or a
     /// scare-quoted word (“lifestyle trainers”). It needs no speaker of its own.
     pub term: bool,
+    /// The opening mark of a quote whose closing mark never came (the quote was ended with its
+    /// paragraph).
+    pub unclosed: Option<Range<usize>>,
 }
 
 impl Claim {

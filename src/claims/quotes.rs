@@ -229,6 +229,7 @@ fn unclosed_claim(text: &str, open: Option<&Open>, end: usize) -> Option<Claim> 
         block: open.block,
         approximate: false,
         term: false,
+        unclosed: Some(open.at..open.inner),
     })
 }
 
@@ -242,6 +243,7 @@ fn quote_claim(text: &str, open: Open, close: Range<usize>) -> Claim {
         block: open.block,
         approximate: false,
         term: false,
+        unclosed: None,
     }
 }
 
@@ -308,6 +310,7 @@ fn merge_split_quotes(text: &str, quotes: Vec<Claim>, lex: &Lexicon) -> Vec<Clai
             prev.span.end = quote.span.end;
             prev.parts.push(quote.parts[0].clone());
             prev.key = format!("{} {}", prev.key, quote.key);
+            prev.unclosed = prev.unclosed.take().or(quote.unclosed);
             continue;
         }
         out.push(quote);
