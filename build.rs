@@ -1,4 +1,4 @@
-// Embeds every rule card and lexicon file under `rules/` into the binary, so that no Rust list
+// Embeds every rule card (`rules/`) and word list (`lexicons/`) into the binary, so that no Rust list
 // of cards can fall out of step with the folder. A rule is its card plus one check function
 // (CONTRIBUTING.md).
 use std::fmt::Write as _;
@@ -7,7 +7,7 @@ use std::path::Path;
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = String::new();
-    for (name, dir) in [("RULE_FILES", "rules"), ("LEXICON_FILES", "rules/lexicons")] {
+    for (name, dir) in [("RULE_FILES", "rules"), ("LEXICON_FILES", "lexicons")] {
         let dir = root.join(dir);
         println!("cargo:rerun-if-changed={}", dir.display());
         let mut files: Vec<_> = std::fs::read_dir(&dir)

@@ -1,5 +1,5 @@
 //! The word lists every analysis step reads: reporting verbs, vague sources, hedges, months and
-//! the rest. They are data in `rules/lexicons/*.yaml`, embedded at build time and extendable from
+//! the rest. They are data in `lexicons/*.yaml`, embedded at build time and extendable from
 //! `.fairlint.yaml`, so that a newsroom can teach fairlint its own house style without Rust.
 
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -1,7 +1,7 @@
 //! Figures: numbers used as facts, with their hedge ("at least", "more than") and unit ("%",
 //! "per cent", "$", "million"). Most numbers in news are not claims (dates, years, times, ages,
 //! ordinals, scores, versions, numbers inside names), so most of this file says what is *not* a
-//! figure; the word lists live in `rules/lexicons/figures.yaml`.
+//! figure; the word lists live in `lexicons/figures.yaml`.
 
 use std::ops::Range;
 

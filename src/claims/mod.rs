@@ -1,7 +1,7 @@
 //! Finds the claims an article makes: quotes (text in quotation marks that stands for somebody's
 //! words) and figures (numbers used as facts). What is *not* a claim matters as much: apostrophes,
 //! scare quotes after "so-called", dates, years, times, ordinals, durations, numbers inside names.
-//! The words that decide live in `rules/lexicons/`, so a newsroom can tune them.
+//! The words that decide live in `lexicons/`, so a newsroom can tune them.
 //!
 //! Quotes are read by [`quotes`], figures by [`figures`]; this module holds the claim model and
 //! what both share.
