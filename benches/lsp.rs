@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use lsp_server::{Connection, Message, Notification, Request, RequestId};
 use serde_json::{Value, json};
 
-const URI: &str = "file:///tmp/fairlint-bench/story.md";
+const URI: &str = "file:///tmp/fairlint-benches/story.md";
 
 fn article(words: usize) -> String {
     let root = env!("CARGO_MANIFEST_DIR");

@@ -4,7 +4,7 @@
 //! The corpus is built here from the repository's own text: the paragraphs of every file in
 //! `examples/` and every labelled passage in `tests/labelled/*.yaml`. From those paragraphs the
 //! bench assembles one typical ~1,500-word article (as Markdown and as plain text) and one long
-//! ~1 MiB Markdown article, each checked as a single document. See `bench/README.md`.
+//! ~1 MiB Markdown article, each checked as a single document. See `benches/README.md`.
 
 use std::fs;
 use std::hint::black_box;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The archive at scale: generates a synthetic archive (bench/gen_archive.py), loads it into a
+# The archive at scale: generates a synthetic archive (benches/gen_archive.py), loads it into a
 # fresh SQLite file and a fresh PostgreSQL database with `fairlint archive add`, and measures
 #   - add: wall time, MB/s of text, texts/s as the archive grows, fairlint's CPU time, peak RSS
 #     and disk writes, the machine's CPU use, and for PostgreSQL the WAL written and the CPU
@@ -11,14 +11,14 @@
 #   - detection: copying probes whose every copied passage gets a source-undeclared finding
 #     naming the right archived file; independent probes with any copy finding.
 #
-#   bench/archive.sh                      # 100,000 texts (~60M words); ~7 min on 2 cores, plus
+#   benches/archive.sh                      # 100,000 texts (~60M words); ~7 min on 2 cores, plus
 #                                         # ~1 min to generate the texts the first time
-#   N_TEXTS=5000 bench/archive.sh         # quick run (~2 minutes once built)
+#   N_TEXTS=5000 benches/archive.sh         # quick run (~2 minutes once built)
 #
 # Environment: N_TEXTS (100000), SEED (1), RUNS (checks per backend, 200), BATCH_SIZE (5000),
 # BACKENDS ("sqlite postgres"), BATCH_COMPARE (1: first time --batch-size 500 and 5000, twice
 # each, on the first 20 folders = 20,000 texts at most; 0 skips it), DATA_ROOT
-# (bench/.archive-data, gitignored), PG_URL (a superuser URL; default: the throwaway server of
+# (benches/.archive-data, gitignored), PG_URL (a superuser URL; default: the throwaway server of
 # scripts/pg-test-server.sh, started if needed). Generated texts are kept and reused while their
 # parameters match. Results, logs and the fairlint binary measured go to
 # $DATA_ROOT/results-n$N_TEXTS/ (results.md is the summary).
@@ -30,7 +30,7 @@ SEED="${SEED:-1}"
 RUNS="${RUNS:-200}"
 BATCH_SIZE="${BATCH_SIZE:-5000}"
 BACKENDS="${BACKENDS:-sqlite postgres}"
-DATA_ROOT="${DATA_ROOT:-bench/.archive-data}"
+DATA_ROOT="${DATA_ROOT:-benches/.archive-data}"
 BATCH_COMPARE="${BATCH_COMPARE:-1}"
 DATA="$DATA_ROOT/n$N_TEXTS-s$SEED"
 OUT="$DATA_ROOT/results-n$N_TEXTS"
@@ -56,7 +56,7 @@ if [ -f "$DATA/params.json" ] && [ "$(cat "$DATA/params.json")" = "$want" ]; the
 else
   log "data: generating $N_TEXTS texts into $DATA"
   rm -rf "$DATA"
-  python3 bench/gen_archive.py --out "$DATA" --texts "$N_TEXTS" --seed "$SEED" --probes "$N_PROBES"
+  python3 benches/gen_archive.py --out "$DATA" --texts "$N_TEXTS" --seed "$SEED" --probes "$N_PROBES"
 fi
 du -sh "$DATA/texts" >&2
 df -h "$ROOT" /tmp >&2

@@ -1,4 +1,4 @@
-"""Deterministic synthetic inputs for bench/compare.sh and bench/doubling.sh.
+"""Deterministic synthetic inputs for benches/compare.sh and benches/doubling.sh.
 
 Standard library only. Every sentence is assembled from the invented word lists below (no text
 is taken from anywhere else), so the output depends on the seed alone.

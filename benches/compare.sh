@@ -2,23 +2,23 @@
 # fairlint against proselint 0.16.0 and copydetect 0.5.0 (PyPI), side by side in one run:
 # whole-process CPU seconds (user + sys), REPS repetitions, medians and ratios (peer / fairlint).
 #
-#   bench/compare.sh              # REPS=5
-#   REPS=3 bench/compare.sh
+#   benches/compare.sh              # REPS=5
+#   REPS=3 benches/compare.sh
 #
-# Installs both tools into bench/.venv (the only network use), builds fairlint in release mode
-# and copies the binary into bench/.compare-data/ (a rebuild during the run cannot swap it).
-# Generated inputs live in bench/.compare-data/ (gitignored), rebuilt when gen_compare.py changes.
-# Results: bench/.compare-data/results.tsv (every run) and results.md (the table).
+# Installs both tools into benches/.venv (the only network use), builds fairlint in release mode
+# and copies the binary into benches/.compare-data/ (a rebuild during the run cannot swap it).
+# Generated inputs live in benches/.compare-data/ (gitignored), rebuilt when gen_compare.py changes.
+# Results: benches/.compare-data/results.tsv (every run) and results.md (the table).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPS=${REPS:-5}
 WIKINEWS=${WIKINEWS:-../shared/data/wikinews}
-DATA=bench/.compare-data
-PY=bench/.venv/bin/python
+DATA=benches/.compare-data
+PY=benches/.venv/bin/python
 
 if [ ! -x "$PY" ] || ! "$PY" -c 'import proselint, copydetect, yaml' 2>/dev/null; then
-  python3 -m venv bench/.venv
-  bench/.venv/bin/pip install -q --disable-pip-version-check \
+  python3 -m venv benches/.venv
+  benches/.venv/bin/pip install -q --disable-pip-version-check \
     proselint==0.16.0 copydetect==0.5.0 pyyaml
 fi
 cargo build --release -q
@@ -27,12 +27,12 @@ cp target/release/fairlint "$DATA/fairlint"
 BIN=$DATA/fairlint
 
 # Inputs, regenerated only when the generator (or tests/copy) changes.
-stamp=$(cat bench/gen_compare.py bench/cputime.py tests/copy/*.yaml | sha256sum | cut -c1-16)
+stamp=$(cat benches/gen_compare.py benches/cputime.py tests/copy/*.yaml | sha256sum | cut -c1-16)
 if [ "$(cat "$DATA/stamp")" != "$stamp" ]; then
   rm -rf "$DATA/corpus" "$DATA/pairs" "$DATA/labelled-pairs"
-  python3 bench/gen_compare.py corpus "$DATA/corpus" --mb 5.2
-  python3 bench/gen_compare.py pairs "$DATA/pairs" --n 500
-  "$PY" bench/cputime.py extract tests/copy "$DATA/labelled-pairs"
+  python3 benches/gen_compare.py corpus "$DATA/corpus" --mb 5.2
+  python3 benches/gen_compare.py pairs "$DATA/pairs" --n 500
+  "$PY" benches/cputime.py extract tests/copy "$DATA/labelled-pairs"
   echo "$stamp" > "$DATA/stamp"
 fi
 shopt -s nullglob
@@ -56,20 +56,20 @@ record() {  # case tool rep -- "cpu wall rss rc"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$case" "$tool" "$rep" "$cpu" "$wall" "$rss" >> "$OUT"
   printf '  %-62s %-11s rep %s: %6.2f s CPU, %6.2f s wall\n' "$case" "$tool" "$rep" "$cpu" "$wall"
 }
-run() { "$PY" bench/cputime.py run -- "$@"; }
+run() { "$PY" benches/cputime.py run -- "$@"; }
 
 echo "fairlint $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+dirty'), REPS=$REPS, $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for rep in $(seq 1 "$REPS"); do
   # The tools alternate within each repetition, so both see the same load.
   record "$W_CASE" fairlint "$rep" "$(run "$BIN" check --format json --fail-on never "${wikinews[@]}")"
-  record "$W_CASE" proselint "$rep" "$(run bench/.venv/bin/proselint check -o json "${wikinews[@]}")"
+  record "$W_CASE" proselint "$rep" "$(run benches/.venv/bin/proselint check -o json "${wikinews[@]}")"
   record "$C_CASE" fairlint "$rep" "$(run "$BIN" check --format json --fail-on never "${corpus[@]}")"
-  record "$C_CASE" proselint "$rep" "$(run bench/.venv/bin/proselint check -o json "${corpus[@]}")"
-  record "$L_CASE" fairlint "$rep" "$("$PY" bench/cputime.py fairlint-pairs "$BIN" "$DATA/labelled-pairs")"
-  record "$L_CASE" copydetect "$rep" "$(run "$PY" bench/cputime.py copydetect-pairs "$DATA/labelled-pairs")"
-  record "$P_CASE" fairlint "$rep" "$("$PY" bench/cputime.py fairlint-pairs "$BIN" "$DATA/pairs")"
-  record "$P_CASE" copydetect "$rep" "$(run "$PY" bench/cputime.py copydetect-pairs "$DATA/pairs")"
+  record "$C_CASE" proselint "$rep" "$(run benches/.venv/bin/proselint check -o json "${corpus[@]}")"
+  record "$L_CASE" fairlint "$rep" "$("$PY" benches/cputime.py fairlint-pairs "$BIN" "$DATA/labelled-pairs")"
+  record "$L_CASE" copydetect "$rep" "$(run "$PY" benches/cputime.py copydetect-pairs "$DATA/labelled-pairs")"
+  record "$P_CASE" fairlint "$rep" "$("$PY" benches/cputime.py fairlint-pairs "$BIN" "$DATA/pairs")"
+  record "$P_CASE" copydetect "$rep" "$(run "$PY" benches/cputime.py copydetect-pairs "$DATA/pairs")"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-"$PY" bench/cputime.py summary "$OUT" | tee "$DATA/results.md"
+"$PY" benches/cputime.py summary "$OUT" | tee "$DATA/results.md"

@@ -1,4 +1,4 @@
-"""CPU-time helpers for bench/compare.sh. Every figure is whole-process CPU time (user + system)
+"""CPU-time helpers for benches/compare.sh. Every figure is whole-process CPU time (user + system)
 of the measured processes and all the processes they waited for, from getrusage(RUSAGE_CHILDREN);
 this script's own CPU time is never counted.
 
@@ -7,7 +7,7 @@ this script's own CPU time is never counted.
     cputime.py copydetect-pairs DIR       # copydetect over every pair, in this one process
     cputime.py extract YAML_DIR OUT_DIR   # tests/copy/*.yaml -> OUT_DIR/NNN/{original.txt,rewrite.md}
     cputime.py summary RESULTS.tsv        # medians, spread and ratios
-    cputime.py timev ... / doubling RESULTS.tsv   # bench/doubling.sh's rows and table
+    cputime.py timev ... / doubling RESULTS.tsv   # benches/doubling.sh's rows and table
 
 A pair folder DIR/NNN holds original.txt and rewrite.md. `copydetect-pairs` is measured from
 outside with `run` (interpreter start and import included) and only does the work.

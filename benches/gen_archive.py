@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Synthetic news archive for `bench/archive.sh`: Python 3 standard library only, deterministic
+"""Synthetic news archive for `benches/archive.sh`: Python 3 standard library only, deterministic
 for a given seed and set of parameters (the output does not depend on --jobs).
 
 Writes into OUT:
@@ -23,7 +23,7 @@ small pools of reporters and editors, and ~3 % of texts that re-run 1–3 paragr
 text (an updated wire story). Probe passages are never taken from a re-run paragraph or from
 its donor, so each copied passage has exactly one right archived text.
 
-    python3 bench/gen_archive.py --out bench/.archive-data/n100000 --texts 100000
+    python3 benches/gen_archive.py --out benches/.archive-data/n100000 --texts 100000
 """
 
 import argparse
