@@ -102,7 +102,7 @@ mod tests {
     use crate::finding::Fix;
 
     fn with_fix(edits: &[(Range<usize>, &str)]) -> Finding {
-        let mut finding = crate::check::draft(0..1, "m".into(), "l", None);
+        let mut finding = crate::checks::draft(0..1, "m".into(), "l", None);
         finding.fix = Some(Fix {
             title: "t".into(),
             edits: edits

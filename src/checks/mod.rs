@@ -1,0 +1,174 @@
+//! The rules' checks, one function per card in `rules/`, registered in [`CHECKS`] under the
+//! card's id and grouped by family in the files beside this one: attribution, the source list,
+//! copying, provenance. A check reads the finished analysis and returns findings; [`check`] runs
+//! the enabled ones, fills in ids and severities from the settings, drops what the article's
+//! comments and the config's `suppress:` silence, and bounds the output.
+
+mod attribution;
+mod copy;
+mod provenance;
+mod source_list;
+
+use crate::check::{Analysis, BUDGET, Budget};
+use crate::config::{RuleSettings, Settings};
+use crate::document::InputProblem;
+use crate::finding::Finding;
+use crate::rules::Severity;
+use crate::suppress::Suppressions;
+
+type Check = fn(&Analysis, &RuleSettings) -> Vec<Finding>;
+
+/// Rule id → check. A test keeps this in step with the YAML files in `rules/`.
+pub const CHECKS: &[(&str, Check)] = &[
+    ("quote-unattributed", attribution::quote_unattributed),
+    ("figure-unattributed", attribution::figure_unattributed),
+    ("quote-unbalanced", attribution::quote_unbalanced),
+    ("attribution-vague", attribution::attribution_vague),
+    ("source-unlisted", source_list::source_unlisted),
+    ("source-unused", source_list::source_unused),
+    ("sources-missing", source_list::sources_missing),
+    ("copy-verbatim", copy::copy_verbatim),
+    ("copy-near-verbatim", copy::copy_near_verbatim),
+    ("copy-paraphrase", copy::copy_paraphrase),
+    ("copy-derived", copy::copy_derived),
+    ("quote-excessive", copy::quote_excessive),
+    ("source-undeclared", provenance::source_undeclared),
+    ("quote-not-in-source", provenance::quote_not_in_source),
+    ("figure-not-in-source", provenance::figure_not_in_source),
+];
+
+/// Runs every enabled rule, drops suppressed findings, and sorts what is left by position.
+pub fn check(
+    analysis: &Analysis,
+    settings: &Settings,
+) -> (Vec<Finding>, Vec<crate::document::InputProblem>) {
+    let article = &analysis.article;
+    let mut problems = Vec::new();
+    if analysis.over_budget {
+        return (Vec::new(), problems);
+    }
+    let suppressions = Suppressions::for_article(article, &mut problems);
+    let mut findings = Vec::new();
+    for (id, check) in CHECKS {
+        let Some(rule) = settings.rule(id) else {
+            continue;
+        };
+        let severity = rule.severity.unwrap_or(Severity::Info);
+        let path = std::path::Path::new(&article.path);
+        for mut finding in check(analysis, rule) {
+            if suppressions.suppresses(id, &finding.span) {
+                continue;
+            }
+            let text = article.source.get(finding.span.clone()).unwrap_or("");
+            if settings.suppresses(path, id, text) {
+                continue;
+            }
+            finding.rule = id.to_string();
+            finding.severity = severity;
+            findings.push(finding);
+        }
+    }
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+    });
+    if let Some(problem) = limit_findings(&mut findings, &BUDGET) {
+        problems.push(problem);
+    }
+    (findings, problems)
+}
+
+/// Keeps the findings (in order) within the budget's count and bytes; the rest become one
+/// input problem, so output grows with the budget, not with the file.
+fn limit_findings(findings: &mut Vec<Finding>, budget: &Budget) -> Option<InputProblem> {
+    let total = findings.len();
+    let mut bytes = 0;
+    let kept = findings
+        .iter()
+        .take_while(|f| {
+            bytes += f.message.len()
+                + f.label.len()
+                + f.help.as_ref().map_or(0, String::len)
+                + f.related
+                    .iter()
+                    .map(|r| r.text.len() + r.path.len())
+                    .sum::<usize>()
+                + f.fix.as_ref().map_or(0, |fix| {
+                    fix.title.len() + fix.edits.iter().map(|e| e.text.len()).sum::<usize>()
+                });
+            bytes <= budget.finding_bytes
+        })
+        .count()
+        .min(budget.findings);
+    if kept == total {
+        return None;
+    }
+    findings.truncate(kept);
+    Some(InputProblem {
+        message: format!(
+            "too many findings in one file: {total}; only the first {kept} are shown \
+             (the limit is {} findings or {} MiB of their text)",
+            budget.findings,
+            budget.finding_bytes / (1024 * 1024)
+        ),
+        span: None,
+    })
+}
+
+/// A finding without its rule and severity, which `check` fills in from the settings.
+pub(crate) fn draft(
+    span: std::ops::Range<usize>,
+    message: String,
+    label: &str,
+    help: Option<String>,
+) -> Finding {
+    Finding {
+        rule: String::new(),
+        severity: Severity::Info,
+        message,
+        span,
+        label: label.to_string(),
+        help,
+        related: Vec::new(),
+        fix: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    #[test]
+    fn every_rule_file_has_a_check_and_every_check_a_rule_file() {
+        let files: HashSet<&str> = crate::rules::builtin()
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        let checks: HashSet<&str> = CHECKS.iter().map(|(id, _)| *id).collect();
+        assert_eq!(files, checks);
+    }
+
+    #[test]
+    fn findings_are_cut_by_count_and_by_bytes() {
+        let finding = |n: usize| draft(n..n + 1, "m".repeat(100), "l", None);
+        let budget = Budget {
+            findings: 5,
+            finding_bytes: 1_000,
+            ..BUDGET
+        };
+        let mut few: Vec<Finding> = (0..5).map(finding).collect();
+        assert!(limit_findings(&mut few, &budget).is_none());
+        let mut many: Vec<Finding> = (0..8).map(finding).collect();
+        let problem = limit_findings(&mut many, &budget).unwrap();
+        assert_eq!(many.len(), 5);
+        assert!(problem.message.contains("too many findings in one file: 8"));
+        let budget = Budget {
+            finding_bytes: 250,
+            ..budget
+        };
+        let mut long: Vec<Finding> = (0..5).map(finding).collect();
+        assert!(limit_findings(&mut long, &budget).is_some());
+        assert_eq!(long.len(), 2, "101 bytes each, 250 at most");
+    }
+}

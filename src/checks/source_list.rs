@@ -1,0 +1,224 @@
+//! The source list: outlets cited but not listed (`source-unlisted`, with the fix that lists
+//! them), listed sources the article never uses (`source-unused`), and claims with no list at
+//! all (`sources-missing`).
+
+use std::collections::HashSet;
+
+use super::draft;
+use crate::attribution::SourceKind;
+use crate::check::Analysis;
+use crate::claims::ClaimKind;
+use crate::config::RuleSettings;
+use crate::finding::{Finding, Fix};
+
+pub(super) fn source_unlisted(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
+    if !a.list.present || a.list.unknown {
+        return Vec::new();
+    }
+    let once = rule.bool("once-per-source");
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for cue in &a.attributions.cues {
+        for mention in cue.organisations() {
+            if a.names.find_entry(&a.list, &mention.text).is_some() {
+                continue;
+            }
+            if once && seen.iter().any(|s| a.names.same(s, &mention.text)) {
+                continue;
+            }
+            seen.push(mention.text.clone());
+            let mut finding = draft(
+                mention.span.clone(),
+                format!("“{}” is cited but not on the source list", mention.text),
+                "not on the source list",
+                Some(format!(
+                    "add “{}” to the source list, or attribute the claim to a listed source",
+                    mention.text
+                )),
+            );
+            finding.fix = Some(add_to_list_fix(a, &mention.span));
+            out.push(finding);
+        }
+    }
+    out
+}
+
+/// "Add “NPR” to the source list", as the name is written where it is cited (on one line, if
+/// the citation wraps).
+fn add_to_list_fix(a: &Analysis, span: &std::ops::Range<usize>) -> Fix {
+    let name = a.article.source[span.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Fix {
+        title: format!("Add “{name}” to the source list"),
+        edits: vec![crate::list_edit::add_to_list(a, &name)],
+    }
+}
+
+pub(super) fn source_unused(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
+    if a.list.unknown {
+        return Vec::new();
+    }
+    let without_original = rule.bool("without-original");
+    let at_hand = entries_with_originals(a);
+    let entry_words: Vec<Vec<String>> = a
+        .list
+        .entries
+        .iter()
+        .map(|e| {
+            e.name
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .filter(|w| w.len() >= 6)
+                .collect()
+        })
+        .collect();
+    let mut cited: HashSet<usize> = HashSet::new();
+    for cue in &a.attributions.cues {
+        for mention in cue.speaker.iter().chain(cue.outlet.iter()) {
+            if mention.kind == SourceKind::Vague {
+                continue;
+            }
+            if let Some(entry) = a.names.find_entry(&a.list, &mention.text) {
+                cited.insert(entry);
+            }
+            if mention.kind == SourceKind::Person {
+                // The span keeps the titles that the name leaves out ("President …").
+                let titled = &a.article.text[mention.span.clone()];
+                cited.extend(entries_of_office(&entry_words, titled));
+            }
+        }
+    }
+    cited.extend(reused_entries(a));
+    let body = body_text(a);
+    a.list
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !cited.contains(i))
+        .filter(|(i, _)| without_original || at_hand.contains(i))
+        .filter(|(_, e)| !contains_name(&body, &e.name))
+        .map(|(i, e)| {
+            let span = e.span.clone().unwrap_or(0..0);
+            let message = if at_hand.contains(&i) {
+                format!(
+                    "source “{}” is listed, but the article neither names it nor uses its original",
+                    e.name
+                )
+            } else {
+                format!("source “{}” is listed but never named in the body", e.name)
+            };
+            draft(
+                span,
+                message,
+                "not used",
+                Some("credit it where its reporting is used (“…, Reuters reported”), or drop it from the list".into()),
+            )
+        })
+        .collect()
+}
+
+/// List entries whose original text is at hand (front matter, `--original(s)`): only for these
+/// can fairlint tell that a source went unused, since wire copy is used without being named.
+fn entries_with_originals(a: &Analysis) -> HashSet<usize> {
+    a.overlaps
+        .originals
+        .iter()
+        .filter(|o| !o.original.archived())
+        .filter_map(|o| a.names.find_entry(&a.list, &o.original.source))
+        .collect()
+}
+
+/// Wire copy is used without being named: a listed source whose original the article reuses
+/// (any passage or close paraphrase found in it) is used.
+fn reused_entries(a: &Analysis) -> Vec<usize> {
+    let overlaps = &a.overlaps;
+    overlaps
+        .matches
+        .iter()
+        .filter(|m| !m.passages.is_empty() || !m.paraphrases.is_empty())
+        .filter_map(|m| {
+            let original = &overlaps.originals[m.original].original;
+            if original.archived() {
+                return None;
+            }
+            a.names.find_entry(&a.list, &original.source)
+        })
+        .collect()
+}
+
+/// A person's title names the office they speak for: "President Pezeshkian" cites an "Office of
+/// the Iranian Presidency" entry, "Health Minister Ana Ruiz" a "Ministry of Health" one. Words
+/// match on a shared stem of six letters or more.
+fn entries_of_office(entry_words: &[Vec<String>], speaker: &str) -> Vec<usize> {
+    let title_words: Vec<String> = speaker
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(str::to_lowercase)
+        .filter(|w| w.len() >= 6)
+        .collect();
+    if title_words.is_empty() {
+        return Vec::new();
+    }
+    let same_stem =
+        |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() >= 6;
+    entry_words
+        .iter()
+        .enumerate()
+        .filter(|(_, words)| {
+            words
+                .iter()
+                .any(|w| title_words.iter().any(|t| same_stem(t, w)))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The masked text of every block that is not the source list.
+fn body_text(a: &Analysis) -> String {
+    a.article
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !a.list.blocks.contains(i))
+        .map(|(_, b)| &a.article.text[b.range.clone()])
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn contains_name(body: &str, name: &str) -> bool {
+    let name = name.trim();
+    if name.is_empty() {
+        return false;
+    }
+    body.match_indices(name).any(|(i, _)| {
+        let before = body[..i].chars().next_back();
+        let after = body[i + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+pub(super) fn sources_missing(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
+    let min = rule.usize("min-claims").max(1);
+    if a.list.present || a.list.unknown || a.claims.len() < min {
+        return Vec::new();
+    }
+    let quotes = a
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Quote)
+        .count();
+    let figures = a.claims.len() - quotes;
+    let first = a.claims[0].span.clone();
+    vec![draft(
+        first,
+        format!(
+            "the article makes {} and {} but has no source list",
+            crate::report::plural_of(quotes, "quote"),
+            crate::report::plural_of(figures, "figure")
+        ),
+        "first claim",
+        Some("end the article with a source list: `Sources: Reuters, AP` or a `Sources` heading with one `- Outlet: Headline` per line".into()),
+    )]
+}
