@@ -193,6 +193,23 @@ pub(crate) fn split_front_matter(source: &str) -> Option<Range<usize>> {
     front_matter_yaml(source).map(|(whole, _)| whole)
 }
 
+/// The front matter as a YAML value, with the range of the whole block (fences included): the
+/// one reader for the places that want a field or two (an archived text's `source:` and
+/// `date:`, an original's `source:`), so that every one accepts the same fences, BOM and line
+/// ends as the article model. An empty block is an empty mapping.
+pub(crate) fn front_matter_value(
+    source: &str,
+) -> Option<(Range<usize>, Result<serde_yaml::Value, String>)> {
+    let (whole, yaml) = front_matter_yaml(source)?;
+    let text = &source[yaml];
+    let value = if text.trim().is_empty() {
+        Ok(serde_yaml::Value::Mapping(serde_yaml::Mapping::new()))
+    } else {
+        crate::yaml::from_str(text).map_err(|e| e.to_string())
+    };
+    Some((whole, value))
+}
+
 /// The front matter's whole range (fences included) and the YAML between the fences. Lines end
 /// with `\n`, `\r\n` or a lone `\r`, as everywhere else.
 fn front_matter_yaml(source: &str) -> Option<(Range<usize>, Range<usize>)> {

@@ -157,9 +157,7 @@ fn load_dir(
 /// The source an original belongs to: `source:` in its front matter, else its file name
 /// ("reuters.txt" → "reuters", "associated-press.md" → "associated press").
 fn source_of(path: &Path, text: &str) -> String {
-    if let Some(rest) = text.strip_prefix("---\n")
-        && let Some(end) = rest.find("\n---")
-        && let Ok(value) = crate::yaml::from_str::<serde_yaml::Value>(&rest[..end])
+    if let Some((_, Ok(value))) = crate::document::front_matter_value(text)
         && let Some(source) = value.get("source").and_then(serde_yaml::Value::as_str)
     {
         return source.to_string();
@@ -268,6 +266,17 @@ mod tests {
         assert_eq!(
             source_of(Path::new("x/a.md"), "---\nsource: Reuters\n---\nText"),
             "Reuters"
+        );
+        assert_eq!(
+            source_of(
+                Path::new("x/a.md"),
+                "\u{feff}---\r\nsource: AP\r\n---\r\nText"
+            ),
+            "AP"
+        );
+        assert_eq!(
+            source_of(Path::new("x/a.md"), "---\rsource: AFP\r---\rText"),
+            "AFP"
         );
     }
 

@@ -180,16 +180,8 @@ pub fn read_text(path: &str, text: &str, source: Option<&str>) -> Result<NewText
     let mut front_source = None;
     let mut date = None;
     let mut body = text;
-    if let Some(range) = crate::document::split_front_matter(text) {
-        let yaml = text[..range.end]
-            .trim_start_matches('\u{feff}')
-            .trim_start_matches("---");
-        let yaml = yaml
-            .trim_end()
-            .trim_end_matches("---")
-            .trim_end_matches("...");
-        let value: serde_yaml::Value = crate::yaml::from_str(yaml)
-            .map_err(|e| format!("front matter is not valid YAML: {e}"))?;
+    if let Some((range, value)) = crate::document::front_matter_value(text) {
+        let value = value.map_err(|e| format!("front matter is not valid YAML: {e}"))?;
         front_source = value.get("source").and_then(scalar);
         date = value.get("date").and_then(scalar);
         body = &text[range.end..];
