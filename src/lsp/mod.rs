@@ -827,7 +827,7 @@ impl Server<'_> {
             .client
             .config
             .clone()
-            .or_else(|| path.parent().and_then(crate::config::find_upward));
+            .or_else(|| find_config(path));
         let Some(config) = found else {
             let root = crate::untrusted::project_root(Some(path));
             return Some(ConfigFile {
