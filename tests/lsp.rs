@@ -566,6 +566,7 @@ fn plain_text_without_a_config_gets_one_created() {
 
 /// Issue #9 item 8: an archive server that accepts the connection and never answers must not
 /// hang the editor: the server says so and goes on checking without the archive.
+#[cfg(feature = "postgres")]
 #[test]
 fn an_archive_that_never_answers_does_not_hang_the_server() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

@@ -11,11 +11,18 @@
 //! many CI runners and editors can share. Both write each batch of texts in one transaction, so a killed `archive add` leaves
 //! the archive as it was before the batch it was writing.
 
+#[cfg(feature = "postgres")]
 mod connect;
+// Parsing and redaction of PostgreSQL locations stay in every build: a location given to a
+// build without PostgreSQL is still recognised (and refused), and never printed with its
+// password.
+#[cfg_attr(not(feature = "postgres"), allow(dead_code))]
 mod conninfo;
 pub mod pool;
+#[cfg(feature = "postgres")]
 mod postgres;
 mod sqlite;
+#[cfg(feature = "postgres")]
 mod tls;
 
 use std::fmt;
@@ -411,7 +418,14 @@ pub fn open(location: &Location, create: bool) -> Result<Box<dyn Store>, Archive
 pub fn open_for_reindex(location: &Location, create: bool) -> Result<Box<dyn Store>, ArchiveError> {
     match location {
         Location::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open(path, create)?)),
+        #[cfg(feature = "postgres")]
         Location::Postgres(url) => Ok(Box::new(postgres::PostgresStore::open(url)?)),
+        #[cfg(not(feature = "postgres"))]
+        Location::Postgres(_) => Err(ArchiveError::new(
+            location,
+            "this fairlint was built without PostgreSQL support",
+        )
+        .with_help("build it with the default features (`cargo install fairlint`), which include `postgres`")),
     }
 }
 
@@ -455,6 +469,7 @@ fn without_front_matter(text: &str) -> &str {
 pub(crate) struct Migration {
     pub version: i64,
     pub sqlite: &'static str,
+    #[cfg_attr(not(feature = "postgres"), allow(dead_code))]
     pub postgres: &'static str,
 }
 

@@ -823,11 +823,7 @@ impl Server<'_> {
     /// nearest `.fairlint.yaml` above the document, else a new one at its project root.
     fn config_for(&self, path: Option<&Path>) -> Option<ConfigFile> {
         let path = path?;
-        let found = self
-            .client
-            .config
-            .clone()
-            .or_else(|| find_config(path));
+        let found = self.client.config.clone().or_else(|| find_config(path));
         let Some(config) = found else {
             let root = crate::untrusted::project_root(Some(path));
             return Some(ConfigFile {
