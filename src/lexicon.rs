@@ -217,19 +217,24 @@ fn phrases(words: Vec<String>) -> Vec<Phrase> {
     out
 }
 
-/// Does `phrase` match the lower-cased words starting at `words[at]`?
-pub fn phrase_at(words: &[String], at: usize, phrase: &Phrase) -> bool {
-    words.len() >= at + phrase.len() && words[at..at + phrase.len()] == phrase[..]
+/// Does `phrase` match the lower-cased words starting at `words[at]`? Words are borrowed from
+/// the tokens (`&str`): copying them per lookup was a large share of the analysis' allocations.
+pub fn phrase_at(words: &[&str], at: usize, phrase: &Phrase) -> bool {
+    words.len() >= at + phrase.len() && same_words(&words[at..at + phrase.len()], phrase)
 }
 
 /// Does any phrase of `list` end exactly at `words[end - 1]`?
-pub fn ends_with_any(words: &[String], end: usize, list: &[Phrase]) -> bool {
+pub fn ends_with_any(words: &[&str], end: usize, list: &[Phrase]) -> bool {
     list.iter().any(|p| phrase_before(words, end, p))
 }
 
 /// Does `phrase` match the lower-cased words ending just before `words[end]`?
-pub fn phrase_before(words: &[String], end: usize, phrase: &Phrase) -> bool {
-    end >= phrase.len() && words[end - phrase.len()..end] == phrase[..]
+pub fn phrase_before(words: &[&str], end: usize, phrase: &Phrase) -> bool {
+    end >= phrase.len() && same_words(&words[end - phrase.len()..end], phrase)
+}
+
+fn same_words(words: &[&str], phrase: &Phrase) -> bool {
+    words.iter().zip(phrase).all(|(w, p)| *w == p.as_str())
 }
 
 #[cfg(test)]

@@ -113,7 +113,7 @@ const DATA_WORDS: &[&str] = &[
 
 impl CueFinder<'_> {
     pub(super) fn cues_in(&self, tokens: &[&Token], sentence: usize, block: usize) -> Vec<Cue> {
-        let words: Vec<String> = tokens.iter().map(|t| t.lower.clone()).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
         let mut cues = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -138,7 +138,7 @@ impl CueFinder<'_> {
     fn cue_at(
         &self,
         tokens: &[&Token],
-        words: &[String],
+        words: &[&str],
         i: usize,
     ) -> (
         Option<(Range<usize>, Option<Mention>, Option<Mention>)>,
@@ -174,11 +174,8 @@ impl CueFinder<'_> {
             if names_data && mention.kind == SourceKind::Person {
                 // "data from MarineTrack": whoever publishes data is an organisation, an outlet
                 // only when its name says so.
-                let words: Vec<String> = mention
-                    .text
-                    .split_whitespace()
-                    .map(str::to_lowercase)
-                    .collect();
+                let lower = mention.text.to_lowercase();
+                let words: Vec<&str> = lower.split_whitespace().collect();
                 mention.kind = self.organisation_kind(&words);
             }
             let (speaker, outlet) = if mention.kind == SourceKind::Organisation {
@@ -208,7 +205,7 @@ impl CueFinder<'_> {
             );
             return (Some((span_of(i, end), Some(crowd), None)), end);
         }
-        if tokens[i].kind != TokenKind::Word || !self.lex.reporting_verbs.contains(&words[i]) {
+        if tokens[i].kind != TokenKind::Word || !self.lex.reporting_verbs.contains(words[i]) {
             return (None, i + 1);
         }
         if tokens[i].capitalised && i > 0 {
@@ -217,7 +214,7 @@ impl CueFinder<'_> {
         if is_passive(words, i) {
             // "it was announced", "the toll was reported": the subject did not speak; only an
             // agent after "by" did.
-            let agent = (words.get(i + 1).is_some_and(|w| w == "by"))
+            let agent = (words.get(i + 1).is_some_and(|w| *w == "by"))
                 .then(|| self.phrase_after(tokens, words, i + 2))
                 .flatten()
                 .map(|(m, _)| m);
@@ -240,11 +237,8 @@ impl CueFinder<'_> {
         // Only verbs of speaking invert ("…,” said the minister); "find a clean spot" is an
         // order, not a source.
         let inverted_allowed = (i == 0 || tokens[i - 1].kind == TokenKind::Punct)
-            && !DOCUMENT_VERBS.contains(&words[i].as_str())
-            && !matches!(
-                words[i].as_str(),
-                "put" | "puts" | "count" | "counts" | "record"
-            );
+            && !DOCUMENT_VERBS.contains(&words[i])
+            && !matches!(words[i], "put" | "puts" | "count" | "counts" | "record");
         if speaker.is_none()
             && inverted_allowed
             && let Some((mention, end)) = self.phrase_after(tokens, words, i + 1)
@@ -253,7 +247,7 @@ impl CueFinder<'_> {
             after = end;
         }
         let mut outlet = self.outlet_after(tokens, words, i, after);
-        let mut speaker = speaker.map(|m| self.as_reporter(m, &words[i]));
+        let mut speaker = speaker.map(|m| self.as_reporter(m, words[i]));
         if outlet.is_none()
             && let Some((reporter, employer)) = speaker.as_ref().and_then(|m| self.credit(m))
         {
@@ -272,7 +266,8 @@ impl CueFinder<'_> {
         let text = self.text(mention.span.clone());
         let (owner, person) = text.split_once("’s ").or_else(|| text.split_once("'s "))?;
         let owner = owner.trim_start_matches("the ").trim_start_matches("The ");
-        let words: Vec<String> = owner.split_whitespace().map(str::to_lowercase).collect();
+        let lower = owner.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
         let outlet = self.names.is_known_outlet(owner)
             || self.names.find_entry(self.list, owner).is_some()
             || self.organisation_kind(&words) == SourceKind::Organisation;
@@ -300,10 +295,10 @@ impl CueFinder<'_> {
     fn quoted_as_saying(
         &self,
         tokens: &[&Token],
-        words: &[String],
+        words: &[&str],
         verb: usize,
     ) -> Option<(Range<usize>, Option<Mention>, Option<Mention>)> {
-        if !matches!(words[verb].as_str(), "quotes" | "quoted" | "quote") {
+        if !matches!(words[verb], "quotes" | "quoted" | "quote") {
             return None;
         }
         let (person, _) = self.phrase_after(tokens, words, verb + 1)?;
@@ -322,11 +317,8 @@ impl CueFinder<'_> {
     fn as_reporter(&self, mention: Mention, verb: &str) -> Mention {
         // "report" in the present is how labs and agencies describe their own findings.
         let reports = verb.starts_with("report") && verb != "report";
-        let words: Vec<String> = mention
-            .text
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
+        let lower = mention.text.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
         let institutional = ends_with_any(&words, words.len(), &self.lex.institutional_sources);
         if reports && mention.kind == SourceKind::Body && !institutional {
             return Mention {
@@ -342,7 +334,7 @@ impl CueFinder<'_> {
     fn outlet_after(
         &self,
         tokens: &[&Token],
-        words: &[String],
+        words: &[&str],
         verb: usize,
         from: usize,
     ) -> Option<Mention> {
@@ -359,11 +351,11 @@ impl CueFinder<'_> {
     fn outlet_or_platform_after(
         &self,
         tokens: &[&Token],
-        words: &[String],
+        words: &[&str],
         verb: usize,
         from: usize,
     ) -> Option<Mention> {
-        if matches!(words[verb].as_str(), "told" | "tell" | "tells" | "telling")
+        if matches!(words[verb], "told" | "tell" | "tells" | "telling")
             && let Some((m, _)) = self.phrase_after(tokens, words, verb + 1)
             && m.kind == SourceKind::Organisation
         {
@@ -372,9 +364,7 @@ impl CueFinder<'_> {
         let limit = (from + 16).min(tokens.len());
         let mut j = from;
         while j < limit {
-            if PHRASE_STOPS.contains(&words[j].as_str())
-                && !matches!(words[j].as_str(), "on" | "to" | "in")
-            {
+            if PHRASE_STOPS.contains(&words[j]) && !matches!(words[j], "on" | "to" | "in") {
                 return None;
             }
             if tokens[j].lower == "“" || tokens[j].lower == "\"" {
@@ -399,7 +389,7 @@ impl CueFinder<'_> {
     /// opens the sentence, not a verb with a one-word name for its speaker.
     /// "a landmass called Pangea", "a breeder called Cameron": "called" names the noun before
     /// it; nobody speaks.
-    fn is_naming(&self, tokens: &[&Token], words: &[String], verb: usize) -> bool {
+    fn is_naming(&self, tokens: &[&Token], words: &[&str], verb: usize) -> bool {
         if words[verb] != "called" || verb == 0 {
             return false;
         }
@@ -413,7 +403,7 @@ impl CueFinder<'_> {
     fn is_noun_here(
         &self,
         tokens: &[&Token],
-        words: &[String],
+        words: &[&str],
         verb: usize,
         speaker: Option<&Mention>,
     ) -> bool {
@@ -427,7 +417,7 @@ impl CueFinder<'_> {
                 .text(speaker.span.clone())
                 .to_lowercase()
                 .starts_with("the ");
-        if DOCUMENT_VERBS.contains(&words[verb].as_str())
+        if DOCUMENT_VERBS.contains(&words[verb])
             && (speaker.kind == SourceKind::Pronoun
                 || speaker.kind == SourceKind::Person && !definite)
         {
@@ -435,10 +425,10 @@ impl CueFinder<'_> {
         }
         // "Intelligence reports suggest": a plural noun with its own verb after it. "Zinni
         // estimates there are 4,000" is a verb.
-        let plural_noun = NOUN_VERBS.contains(&words[verb].as_str());
+        let plural_noun = NOUN_VERBS.contains(&words[verb]);
         let one_opening_word = verb == 1 && speaker.span == tokens[0].range;
         let verb_follows = words.get(verb + 1).is_some_and(|next| {
-            self.lex.reporting_verbs.contains(next) || DOCUMENT_VERBS.contains(&next.as_str())
+            self.lex.reporting_verbs.contains(*next) || DOCUMENT_VERBS.contains(next)
         });
         plural_noun && one_opening_word && speaker.kind == SourceKind::Person && verb_follows
     }
@@ -446,16 +436,13 @@ impl CueFinder<'_> {
 
 /// A form of "be" before the verb, past any adverbs: "was announced", "has been widely reported".
 /// "is saying" is not passive.
-fn is_passive(words: &[String], verb: usize) -> bool {
+fn is_passive(words: &[&str], verb: usize) -> bool {
     if words[verb].ends_with("ing") {
         return false;
     }
     let mut j = verb;
-    while j > 0 && (AUXILIARIES.contains(&words[j - 1].as_str()) || is_adverb(&words[j - 1])) {
-        if matches!(
-            words[j - 1].as_str(),
-            "is" | "are" | "was" | "were" | "been" | "be"
-        ) {
+    while j > 0 && (AUXILIARIES.contains(&words[j - 1]) || is_adverb(words[j - 1])) {
+        if matches!(words[j - 1], "is" | "are" | "was" | "were" | "been" | "be") {
             return true;
         }
         j -= 1;

@@ -42,11 +42,11 @@ impl CueFinder<'_> {
     pub(super) fn phrase_before(
         &self,
         tokens: &[&Token],
-        words: &[String],
+        words: &[&str],
         end: usize,
     ) -> Option<Mention> {
         let mut j = end;
-        while j > 0 && (AUXILIARIES.contains(&words[j - 1].as_str()) || is_adverb(&words[j - 1])) {
+        while j > 0 && (AUXILIARIES.contains(&words[j - 1]) || is_adverb(words[j - 1])) {
             j -= 1;
         }
         if j == 0 {
@@ -78,7 +78,7 @@ impl CueFinder<'_> {
             // "the court’s deputy prosecutor, Nadia Osei-Bonsu, told": a name in the
             // appositive is the speaker; a description ("a Republican from Ohio") is not.
             if tokens[comma + 1].capitalised
-                && !DETERMINERS.contains(&words[comma + 1].as_str())
+                && !DETERMINERS.contains(&words[comma + 1])
                 && (comma + 1..j - 1).all(|k| self.continues_name(tokens, words, k))
             {
                 return Some(self.name(tokens, comma + 1, j - 1));
@@ -88,7 +88,7 @@ impl CueFinder<'_> {
         self.phrase_ending(tokens, words, j)
     }
 
-    fn phrase_ending(&self, tokens: &[&Token], words: &[String], end: usize) -> Option<Mention> {
+    fn phrase_ending(&self, tokens: &[&Token], words: &[&str], end: usize) -> Option<Mention> {
         let mut end = end;
         // "Kmart Corp. announced": the full stop belongs to the abbreviation.
         if end >= 2
@@ -134,10 +134,7 @@ impl CueFinder<'_> {
                 start += 1;
             }
             let name = self.name(tokens, start, end);
-            if start >= 2
-                && LOCATIVES.contains(&words[start - 1].as_str())
-                && tokens[start - 2].is_word()
-            {
+            if start >= 2 && LOCATIVES.contains(&words[start - 1]) && tokens[start - 2].is_word() {
                 // "analysts at Barclays", "a researcher from the WHO": an organisation speaks
                 // through its people; "a paediatrician in Leeds": the place does not speak.
                 let affiliation = words[start - 1] == "at" || name.kind != SourceKind::Person;
@@ -154,11 +151,11 @@ impl CueFinder<'_> {
         }
         let mut start = end - 1;
         while start > 0 && end - start < 8 && tokens[start - 1].kind == TokenKind::Word {
-            let word = words[start - 1].as_str();
+            let word = words[start - 1];
             // "sources close to the presidency", "people familiar with the talks"
             let hedge_link = start >= 2
                 && matches!(
-                    (words[start - 2].as_str(), word),
+                    (words[start - 2], word),
                     ("close", "to") | ("familiar", "with")
                 )
                 || word == "with" && words[start] == "knowledge";
@@ -183,11 +180,11 @@ impl CueFinder<'_> {
     pub(super) fn phrase_after(
         &self,
         tokens: &[&Token],
-        words: &[String],
+        words: &[&str],
         start: usize,
     ) -> Option<(Mention, usize)> {
         let mut i = start;
-        while i < tokens.len() && DETERMINERS.contains(&words[i].as_str()) {
+        while i < tokens.len() && DETERMINERS.contains(&words[i]) {
             i += 1;
         }
         let first = tokens.get(i)?;
@@ -233,8 +230,8 @@ impl CueFinder<'_> {
         while end < tokens.len()
             && end - i < 5
             && tokens[end].kind == TokenKind::Word
-            && !PHRASE_STOPS.contains(&words[end].as_str())
-            && (end == i || !self.is_verb_here(&words[end]))
+            && !PHRASE_STOPS.contains(&words[end])
+            && (end == i || !self.is_verb_here(words[end]))
         {
             if tokens[end].capitalised {
                 // "council leader Ruth Amari": a lower-case title before a name.
@@ -251,14 +248,14 @@ impl CueFinder<'_> {
         // document's author is the source.
         if words
             .get(e)
-            .is_some_and(|w| matches!(w.as_str(), "by" | "from" | "in" | "of"))
+            .is_some_and(|w| matches!(*w, "by" | "from" | "in" | "of"))
             && let Some((named, named_end)) = self.phrase_after(tokens, words, e + 1)
             && matches!(named.kind, SourceKind::Organisation | SourceKind::Body)
         {
             return Some((named, named_end));
         }
         // "said the interior minister, Halima Ssempa": the name after the role speaks.
-        if words.get(e).is_some_and(|w| w == ",")
+        if words.get(e).is_some_and(|w| *w == ",")
             && tokens.get(e + 1).is_some_and(|t| t.capitalised)
         {
             let mut name_end = e + 2;
@@ -276,9 +273,9 @@ impl CueFinder<'_> {
         Some((mention, e))
     }
 
-    fn continues_name(&self, tokens: &[&Token], words: &[String], at: usize) -> bool {
+    fn continues_name(&self, tokens: &[&Token], words: &[&str], at: usize) -> bool {
         let token = tokens[at];
-        if self.lex.calendar_words.contains(&words[at]) || self.lex.months.contains(&words[at]) {
+        if self.lex.calendar_words.contains(words[at]) || self.lex.months.contains(words[at]) {
             return false;
         }
         if token.kind == TokenKind::Word
@@ -307,7 +304,7 @@ impl CueFinder<'_> {
         {
             return at + 1 < tokens.len() && tokens[at + 1].capitalised;
         }
-        words[at] != "-" && CONNECTORS.contains(&words[at].as_str())
+        words[at] != "-" && CONNECTORS.contains(&words[at])
     }
 
     /// "Engineers described…" at the start of a sentence: a plural common noun, capitalised only
@@ -380,16 +377,16 @@ impl CueFinder<'_> {
     fn common_phrase(
         &self,
         tokens: &[&Token],
-        words: &[String],
+        words: &[&str],
         start: usize,
         end: usize,
     ) -> Option<Mention> {
         if start >= end {
             return None;
         }
-        let phrase: Vec<String> = words[start..end]
+        let phrase: Vec<&str> = words[start..end]
             .iter()
-            .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string())
+            .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
             .collect();
         let mention = |kind| Some(self.mention(tokens, start, end, kind));
         if phrase.windows(2).any(|w| {
@@ -401,11 +398,11 @@ impl CueFinder<'_> {
         // "of"/"for" is the head, and what follows only qualifies it.
         let split = phrase
             .iter()
-            .position(|w| w == "of" || w == "for")
+            .position(|w| *w == "of" || *w == "for")
             .filter(|&k| k > 0);
         let core = &phrase[..split.unwrap_or(phrase.len())];
         let qualifier = split.map_or(start..start, |k| start + k + 1..end);
-        let head = core[core.len() - 1].as_str();
+        let head = core[core.len() - 1];
         // "Small's team wrote", "Kemp's office said": the named owner speaks through the people
         // or the body it owns; "Iran's protest movement" is not a speaker.
         let speaks_for_owner = self.lex.role_nouns.contains(head)
@@ -432,7 +429,7 @@ impl CueFinder<'_> {
                 .to_string();
             return Some(Mention { text, ..name });
         }
-        let indefinite = INDEFINITE.contains(&phrase[0].as_str());
+        let indefinite = INDEFINITE.contains(&phrase[0]);
         let is_org_token = |k: usize| {
             let upto = &words[start..=k];
             tokens[k].is_acronym(&self.article.text)
@@ -463,9 +460,8 @@ impl CueFinder<'_> {
             return mention(kind);
         }
         // "the report said": the report the article named before, if it named one.
-        let definite_document = DEFINITE.contains(&phrase[0].as_str())
-            && core.len() == 2
-            && DOCUMENT_NOUNS.contains(&head);
+        let definite_document =
+            DEFINITE.contains(&phrase[0]) && core.len() == 2 && DOCUMENT_NOUNS.contains(&head);
         if definite_document {
             return mention(SourceKind::Anaphor);
         }
@@ -478,7 +474,7 @@ impl CueFinder<'_> {
         // "Prison governors warned": a bare plural is a group of unnamed people ("the engineers"
         // too, when the singular is a known kind of person).
         let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
-        let definite = DEFINITE.contains(&phrase[0].as_str());
+        let definite = DEFINITE.contains(&phrase[0]);
         let known_people = head
             .strip_suffix('s')
             .is_some_and(|one| self.lex.role_nouns.contains(one));
@@ -547,10 +543,13 @@ impl CueFinder<'_> {
 
     /// The first token after the titles that open a name, leaving at least one word.
     fn after_titles(&self, tokens: &[&Token], start: usize, end: usize) -> usize {
-        let words: Vec<String> = tokens[start..end].iter().map(|t| t.lower.clone()).collect();
+        let words: Vec<&str> = tokens[start..end]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
         let mut at = 0;
         loop {
-            let abbreviation = words.get(at + 1).is_some_and(|w| w == ".")
+            let abbreviation = words.get(at + 1).is_some_and(|w| *w == ".")
                 && self.lex.abbreviations.contains(&format!("{}.", words[at]));
             let title = self
                 .lex
@@ -567,7 +566,7 @@ impl CueFinder<'_> {
             let rest_is_name = words[at + skip..]
                 .iter()
                 .zip(&tokens[start + at + skip..end])
-                .any(|(w, t)| t.capitalised && w != ".");
+                .any(|(w, t)| t.capitalised && *w != ".");
             if at + skip >= words.len() || !rest_is_name {
                 break;
             }
@@ -580,7 +579,10 @@ impl CueFinder<'_> {
         if self.names.find_entry(self.list, text).is_some() || self.names.is_known_outlet(text) {
             return SourceKind::Organisation;
         }
-        let words: Vec<String> = tokens[start..end].iter().map(|t| t.lower.clone()).collect();
+        let words: Vec<&str> = tokens[start..end]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
         let has = |phrase: &Vec<String>| {
             (0..words.len()).any(|i| phrase_at(&words, i, phrase))
                 || phrase.len() == 1
@@ -612,7 +614,7 @@ impl CueFinder<'_> {
     /// An organisation whose name says it publishes news ("Kabul News Agency", "Valley
     /// Tribune") is an outlet the source list should hold; any other ("Harlow Mills", "the
     /// Kessa Institute") speaks for itself, a primary source like a government body.
-    pub(super) fn organisation_kind(&self, words: &[String]) -> SourceKind {
+    pub(super) fn organisation_kind(&self, words: &[&str]) -> SourceKind {
         let outlet = self
             .lex
             .outlet_words
@@ -642,7 +644,7 @@ impl CueFinder<'_> {
             .iter()
             .filter(|t| t.range.end <= colon)
             .collect();
-        let words: Vec<String> = tokens.iter().map(|t| t.lower.clone()).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
         let last = tokens.last()?;
         if !last.capitalised {
             return None;
@@ -691,7 +693,7 @@ impl CueFinder<'_> {
 
     /// The people a sentence names, in order.
     pub(super) fn people_in(&self, tokens: &[&Token]) -> Vec<Mention> {
-        let words: Vec<String> = tokens.iter().map(|t| t.lower.clone()).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
         let mut people = Vec::new();
         let mut start = 0;
         while start < tokens.len() {
@@ -725,7 +727,7 @@ impl CueFinder<'_> {
             .iter()
             .filter(|t| t.range.end <= before)
             .collect();
-        let words: Vec<String> = tokens.iter().map(|t| t.lower.clone()).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
         // The subject opens the sentence, perhaps after a short lead-in ("However, …").
         let lead_in = tokens
             .iter()

@@ -42,7 +42,7 @@ pub(super) fn extract_figures(
         let finder = FigureFinder {
             text: &article.text,
             tokens: &tokens,
-            words: tokens.iter().map(|t| t.lower.clone()).collect(),
+            words: tokens.iter().map(|t| t.lower.as_str()).collect(),
             lex,
         };
         let mut i = 0;
@@ -104,7 +104,7 @@ fn url_ranges(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 struct FigureFinder<'a> {
     text: &'a str,
     tokens: &'a [&'a Token],
-    words: Vec<String>,
+    words: Vec<&'a str>,
     lex: &'a Lexicon,
 }
 
@@ -150,14 +150,10 @@ impl FigureFinder<'_> {
                 self.claim(start, end, format!("{}%", words.join(" ")), false),
             ));
         }
-        if !self.lex.scales.contains(scale) || scale.len() < 3 {
+        if !self.lex.scales.contains(*scale) || scale.len() < 3 {
             return None;
         }
-        if self
-            .lex
-            .durations
-            .contains(self.words.get(scale_at + 1)?.as_str())
-        {
+        if self.lex.durations.contains(*self.words.get(scale_at + 1)?) {
             return None;
         }
         let start = self.hedge_start(i);
@@ -185,7 +181,11 @@ impl FigureFinder<'_> {
         let mut key = number.replace(',', "");
         if glued_scale || glued_unit {
             key = format!("{key} {}", suffix.to_lowercase());
-        } else if let Some(scale) = self.words.get(end).filter(|w| self.lex.scales.contains(*w)) {
+        } else if let Some(scale) = self
+            .words
+            .get(end)
+            .filter(|w| self.lex.scales.contains(**w))
+        {
             key = format!("{key} {scale}");
             end += 1;
         }
@@ -199,7 +199,7 @@ impl FigureFinder<'_> {
             key.push('%');
         }
         let mut start = i;
-        if i > 0 && self.lex.currencies.contains(&self.words[i - 1]) {
+        if i > 0 && self.lex.currencies.contains(self.words[i - 1]) {
             start = i - 1;
             key = format!("{}{key}", self.words[i - 1]);
         }
@@ -208,9 +208,9 @@ impl FigureFinder<'_> {
     }
 
     fn is_not_a_figure(&self, i: usize, number: &str) -> bool {
-        let prev = i.checked_sub(1).map(|p| self.words[p].as_str());
-        let next = self.words.get(i + 1).map(String::as_str);
-        let after_next = self.words.get(i + 2).map(String::as_str);
+        let prev = i.checked_sub(1).map(|p| self.words[p]);
+        let next = self.words.get(i + 1).copied();
+        let after_next = self.words.get(i + 2).copied();
         let is_month = |w: Option<&str>| {
             w.is_some_and(|w| {
                 self.lex.months.contains(w) || self.lex.months.contains(&format!("{w}."))
@@ -236,13 +236,13 @@ impl FigureFinder<'_> {
         if aged(prev)
             || matches!(prev, Some("and") | Some(",") | Some("or"))
                 && i >= 3
-                && aged(Some(&self.words[i - 3]))
+                && aged(Some(self.words[i - 3]))
         {
             return true;
         }
         // Street numbers: "10 Downing Street", "221 Baker Street".
         let street = (i + 1..(i + 4).min(self.tokens.len()))
-            .find(|&k| self.lex.street_words.contains(&self.words[k]));
+            .find(|&k| self.lex.street_words.contains(self.words[k]));
         if let Some(k) = street
             && (i + 1..k).all(|j| self.tokens[j].capitalised)
             && self.tokens[k].capitalised
@@ -290,7 +290,7 @@ impl FigureFinder<'_> {
             && i >= 2
             && self.tokens[i - 2].kind == TokenKind::Number
         {
-            let before = i.checked_sub(3).map(|p| self.words[p].as_str());
+            let before = i.checked_sub(3).map(|p| self.words[p]);
             if is_month(before)
                 || before == Some(".")
                     && i >= 4
@@ -306,7 +306,7 @@ impl FigureFinder<'_> {
     /// "2002-2003", "UTC+9"): results and labels, not claims a source must stand behind.
     fn is_score(&self, i: usize) -> bool {
         let glued = |a: usize, b: usize| self.tokens[a].range.end == self.tokens[b].range.start;
-        let joiner = |k: usize| matches!(self.words[k].as_str(), "/" | "-" | "–" | "+");
+        let joiner = |k: usize| matches!(self.words[k], "/" | "-" | "–" | "+");
         let before = i >= 2
             && joiner(i - 1)
             && glued(i - 1, i)
@@ -328,7 +328,7 @@ impl FigureFinder<'_> {
             i + 1 < self.tokens.len() && self.tokens[i].range.end == self.tokens[i + 1].range.start;
         let decade = glued_next
             && matches!(next, Some("'" | "’" | "'s" | "’s"))
-            && self.words.get(i + 2).is_some_and(|w| w == "s")
+            && self.words.get(i + 2).is_some_and(|w| *w == "s")
             || glued_next && matches!(next, Some("'s" | "’s"));
         let version = next.is_some_and(|w| {
             matches!(
@@ -343,14 +343,14 @@ impl FigureFinder<'_> {
     /// counted in its unit or standing bare after "for"/"on" at the end of a clause.
     fn is_result(&self, i: usize, next: Option<&str>) -> bool {
         let unit = if next == Some("-") {
-            self.words.get(i + 2).map(String::as_str)
+            self.words.get(i + 2).copied()
         } else {
             next
         };
         if unit.is_some_and(|w| self.lex.result_units.contains(w)) {
             return true;
         }
-        let bare_after = i > 0 && matches!(self.words[i - 1].as_str(), "for" | "on");
+        let bare_after = i > 0 && matches!(self.words[i - 1], "for" | "on");
         let clause_ends = next.is_none_or(|w| matches!(w, "," | "." | ";" | "and"));
         bare_after && clause_ends && self.hedge_start(i) == i
     }
@@ -364,9 +364,9 @@ impl FigureFinder<'_> {
             return false;
         }
         let hedged = self.hedge_start(i) != i;
-        let currency = i > 0 && self.lex.currencies.contains(&self.words[i - 1]);
+        let currency = i > 0 && self.lex.currencies.contains(self.words[i - 1]);
         let next = self.words.get(i + 1);
-        let scaled = next.is_some_and(|w| self.lex.scales.contains(w) || w == "%");
+        let scaled = next.is_some_and(|w| self.lex.scales.contains(*w) || *w == "%");
         !(hedged || currency || scaled)
     }
 
@@ -376,7 +376,7 @@ impl FigureFinder<'_> {
             return false;
         };
         let before = self.tokens[prev];
-        let word = &self.words[prev];
+        let word = self.words[prev];
         let adjacent = before.range.end == self.tokens[i].range.start;
         if word == "-" && adjacent && prev > 0 {
             let named = self.tokens[prev - 1];
@@ -398,7 +398,11 @@ impl FigureFinder<'_> {
             return true;
         }
         let sentence_start = prev == 0;
-        let is_hedge_word = self.lex.hedges.iter().any(|h| h.last() == Some(word));
+        let is_hedge_word = self
+            .lex
+            .hedges
+            .iter()
+            .any(|h| h.last().is_some_and(|w| w == word));
         before.is_word()
             && before.capitalised
             && !sentence_start
@@ -411,7 +415,7 @@ impl FigureFinder<'_> {
     /// election's count ("61% of the vote", "re-elected with 61%") or a market's move ("shares
     /// fell 4%", "the FTSE closed at 7,412"). The figure is tokens `first..end`.
     fn is_public_result(&self, first: usize, end: usize) -> bool {
-        let word = |k: Option<usize>| k.and_then(|k| self.words.get(k)).map(String::as_str);
+        let word = |k: Option<usize>| k.and_then(|k| self.words.get(k)).copied();
         let before = |n: usize| word(first.checked_sub(n));
         if self.is_conversion(first) {
             return true;

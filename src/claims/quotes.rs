@@ -288,11 +288,11 @@ fn is_mention(article: &Article, quote_start: usize, lex: &Lexicon) -> bool {
     else {
         return false;
     };
-    let before: Vec<String> = sentence
+    let before: Vec<&str> = sentence
         .tokens
         .iter()
         .filter(|t| t.range.end <= quote_start && t.kind != TokenKind::Punct)
-        .map(|t| t.lower.clone())
+        .map(|t| t.lower.as_str())
         .collect();
     lex.mention_markers
         .iter()
