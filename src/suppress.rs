@@ -48,7 +48,8 @@ impl Suppressions {
         Self::parse_where(&article.source, &article.lines, problems, counts)
     }
 
-    /// Reads every fairlint comment; unknown rule ids become problems with a "did you mean".
+    /// Reads every fairlint comment, wherever it is (the tests' view of the comment syntax).
+    #[cfg(test)]
     pub fn parse(
         source: &str,
         lines: &LineIndex,
@@ -57,8 +58,8 @@ impl Suppressions {
         Self::parse_where(source, lines, problems, |_| true)
     }
 
-    /// [`Suppressions::parse`], counting only the comments whose `<!--` is at an offset
-    /// `counts` accepts.
+    /// Reads the fairlint comments whose `<!--` is at an offset `counts` accepts; unknown rule
+    /// ids become problems with a "did you mean".
     fn parse_where(
         source: &str,
         lines: &LineIndex,
