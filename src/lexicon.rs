@@ -69,47 +69,47 @@ struct OutletFile {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub reporting_verbs: HashSet<String>,
-    pub slogan_verbs: Vec<Phrase>,
-    pub source_phrases: Vec<Phrase>,
-    pub outlet_phrases: Vec<Phrase>,
-    pub measure_phrases: Vec<Phrase>,
-    pub mention_markers: Vec<Phrase>,
-    pub vague_sources: Vec<Phrase>,
-    pub institutional_sources: Vec<Phrase>,
-    pub qualified_sources: Vec<Phrase>,
+    pub slogan_verbs: Phrases,
+    pub source_phrases: Phrases,
+    pub outlet_phrases: Phrases,
+    pub measure_phrases: Phrases,
+    pub mention_markers: Phrases,
+    pub vague_sources: Phrases,
+    pub institutional_sources: Phrases,
+    pub qualified_sources: Phrases,
     pub role_nouns: HashSet<String>,
     pub organisation_nouns: HashSet<String>,
-    pub organisation_words: Vec<Phrase>,
-    pub person_titles: Vec<Phrase>,
+    pub organisation_words: Phrases,
+    pub person_titles: Phrases,
     pub pronouns: HashSet<String>,
     pub abbreviations: HashSet<String>,
     /// Words that open sentences capitalised but never name anybody ("Somehow", "During").
     pub not_names: HashSet<String>,
     /// Where a person speaks for themselves ("on Truth Social", "on X"): not a news source the
     /// list must hold.
-    pub platforms: Vec<Phrase>,
+    pub platforms: Phrases,
     /// Words in a name that say it publishes news: such an organisation belongs on the list.
-    pub outlet_words: Vec<Phrase>,
+    pub outlet_words: Phrases,
     /// What a sports result counts ("30 games", "12 points"): results, not claims.
     pub result_units: HashSet<String>,
     /// What follows a share of an election's count ("of the vote"): a public result.
-    pub result_shares: Vec<Phrase>,
+    pub result_shares: Phrases,
     /// "re-elected with", "won by": what gives an election's result.
     pub election_verbs: HashSet<String>,
     /// What trades on a public market ("shares", "the index"): its price moves are public.
-    pub market_words: Vec<Phrase>,
+    pub market_words: Phrases,
     /// How a market moves ("fell", "closed"), right before the figure.
     pub market_moves: HashSet<String>,
     pub calendar_words: HashSet<String>,
     pub source_headings: HashSet<String>,
     pub disclaimer_markers: Vec<String>,
-    pub hedges: Vec<Phrase>,
+    pub hedges: Phrases,
     pub scales: HashSet<String>,
-    pub percent_units: Vec<Phrase>,
+    pub percent_units: Phrases,
     pub currencies: HashSet<String>,
     pub glued_units: HashSet<String>,
-    pub number_words: Vec<Phrase>,
-    pub magnitudes: Vec<Phrase>,
+    pub number_words: Phrases,
+    pub magnitudes: Phrases,
     pub months: HashSet<String>,
     pub durations: HashSet<String>,
     pub name_prefixes: HashSet<String>,
@@ -205,8 +205,84 @@ fn set(words: Vec<String>) -> HashSet<String> {
     words.into_iter().map(|w| w.to_lowercase()).collect()
 }
 
+/// A list of phrases, longest first (so that "hundreds of thousands of" wins over "hundreds
+/// of"), indexed by first and by last word: a lookup at one position costs the few phrases that
+/// could start or end there, not a scan of the whole list per word of the article.
+#[derive(Debug, Clone, Default)]
+pub struct Phrases {
+    list: Vec<Phrase>,
+    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
+    /// One-word phrases with a hyphen ("vice-president"), which a name can hold inside a longer
+    /// hyphenated word.
+    hyphenated: Vec<usize>,
+}
+
+impl Phrases {
+    fn new(list: Vec<Phrase>) -> Phrases {
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, phrase) in list.iter().enumerate() {
+            by_first.entry(phrase[0].clone()).or_default().push(k);
+            by_last
+                .entry(phrase[phrase.len() - 1].clone())
+                .or_default()
+                .push(k);
+        }
+        let hyphenated = (0..list.len())
+            .filter(|&k| list[k].len() == 1 && list[k][0].contains('-'))
+            .collect();
+        Phrases {
+            list,
+            by_first,
+            by_last,
+            hyphenated,
+        }
+    }
+
+    /// Some phrase starts at one of the positions of `words`.
+    pub fn in_words(&self, words: &[&str]) -> bool {
+        (0..words.len()).any(|at| self.longest_at(words, at).is_some())
+    }
+
+    /// Some one-word hyphenated phrase is inside `lower_text`.
+    pub fn hyphenated_in(&self, lower_text: &str) -> bool {
+        self.hyphenated
+            .iter()
+            .any(|&k| lower_text.contains(self.list[k][0].as_str()))
+    }
+
+    /// The longest phrase that starts at `words[at]`.
+    pub fn longest_at(&self, words: &[&str], at: usize) -> Option<&Phrase> {
+        let first = words.get(at)?;
+        self.by_first
+            .get(*first)?
+            .iter()
+            .map(|&k| &self.list[k])
+            .find(|p| phrase_at(words, at, p))
+    }
+
+    /// The longest phrase that ends just before `words[end]`.
+    pub fn longest_before(&self, words: &[&str], end: usize) -> Option<&Phrase> {
+        let last = words.get(end.checked_sub(1)?)?;
+        self.by_last
+            .get(*last)?
+            .iter()
+            .map(|&k| &self.list[k])
+            .find(|p| phrase_before(words, end, p))
+    }
+}
+
+impl std::ops::Deref for Phrases {
+    type Target = [Phrase];
+
+    fn deref(&self) -> &[Phrase] {
+        &self.list
+    }
+}
+
 /// Longest phrases first, so that matching "hundreds of thousands of" wins over "hundreds of".
-fn phrases(words: Vec<String>) -> Vec<Phrase> {
+fn phrases(words: Vec<String>) -> Phrases {
     let mut out: Vec<Phrase> = words
         .into_iter()
         .map(|w| w.split_whitespace().map(str::to_lowercase).collect())
@@ -214,7 +290,7 @@ fn phrases(words: Vec<String>) -> Vec<Phrase> {
         .collect();
     out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     out.dedup();
-    out
+    Phrases::new(out)
 }
 
 /// Does `phrase` match the lower-cased words starting at `words[at]`? Words are borrowed from
@@ -224,8 +300,8 @@ pub fn phrase_at(words: &[&str], at: usize, phrase: &Phrase) -> bool {
 }
 
 /// Does any phrase of `list` end exactly at `words[end - 1]`?
-pub fn ends_with_any(words: &[&str], end: usize, list: &[Phrase]) -> bool {
-    list.iter().any(|p| phrase_before(words, end, p))
+pub fn ends_with_any(words: &[&str], end: usize, list: &Phrases) -> bool {
+    list.longest_before(words, end).is_some()
 }
 
 /// Does `phrase` match the lower-cased words ending just before `words[end]`?

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::names::PHRASE_STOPS;
 use super::{Cue, CueFinder, Mention, SourceKind};
-use crate::lexicon::{ends_with_any, phrase_at};
+use crate::lexicon::ends_with_any;
 use crate::text::{Token, TokenKind};
 
 /// Words that stand between a subject and its verb ("has also said"): skipped when reading the
@@ -145,12 +145,7 @@ impl CueFinder<'_> {
         usize,
     ) {
         let span_of = |from: usize, to: usize| tokens[from].range.start..tokens[to - 1].range.end;
-        if let Some(phrase) = self
-            .lex
-            .measure_phrases
-            .iter()
-            .find(|p| phrase_at(words, i, p))
-        {
+        if let Some(phrase) = self.lex.measure_phrases.longest_at(words, i) {
             let end = i + phrase.len();
             let mention = Mention {
                 text: self.text(span_of(i, end)).to_string(),
@@ -159,12 +154,7 @@ impl CueFinder<'_> {
             };
             return (Some((span_of(i, end), Some(mention), None)), end);
         }
-        if let Some(phrase) = self
-            .lex
-            .source_phrases
-            .iter()
-            .find(|p| phrase_at(words, i, p))
-        {
+        if let Some(phrase) = self.lex.source_phrases.longest_at(words, i) {
             let end = i + phrase.len();
             let Some((mention, _)) = self.phrase_after(tokens, words, end) else {
                 return (None, end);
@@ -185,12 +175,7 @@ impl CueFinder<'_> {
             };
             return (Some((span_of(i, end), speaker, outlet)), end);
         }
-        if let Some(phrase) = self
-            .lex
-            .slogan_verbs
-            .iter()
-            .find(|p| phrase_at(words, i, p))
-        {
+        if let Some(phrase) = self.lex.slogan_verbs.longest_at(words, i) {
             let end = i + phrase.len();
             let crowd = self.phrase_before(tokens, words, i).map_or_else(
                 || Mention {
@@ -370,11 +355,7 @@ impl CueFinder<'_> {
             if tokens[j].lower == "“" || tokens[j].lower == "\"" {
                 return None;
             }
-            if let Some(p) = self
-                .lex
-                .outlet_phrases
-                .iter()
-                .find(|p| phrase_at(words, j, p))
+            if let Some(p) = self.lex.outlet_phrases.longest_at(words, j)
                 && let Some((m, _)) = self.phrase_after(tokens, words, j + p.len())
                 && m.kind == SourceKind::Organisation
             {

@@ -583,22 +583,20 @@ impl CueFinder<'_> {
             .iter()
             .map(|t| t.lower.as_str())
             .collect();
-        let has = |phrase: &Vec<String>| {
-            (0..words.len()).any(|i| phrase_at(&words, i, phrase))
-                || phrase.len() == 1
-                    && phrase[0].contains('-')
-                    && text.to_lowercase().contains(&phrase[0])
-        };
-        if self.lex.person_titles.iter().any(has) {
+        let lower_text = std::cell::OnceCell::new();
+        let lower = || lower_text.get_or_init(|| text.to_lowercase()).as_str();
+        let lex = &self.lex;
+        if lex.person_titles.in_words(&words) || lex.person_titles.hyphenated_in(lower()) {
             return SourceKind::Person;
         }
         // "Health Ministry" is a body; "Kabul News Agency" is an outlet: an organisation word
         // other than the institutional head decides.
-        let body_head = ends_with_any(&words, words.len(), &self.lex.institutional_sources);
+        let body_head = ends_with_any(&words, words.len(), &lex.institutional_sources);
         let head_len = words.len() - 1;
-        let org_word = self.lex.organisation_words.iter().any(|p| {
-            (0..head_len).any(|i| phrase_at(&words[..head_len], i, p)) || !body_head && has(p)
-        });
+        let org_word = lex.organisation_words.in_words(&words[..head_len])
+            || !body_head
+                && (lex.organisation_words.in_words(&words)
+                    || lex.organisation_words.hyphenated_in(lower()));
         if org_word {
             return self.organisation_kind(&words);
         }

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use super::{Claim, ClaimKind};
 use crate::document::{Article, BlockKind};
-use crate::lexicon::{Lexicon, phrase_at, phrase_before};
+use crate::lexicon::{Lexicon, phrase_at};
 use crate::position::within_any;
 use crate::text::{Token, TokenKind};
 
@@ -111,12 +111,7 @@ struct FigureFinder<'a> {
 impl FigureFinder<'_> {
     /// A figure starting at token `i`: the index after it and the claim.
     fn figure_at(&self, i: usize) -> Option<(usize, Claim)> {
-        if let Some(m) = self
-            .lex
-            .magnitudes
-            .iter()
-            .find(|m| phrase_at(&self.words, i, m))
-        {
+        if let Some(m) = self.lex.magnitudes.longest_at(&self.words, i) {
             let end = i + m.len();
             return Some((end, self.claim(i, end, m.join(" "), true)));
         }
@@ -129,19 +124,10 @@ impl FigureFinder<'_> {
 
     /// "two million", "half a million".
     fn worded_figure(&self, i: usize) -> Option<(usize, Claim)> {
-        let words = self
-            .lex
-            .number_words
-            .iter()
-            .find(|w| phrase_at(&self.words, i, w))?;
+        let words = self.lex.number_words.longest_at(&self.words, i)?;
         let scale_at = i + words.len();
         let scale = self.words.get(scale_at)?;
-        if let Some(unit) = self
-            .lex
-            .percent_units
-            .iter()
-            .find(|u| phrase_at(&self.words, scale_at, u))
-        {
+        if let Some(unit) = self.lex.percent_units.longest_at(&self.words, scale_at) {
             // "Forty per cent of those surveyed".
             let end = scale_at + unit.len();
             let start = self.hedge_start(i);
@@ -189,12 +175,7 @@ impl FigureFinder<'_> {
             key = format!("{key} {scale}");
             end += 1;
         }
-        if let Some(unit) = self
-            .lex
-            .percent_units
-            .iter()
-            .find(|u| phrase_at(&self.words, end, u))
-        {
+        if let Some(unit) = self.lex.percent_units.longest_at(&self.words, end) {
             end += unit.len();
             key.push('%');
         }
@@ -462,8 +443,7 @@ impl FigureFinder<'_> {
     fn hedge_start(&self, i: usize) -> usize {
         self.lex
             .hedges
-            .iter()
-            .find(|h| phrase_before(&self.words, i, h))
+            .longest_before(&self.words, i)
             .map_or(i, |h| i - h.len())
     }
 
