@@ -6,6 +6,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Deserialize;
 
+/// A set of lower-cased words. The analysis looks words up millions of times per megabyte of
+/// text and never with keys an attacker could pick to collide (the lexicons are ours or the
+/// project's own), so a fast hasher replaces the default DoS-resistant one.
+pub type WordSet = HashSet<String, foldhash::fast::RandomState>;
+
+type WordMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
+
 /// A multi-word phrase, lower-cased and split on whitespace.
 pub type Phrase = Vec<String>;
 
@@ -68,7 +75,7 @@ struct OutletFile {
 /// The lexicons, indexed for the lookups the analysis makes.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    pub reporting_verbs: HashSet<String>,
+    pub reporting_verbs: WordSet,
     pub slogan_verbs: Phrases,
     pub source_phrases: Phrases,
     pub outlet_phrases: Phrases,
@@ -77,44 +84,44 @@ pub struct Lexicon {
     pub vague_sources: Phrases,
     pub institutional_sources: Phrases,
     pub qualified_sources: Phrases,
-    pub role_nouns: HashSet<String>,
-    pub organisation_nouns: HashSet<String>,
+    pub role_nouns: WordSet,
+    pub organisation_nouns: WordSet,
     pub organisation_words: Phrases,
     pub person_titles: Phrases,
-    pub pronouns: HashSet<String>,
-    pub abbreviations: HashSet<String>,
+    pub pronouns: WordSet,
+    pub abbreviations: WordSet,
     /// Words that open sentences capitalised but never name anybody ("Somehow", "During").
-    pub not_names: HashSet<String>,
+    pub not_names: WordSet,
     /// Where a person speaks for themselves ("on Truth Social", "on X"): not a news source the
     /// list must hold.
     pub platforms: Phrases,
     /// Words in a name that say it publishes news: such an organisation belongs on the list.
     pub outlet_words: Phrases,
     /// What a sports result counts ("30 games", "12 points"): results, not claims.
-    pub result_units: HashSet<String>,
+    pub result_units: WordSet,
     /// What follows a share of an election's count ("of the vote"): a public result.
     pub result_shares: Phrases,
     /// "re-elected with", "won by": what gives an election's result.
-    pub election_verbs: HashSet<String>,
+    pub election_verbs: WordSet,
     /// What trades on a public market ("shares", "the index"): its price moves are public.
     pub market_words: Phrases,
     /// How a market moves ("fell", "closed"), right before the figure.
-    pub market_moves: HashSet<String>,
-    pub calendar_words: HashSet<String>,
-    pub source_headings: HashSet<String>,
+    pub market_moves: WordSet,
+    pub calendar_words: WordSet,
+    pub source_headings: WordSet,
     pub disclaimer_markers: Vec<String>,
     pub hedges: Phrases,
-    pub scales: HashSet<String>,
+    pub scales: WordSet,
     pub percent_units: Phrases,
-    pub currencies: HashSet<String>,
-    pub glued_units: HashSet<String>,
+    pub currencies: WordSet,
+    pub glued_units: WordSet,
     pub number_words: Phrases,
     pub magnitudes: Phrases,
-    pub months: HashSet<String>,
-    pub durations: HashSet<String>,
-    pub name_prefixes: HashSet<String>,
-    pub time_suffixes: HashSet<String>,
-    pub street_words: HashSet<String>,
+    pub months: WordSet,
+    pub durations: WordSet,
+    pub name_prefixes: WordSet,
+    pub time_suffixes: WordSet,
+    pub street_words: WordSet,
     pub outlets: Vec<OutletEntry>,
 }
 
@@ -201,7 +208,7 @@ impl Lexicon {
     }
 }
 
-fn set(words: Vec<String>) -> HashSet<String> {
+fn set(words: Vec<String>) -> WordSet {
     words.into_iter().map(|w| w.to_lowercase()).collect()
 }
 
@@ -211,8 +218,8 @@ fn set(words: Vec<String>) -> HashSet<String> {
 #[derive(Debug, Clone, Default)]
 pub struct Phrases {
     list: Vec<Phrase>,
-    by_first: HashMap<String, Vec<usize>>,
-    by_last: HashMap<String, Vec<usize>>,
+    by_first: WordMap<Vec<usize>>,
+    by_last: WordMap<Vec<usize>>,
     /// One-word phrases with a hyphen ("vice-president"), which a name can hold inside a longer
     /// hyphenated word.
     hyphenated: Vec<usize>,
@@ -220,8 +227,8 @@ pub struct Phrases {
 
 impl Phrases {
     fn new(list: Vec<Phrase>) -> Phrases {
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: WordMap<Vec<usize>> = WordMap::default();
+        let mut by_last: WordMap<Vec<usize>> = WordMap::default();
         for (k, phrase) in list.iter().enumerate() {
             by_first.entry(phrase[0].clone()).or_default().push(k);
             by_last
