@@ -19,6 +19,16 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// A file not checked (yet), with its problems.
+    pub fn unchecked(path: String, errors: Vec<FileError>) -> FileReport {
+        FileReport {
+            path,
+            analysis: None,
+            findings: Vec::new(),
+            errors,
+        }
+    }
+
     /// Where an input problem is, when it has a place.
     pub fn error_position(&self, error: &FileError) -> Option<LineCol> {
         match (&self.analysis, &error.span, error.position) {

@@ -596,24 +596,11 @@ fn each_file(
                     checked.unwrap_or_else(|_| {
                         let path = input.display();
                         let message = "fairlint failed on this file; please report it".into();
-                        let file = FileReport {
-                            errors: vec![problem(&path, message, None)],
-                            path,
-                            analysis: None,
-                            findings: Vec::new(),
-                        };
-                        (file, None)
+                        let errors = vec![problem(&path, message, None)];
+                        (FileReport::unchecked(path, errors), None)
                     })
                 }
-                Err(error) => {
-                    let file = FileReport {
-                        path: error.path.clone(),
-                        analysis: None,
-                        findings: Vec::new(),
-                        errors: vec![error],
-                    };
-                    (file, None)
-                }
+                Err(error) => (FileReport::unchecked(error.path.clone(), vec![error]), None),
             };
             let _ = finished.send((index, report));
         });
@@ -676,12 +663,7 @@ fn check_input(
     originals: &RunOriginals,
 ) -> FileReport {
     let path = input.display();
-    let mut file = FileReport {
-        path: path.clone(),
-        analysis: None,
-        findings: Vec::new(),
-        errors: Vec::new(),
-    };
+    let mut file = FileReport::unchecked(path.clone(), Vec::new());
     let text = match input::read(input, originals.allow_outside_root) {
         Ok(Loaded::Text(text)) => text,
         Ok(Loaded::Empty) => {
@@ -709,12 +691,7 @@ fn check_text_of(
     originals: &RunOriginals,
 ) -> FileReport {
     let path = input.display();
-    let mut file = FileReport {
-        path: path.clone(),
-        analysis: None,
-        findings: Vec::new(),
-        errors: Vec::new(),
-    };
+    let mut file = FileReport::unchecked(path.clone(), Vec::new());
     let mut original_errors = Vec::new();
     let article = parse(&path, text.clone(), settings);
     let analysis = analyse_with(article, settings, |list| {
