@@ -130,6 +130,28 @@ struct Suppression {
     text: Option<String>,
 }
 
+/// One article's `suppress:` entries.
+pub struct ConfigSuppressions<'a>(Vec<&'a Suppression>);
+
+impl ConfigSuppressions<'_> {
+    /// An entry covers `rule` where the finding's text is `text` (the entry's words anywhere in
+    /// it, or any text for an entry without words).
+    pub fn covers(&self, rule: &str, text: &str) -> bool {
+        let mut folded = None;
+        self.0.iter().any(|s| {
+            if s.rule != rule {
+                return false;
+            }
+            let Some(words) = &s.text else {
+                return true;
+            };
+            folded
+                .get_or_insert_with(|| fold(text))
+                .contains(words.as_str())
+        })
+    }
+}
+
 /// Whitespace runs as one space, so that a wrapped line in the article still matches.
 fn fold(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -232,21 +254,15 @@ impl Settings {
         self.ignore.iter().any(|globs| globs.matches(path))
     }
 
-    /// A `suppress:` entry covers `rule` in the article at `path` where the finding's text is
-    /// `text` (an entry's words anywhere in it, or any text for an entry without words).
-    pub fn suppresses(&self, path: &Path, rule: &str, text: &str) -> bool {
-        let mut folded = None;
-        self.suppress.iter().any(|s| {
-            if s.rule != rule || !s.path.matches(path) {
-                return false;
-            }
-            let Some(words) = &s.text else {
-                return true;
-            };
-            folded
-                .get_or_insert_with(|| fold(text))
-                .contains(words.as_str())
-        })
+    /// The `suppress:` entries whose path matches the article at `path`, matched once per
+    /// article: a path match resolves both paths on disk.
+    pub fn suppressions_for(&self, path: &Path) -> ConfigSuppressions<'_> {
+        ConfigSuppressions(
+            self.suppress
+                .iter()
+                .filter(|s| s.path.matches(path))
+                .collect(),
+        )
     }
 
     /// Loads a config file. One found by discovery (`discovered`) must be a regular file inside

@@ -48,19 +48,19 @@ pub fn check(
         return (Vec::new(), problems);
     }
     let suppressions = Suppressions::for_article(article, &mut problems);
+    let in_config = settings.suppressions_for(std::path::Path::new(&article.path));
     let mut findings = Vec::new();
     for (id, check) in CHECKS {
         let Some(rule) = settings.rule(id) else {
             continue;
         };
         let severity = rule.severity.unwrap_or(Severity::Info);
-        let path = std::path::Path::new(&article.path);
         for mut finding in check(analysis, rule) {
             if suppressions.suppresses(id, &finding.span) {
                 continue;
             }
             let text = article.source.get(finding.span.clone()).unwrap_or("");
-            if settings.suppresses(path, id, text) {
+            if in_config.covers(id, text) {
                 continue;
             }
             finding.rule = id.to_string();

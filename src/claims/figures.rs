@@ -49,9 +49,10 @@ pub(super) fn extract_figures(
         while i < tokens.len() {
             match finder.figure_at(i) {
                 Some((end, claim)) => {
-                    let first = tokens
+                    // A hedge extends the figure back from `i`, never past it.
+                    let first = tokens[..=i]
                         .iter()
-                        .position(|t| t.range.start == claim.span.start)
+                        .rposition(|t| t.range.start == claim.span.start)
                         .unwrap_or(i);
                     if !finder.is_public_result(first, end) {
                         let mut claim = claim;

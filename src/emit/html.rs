@@ -63,18 +63,15 @@ impl super::Emitter for Stream {
 
 /// The whole page for a run at once.
 pub fn page(report: &RunReport) -> String {
+    use super::Emitter;
     let mut out = Vec::new();
+    let mut page = Stream::default();
     // Writing to a Vec cannot fail.
-    let _ = super::emit_check(
-        report,
-        super::Format::Html,
-        super::Style {
-            color: false,
-            width: 0,
-            quiet: true,
-        },
-        &mut out,
-    );
+    let _ = page.begin(&mut out);
+    for file in &report.files {
+        let _ = page.file(file, &mut out);
+    }
+    let _ = page.end(&report.summary(), &mut out);
     String::from_utf8_lossy(&out).into_owned()
 }
 
