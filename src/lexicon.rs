@@ -143,12 +143,12 @@ impl Lexicon {
         for (file, text) in crate::embedded::LEXICON_FILES {
             if *file == "outlets.yaml" {
                 let parsed: OutletFile =
-                    crate::yaml::from_str(text).expect("embedded outlets.yaml is valid");
+                    serde_json::from_str(text).expect("embedded outlets.yaml is valid");
                 outlets = parsed.outlets;
                 continue;
             }
             let parsed: BTreeMap<String, Vec<String>> =
-                crate::yaml::from_str(text).expect("embedded lexicon is valid");
+                serde_json::from_str(text).expect("embedded lexicon is valid");
             for (key, words) in parsed {
                 lists.entry(key).or_default().extend(words);
             }
@@ -330,7 +330,7 @@ mod tests {
             if *file == "outlets.yaml" {
                 continue;
             }
-            let parsed: BTreeMap<String, Vec<String>> = crate::yaml::from_str(text).unwrap();
+            let parsed: BTreeMap<String, Vec<String>> = serde_json::from_str(text).unwrap();
             for key in parsed.keys() {
                 assert!(KEYS.contains(&key.as_str()), "{file}: unknown key {key}");
             }

@@ -72,7 +72,7 @@ pub fn builtin() -> &'static [RuleDef] {
         let mut rules: Vec<RuleDef> = crate::embedded::RULE_FILES
             .iter()
             .map(|(file, text)| {
-                crate::yaml::from_str(text)
+                serde_json::from_str(text)
                     .unwrap_or_else(|e| panic!("embedded rule {file} is invalid: {e}"))
             })
             .collect();
@@ -111,7 +111,7 @@ mod tests {
     #[test]
     fn every_rule_file_is_valid_and_named_after_its_id() {
         for (file, text) in crate::embedded::RULE_FILES {
-            let rule: RuleDef = crate::yaml::from_str(text).unwrap();
+            let rule: RuleDef = serde_json::from_str(text).unwrap();
             assert_eq!(format!("{}.yaml", rule.id), *file);
             assert!(rule.docs.contains("## What it does"), "{file}");
             assert!(rule.docs.contains("## Why is this bad?"), "{file}");

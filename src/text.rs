@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use compact_str::CompactString;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lexicon::Lexicon;
@@ -19,7 +20,9 @@ pub enum TokenKind {
 #[derive(Debug, Clone)]
 pub struct Token {
     pub range: Range<usize>,
-    pub lower: String,
+    /// Lower case. Nearly every word fits inline (24 bytes), so a token costs no allocation:
+    /// a `String` here was an eighth of the run time and most of the memory.
+    pub lower: CompactString,
     pub kind: TokenKind,
     /// Starts with an upper-case letter.
     pub capitalised: bool,
@@ -59,12 +62,21 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
             };
             Token {
                 range: range.start + i..range.start + i + w.len(),
-                lower: w.to_lowercase(),
+                lower: lower_case(w),
                 kind,
                 capitalised: first.is_uppercase(),
             }
         })
         .collect()
+}
+
+fn lower_case(word: &str) -> CompactString {
+    if word.is_ascii() {
+        let mut lower = CompactString::from(word);
+        lower.make_ascii_lowercase();
+        return lower;
+    }
+    CompactString::from(word.to_lowercase())
 }
 
 /// Sentence ranges inside `text[range]`, trimmed of surrounding whitespace.

@@ -377,7 +377,7 @@ impl CueFinder<'_> {
         let before = tokens[verb - 1];
         let noun_before = before.kind == TokenKind::Word
             && !before.capitalised
-            && !self.lex.pronouns.contains(&before.lower);
+            && !self.lex.pronouns.contains(before.lower.as_str());
         noun_before && tokens.get(verb + 1).is_some_and(|t| t.capitalised)
     }
 

@@ -120,7 +120,7 @@ impl CueFinder<'_> {
         {
             return None;
         }
-        if self.lex.pronouns.contains(&head.lower) {
+        if self.lex.pronouns.contains(head.lower.as_str()) {
             return Some(self.mention(tokens, end - 1, end, SourceKind::Pronoun));
         }
         let sentence_initial_common =
@@ -205,12 +205,12 @@ impl CueFinder<'_> {
         if first.kind != TokenKind::Word {
             return None;
         }
-        if self.lex.pronouns.contains(&first.lower) {
+        if self.lex.pronouns.contains(first.lower.as_str()) {
             return Some((self.mention(tokens, i, i + 1, SourceKind::Pronoun), i + 1));
         }
-        let calendar = self.lex.months.contains(&first.lower)
-            || self.lex.calendar_words.contains(&first.lower);
-        if first.capitalised && (self.lex.not_names.contains(&first.lower) || calendar) {
+        let calendar = self.lex.months.contains(first.lower.as_str())
+            || self.lex.calendar_words.contains(first.lower.as_str());
+        if first.capitalised && (self.lex.not_names.contains(first.lower.as_str()) || calendar) {
             return None;
         }
         if first.capitalised {
