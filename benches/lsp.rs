@@ -1,5 +1,5 @@
-//! Language-server latency: the time from a `didChange` on a 2,000-word article to the
-//! published diagnostics, over 200 edits, with the debounce off (`debounceMs: 0`) so that only
+//! Language-server latency: the time from a `didChange` on a 2,000-word and on a 20,000-word
+//! article to the published diagnostics, over 200 edits each, with the debounce off (`debounceMs: 0`) so that only
 //! fairlint's own work is measured. Prints p50, p90, p99 and max. Run with
 //! `cargo bench --bench lsp`.
 
@@ -8,8 +8,6 @@ use std::time::{Duration, Instant};
 
 use lsp_server::{Connection, Message, Notification, Request, RequestId};
 use serde_json::{Value, json};
-
-const URI: &str = "file:///tmp/fairlint-benches/story.md";
 
 fn article(words: usize) -> String {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -81,35 +79,9 @@ fn main() {
         &client,
         Message::Notification(Notification::new("initialized".into(), json!({}))),
     );
-    let text = article(2000);
-    let words = text.split_whitespace().count();
-    let open =
-        json!({"textDocument": {"uri": URI, "languageId": "markdown", "version": 1, "text": text}});
-    send(
-        &client,
-        Message::Notification(Notification::new("textDocument/didOpen".into(), open)),
-    );
-    wait_for_diagnostics(&client);
-    let lines = text.lines().count() as u64;
-    let mut samples = Vec::with_capacity(200);
-    for version in 2..202 {
-        // Alternately type and delete one character somewhere in the body, as a writer would.
-        let line = 2 + (version as u64 * 7) % (lines - 8);
-        let change: Value = if version % 2 == 0 {
-            json!({"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "x"})
-        } else {
-            let prev = 2 + ((version as u64 - 1) * 7) % (lines - 8);
-            json!({"range": {"start": {"line": prev, "character": 0}, "end": {"line": prev, "character": 1}}, "text": ""})
-        };
-        let params =
-            json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [change]});
-        let start = Instant::now();
-        send(
-            &client,
-            Message::Notification(Notification::new("textDocument/didChange".into(), params)),
-        );
-        wait_for_diagnostics(&client);
-        samples.push(start.elapsed());
+    for size in [2_000, 20_000] {
+        let uri = format!("file:///tmp/fairlint-benches/story-{size}.md");
+        relint(&client, &uri, size);
     }
     send(
         &client,
@@ -125,6 +97,40 @@ fn main() {
         Message::Notification(Notification::new("exit".into(), Value::Null)),
     );
     server.join().unwrap();
+}
+
+/// Opens an article of `size` words and times 200 edits to it.
+fn relint(client: &Connection, uri: &str, size: usize) {
+    let text = article(size);
+    let words = text.split_whitespace().count();
+    let open =
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}});
+    send(
+        client,
+        Message::Notification(Notification::new("textDocument/didOpen".into(), open)),
+    );
+    wait_for_diagnostics(client);
+    let lines = text.lines().count() as u64;
+    let mut samples = Vec::with_capacity(200);
+    for version in 2..202 {
+        // Alternately type and delete one character somewhere in the body, as a writer would.
+        let line = 2 + (version as u64 * 7) % (lines - 8);
+        let change: Value = if version % 2 == 0 {
+            json!({"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "x"})
+        } else {
+            let prev = 2 + ((version as u64 - 1) * 7) % (lines - 8);
+            json!({"range": {"start": {"line": prev, "character": 0}, "end": {"line": prev, "character": 1}}, "text": ""})
+        };
+        let params =
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]});
+        let start = Instant::now();
+        send(
+            client,
+            Message::Notification(Notification::new("textDocument/didChange".into(), params)),
+        );
+        wait_for_diagnostics(client);
+        samples.push(start.elapsed());
+    }
     samples.sort();
     println!(
         "lsp didChange → publishDiagnostics, {words}-word article, {} edits: p50 {:.2?}  p90 {:.2?}  p99 {:.2?}  max {:.2?}",

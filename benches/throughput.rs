@@ -236,5 +236,49 @@ fn throughput(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, throughput);
+/// What the analysis costs against passes it cannot do without, on the 1 MiB case: a byte
+/// scan, Unicode word and sentence segmentation alone (the `unicode-segmentation` passes
+/// `Article::parse` makes), parsing, and the whole check. The distance between the last and the
+/// segmentation passes is what fairlint's own analysis adds; the segmentation passes bound how
+/// fast any analysis built on them can be (issue #12, "the floor").
+fn floor(c: &mut Criterion) {
+    use unicode_segmentation::UnicodeSegmentation;
+    let settings = Settings::builtin();
+    let corpus = corpus_paragraphs();
+    let long_body = take_paragraphs(&corpus, |out| {
+        out.iter().map(|p| p.len() + 2).sum::<usize>() >= LONG_BYTES
+    });
+    let text = markdown_article("Floor", &long_body);
+    let text = text.as_str();
+    let mut group = c.benchmark_group("floor");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(20);
+    group.sampling_mode(SamplingMode::Flat);
+    group.measurement_time(Duration::from_secs(5));
+    group.bench_function("byte-scan", |b| {
+        b.iter(|| black_box(text).bytes().filter(|b| *b == b'.').count())
+    });
+    group.bench_function("word-segmentation", |b| {
+        b.iter(|| black_box(text).split_word_bound_indices().count())
+    });
+    group.bench_function("sentence-segmentation", |b| {
+        b.iter(|| black_box(text).split_sentence_bound_indices().count())
+    });
+    group.bench_function("parse", |b| {
+        b.iter(|| {
+            fairlint::document::Article::parse(
+                "long.md",
+                std::sync::Arc::from(black_box(text)),
+                fairlint::document::Format::Markdown,
+                &settings.lexicon,
+            )
+        })
+    });
+    group.bench_function("check", |b| {
+        b.iter(|| check_text(black_box("long.md"), black_box(text), &settings))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, throughput, floor);
 criterion_main!(benches);
