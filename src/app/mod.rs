@@ -12,17 +12,14 @@ use std::sync::Arc;
 use clap::CommandFactory;
 
 use crate::archive::pool::{POOL_SIZE, Pool};
-use crate::check::{analyse_with, check};
+use crate::check::{Depth, Text, check_article};
 use crate::cli::{
     CheckArgs, ClaimsArgs, Cli, Color, Command, FailOn, InputArgs, OutputArg, ReportArgs, RuleArgs,
 };
 use crate::config::{ConfigError, ConfigFinder, Settings};
-use crate::document::{Article, Format as TextFormat};
 use crate::emit::{self, Emitter, Style};
 use crate::input::{self, FileError, Input, Loaded};
-use crate::originals::{
-    Original, OriginalOptions, load_from_front_matter, load_shared, project_root,
-};
+use crate::originals::{OriginalOptions, RunOriginals, load_shared, project_root};
 use crate::report::{FileReport, RunReport, Summary};
 use crate::rules::{self, Severity};
 use crate::visible::visible;
@@ -533,6 +530,7 @@ fn each_file(
         shared: shared.into_iter().map(Arc::new).collect(),
         allow_outside_root: options.allow_outside_root,
         archive,
+        in_memory: false,
     };
     // Settings are resolved in order (the config cache is not shared between threads); the
     // articles are then checked in parallel and reported in the order given.
@@ -570,7 +568,11 @@ fn each_file(
     }
     // Files are checked on rayon's threads, at most `window()` ahead of the first one not yet
     // handed on; reports that finish early wait in `done` for the ones before them.
-    let with_findings = rules.is_some();
+    let depth = if rules.is_some() {
+        Depth::Findings
+    } else {
+        Depth::Analysis
+    };
     let originals = Arc::new(originals);
     let (finished, results) =
         crossbeam_channel::unbounded::<(usize, (FileReport, Option<fix::Fixed>))>();
@@ -587,7 +589,7 @@ fn each_file(
                 Ok((input, settings)) => {
                     // A report must come back for every file, or the run would wait forever.
                     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        let file = check_input(&input, &settings, with_findings, &originals);
+                        let file = check_input(&input, &settings, depth, &originals);
                         if !fixing {
                             return (file, None);
                         }
@@ -646,20 +648,10 @@ fn problem(path: &str, message: String, span: Option<std::ops::Range<usize>>) ->
     }
 }
 
-/// The originals every article of the run is compared with, whether front matter may name
-/// originals outside the project root, and the archive to look for more in.
-#[derive(Default)]
-pub struct RunOriginals {
-    pub shared: Vec<Arc<Original>>,
-    pub allow_outside_root: bool,
-    /// A few connections, shared by the threads checking articles; each takes one for a query.
-    pub archive: Option<Pool>,
-}
-
 fn check_input(
     input: &Input,
-    settings: &crate::config::Settings,
-    with_findings: bool,
+    settings: &Settings,
+    depth: Depth,
     originals: &RunOriginals,
 ) -> FileReport {
     let path = input.display();
@@ -679,40 +671,31 @@ fn check_input(
             return file;
         }
     };
-    check_text_of(input, text, settings, with_findings, originals)
+    check_text_of(input, text, settings, depth, originals)
 }
 
-/// [`check_input`] once the text is read (or fixed).
+/// [`check_input`] once the text is read (or fixed): the pipeline's result as the file's
+/// report.
 fn check_text_of(
     input: &Input,
     text: Arc<str>,
-    settings: &crate::config::Settings,
-    with_findings: bool,
+    settings: &Settings,
+    depth: Depth,
     originals: &RunOriginals,
 ) -> FileReport {
-    let path = input.display();
-    let mut file = FileReport::unchecked(path.clone(), Vec::new());
-    let mut original_errors = Vec::new();
-    let article = parse(&path, text.clone(), settings);
-    let analysis = analyse_with(article, settings, |list| {
-        let (found, errors) = article_originals(input.path(), &path, &text, list, originals);
-        original_errors = errors;
-        found
-    });
-    file.errors.extend(original_errors);
-    for p in &analysis.article.problems {
-        file.errors
-            .push(problem(&path, p.message.clone(), p.span.clone()));
+    let display = input.display();
+    let text = Text {
+        path: input.path(),
+        display: &display,
+        text: &text,
+    };
+    let checked = check_article(text, settings, originals, depth);
+    FileReport {
+        path: display,
+        analysis: Some(checked.analysis),
+        findings: checked.findings,
+        errors: checked.problems,
     }
-    if with_findings {
-        let (findings, problems) = check(&analysis, settings);
-        file.findings = findings;
-        for p in problems {
-            file.errors.push(problem(&path, p.message, p.span));
-        }
-    }
-    file.analysis = Some(analysis);
-    file
 }
 
 /// `--fix`/`--diff`: the article's fixes applied pass by pass, checking the new text after
@@ -720,7 +703,7 @@ fn check_text_of(
 fn fix_input(
     input: &Input,
     first: FileReport,
-    settings: &crate::config::Settings,
+    settings: &Settings,
     originals: &RunOriginals,
 ) -> (FileReport, Option<fix::Fixed>) {
     let Some(analysis) = &first.analysis else {
@@ -734,7 +717,7 @@ fn fix_input(
         before.clone(),
         first.clone(),
         |file| &file.findings,
-        |text| check_text_of(input, text, settings, true, originals),
+        |text| check_text_of(input, text, settings, Depth::Findings, originals),
     );
     if settled.fixed == 0 {
         return (first, None);
@@ -750,56 +733,6 @@ fn fix_input(
         unfixed: first,
     };
     (settled.report, Some(fixed))
-}
-
-/// Every original one article is compared with: those its front matter names, those shared by
-/// the run, and the archived texts most like it. Problems (a missing original, a failed archive
-/// query) are for this article only.
-pub fn article_originals(
-    path: Option<&std::path::Path>,
-    display: &str,
-    text: &str,
-    list: &crate::sources::SourceList,
-    originals: &RunOriginals,
-) -> (Vec<Arc<Original>>, Vec<FileError>) {
-    let root = project_root(path);
-    let (mut found, mut errors) =
-        load_from_front_matter(path, list, &root, originals.allow_outside_root);
-    found.extend(originals.shared.iter().map(|o| (**o).clone()));
-    if let Some(store) = &originals.archive {
-        found.extend(archived_originals(store, text, display, &mut errors));
-    }
-    // One text reached by two routes (the source list and `--originals`, or the archive) is
-    // one original: checked twice it would report every copied passage twice. The first route
-    // wins, the source list's, which carries the list's name for it.
-    let mut unique: Vec<Original> = Vec::with_capacity(found.len());
-    for original in found {
-        if !unique.iter().any(|u| u.text == original.text) {
-            unique.push(original);
-        }
-    }
-    (unique.into_iter().map(Arc::new).collect(), errors)
-}
-
-/// The archived texts most like the article; a failed query is a problem for this file only.
-fn archived_originals(
-    pool: &Pool,
-    text: &str,
-    path: &str,
-    errors: &mut Vec<FileError>,
-) -> Vec<Original> {
-    match pool.with(|store| crate::archive::originals_for(store, text)) {
-        Ok(found) => found,
-        Err(err) => {
-            errors.push(problem(path, err.to_string(), None));
-            Vec::new()
-        }
-    }
-}
-
-pub fn parse(path: &str, text: Arc<str>, settings: &crate::config::Settings) -> Article {
-    let format = TextFormat::for_path(path, &text);
-    Article::parse(path, text, format, &settings.lexicon)
 }
 
 #[cfg(test)]

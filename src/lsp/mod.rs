@@ -43,12 +43,10 @@ pub use actions::{Action, ConfigFile, Edit, actions};
 pub use document::Document;
 pub use hover::hover_text;
 
-use crate::app::{RunOriginals, article_originals};
-use crate::check::{Analysis, analyse_until, check};
+use crate::check::{Checked, Depth, Text, check_article_until};
 use crate::config::{ConfigError, Settings};
-use crate::document::{Article, Format, InputProblem};
 use crate::emit::lsp::{byte_range, diagnostics, offset, range};
-use crate::finding::Finding;
+use crate::originals::RunOriginals;
 use crate::position::Encoding;
 
 /// How long to wait after the last keystroke before checking; a linter that flickers on every
@@ -119,7 +117,7 @@ struct Server<'a> {
     /// Shared with the checks in flight.
     originals: Arc<RunOriginals>,
     /// Finished checks, sent back by the worker threads.
-    results: (Sender<Checked>, Receiver<Checked>),
+    results: (Sender<Finished>, Receiver<Finished>),
     /// The check in flight per document: the generation it checks, and its cancel flag.
     running: HashMap<String, (u64, Arc<AtomicBool>)>,
     /// Hovers and code actions waiting for their document's check.
@@ -270,19 +268,19 @@ impl Server<'_> {
                 match self.next_wait() {
                     Some(wait) => select! {
                         recv(messages) -> message => Event::Message(message.ok()),
-                        recv(results) -> checked => Event::Checked(checked.ok()),
+                        recv(results) -> checked => Event::Finished(checked.ok()),
                         default(wait) => Event::Due,
                     },
                     None => select! {
                         recv(messages) -> message => Event::Message(message.ok()),
-                        recv(results) -> checked => Event::Checked(checked.ok()),
+                        recv(results) -> checked => Event::Finished(checked.ok()),
                     },
                 }
             };
             let message = match event {
                 Event::Message(None) => return Ok(self.exit_code()),
                 Event::Message(message) => message,
-                Event::Checked(checked) => {
+                Event::Finished(checked) => {
                     if let Some(checked) = checked {
                         self.finished(checked)?;
                     }
@@ -570,7 +568,7 @@ impl Server<'_> {
 
     /// Takes a finished check: kept and published when it is of the document's current text,
     /// dropped when the text changed meanwhile (a newer check is due or under way).
-    fn finished(&mut self, checked: Checked) -> Result<(), Failure> {
+    fn finished(&mut self, checked: Finished) -> Result<(), Failure> {
         let key = checked.key;
         if self
             .running
@@ -586,8 +584,8 @@ impl Server<'_> {
             return Ok(());
         }
         match checked.outcome {
-            Outcome::Done(analysis, findings) => {
-                doc.checked = Some((*analysis, findings));
+            Outcome::Done(checked) => {
+                doc.checked = Some(*checked);
                 self.publish(&key)?;
             }
             Outcome::Cancelled => {}
@@ -609,9 +607,13 @@ impl Server<'_> {
         };
         let list = match &doc.checked {
             _ if doc.too_large => vec![too_large()],
-            Some((analysis, findings)) => {
-                let mut list = problems(analysis, self.encoding);
-                list.extend(diagnostics(analysis, findings, self.encoding));
+            Some(checked) => {
+                let mut list = problems(checked, &doc.display_path(), self.encoding);
+                list.extend(diagnostics(
+                    &checked.analysis,
+                    &checked.findings,
+                    self.encoding,
+                ));
                 list
             }
             None => Vec::new(),
@@ -726,7 +728,9 @@ impl Server<'_> {
         let position = params.text_document_position_params;
         let key = position.text_document.uri.as_str().to_string();
         let doc = self.documents.get(&key)?;
-        let (analysis, findings) = doc.checked.as_ref()?;
+        let Checked {
+            analysis, findings, ..
+        } = doc.checked.as_ref()?;
         let article = &analysis.article;
         let offset = offset(
             &article.source,
@@ -747,7 +751,9 @@ impl Server<'_> {
     fn code_actions(&self, params: CodeActionParams) -> Option<Vec<CodeActionOrCommand>> {
         let key = params.text_document.uri.as_str().to_string();
         let doc = self.documents.get(&key)?;
-        let (analysis, findings) = doc.checked.as_ref()?;
+        let Checked {
+            analysis, findings, ..
+        } = doc.checked.as_ref()?;
         let article = &analysis.article;
         let bytes = byte_range(&article.source, &article.lines, params.range, self.encoding);
         let config = (article.format == crate::document::Format::Plain)
@@ -872,7 +878,7 @@ fn text_range(
 enum Event {
     /// A message from the client; `None` when the connection closed.
     Message(Option<Message>),
-    Checked(Option<Checked>),
+    Finished(Option<Finished>),
     /// A debounced check is due.
     Due,
 }
@@ -903,24 +909,24 @@ struct Job {
 }
 
 /// A finished check of one generation of a document's text.
-struct Checked {
+struct Finished {
     key: String,
     generation: u64,
     outcome: Outcome,
 }
 
 enum Outcome {
-    Done(Box<Analysis>, Vec<Finding>),
+    Done(Box<Checked>),
     Cancelled,
     /// The check panicked; a bad document must never take the server down with it.
     Failed,
 }
 
 impl Job {
-    fn run(self) -> Checked {
+    fn run(self) -> Finished {
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.check()))
             .unwrap_or(Outcome::Failed);
-        Checked {
+        Finished {
             key: self.key,
             generation: self.generation,
             outcome,
@@ -928,49 +934,31 @@ impl Job {
     }
 
     fn check(&self) -> Outcome {
-        let settings = &self.settings;
-        let article = Article::parse(
-            &self.display,
-            self.text.clone(),
-            Format::for_path(&self.display, &self.text),
-            &settings.lexicon,
-        );
-        // An original that cannot be read is a problem the editor shows, as the CLI does.
-        let mut original_problems = Vec::new();
-        let analysis = analyse_until(
-            article,
-            settings,
-            |list| {
-                let path = self.path.as_deref();
-                let (found, errors) =
-                    article_originals(path, &self.display, &self.text, list, &self.originals);
-                original_problems = errors;
-                found
-            },
+        let text = Text {
+            path: self.path.as_deref(),
+            display: &self.display,
+            text: &self.text,
+        };
+        let checked = check_article_until(
+            text,
+            &self.settings,
+            &self.originals,
+            Depth::Findings,
             &*self.cancel,
         );
-        let Ok(mut analysis) = analysis else {
-            return Outcome::Cancelled;
-        };
-        let (findings, problems) = check(&analysis, settings);
-        analysis.article.problems.extend(problems);
-        analysis
-            .article
-            .problems
-            .extend(original_problems.into_iter().map(|e| InputProblem {
-                // The problem is the original's, so it is named, as the CLI names it.
-                message: format!("{}: {}", e.path, e.message),
-                span: e.span,
-            }));
-        Outcome::Done(Box::new(analysis), findings)
+        match checked {
+            Ok(checked) => Outcome::Done(Box::new(checked)),
+            Err(_) => Outcome::Cancelled,
+        }
     }
 }
 
-/// Input problems of a checked document (a broken front matter, a file over the analysis
-/// budget) as diagnostics of their own.
-fn problems(analysis: &Analysis, encoding: Encoding) -> Vec<lsp_types::Diagnostic> {
-    analysis
-        .article
+/// A checked document's problems (a broken front matter, a missing original, a file over the
+/// analysis budget) as diagnostics of their own. A problem with another file (an original) is
+/// named by it, as the command line names it.
+fn problems(checked: &Checked, display: &str, encoding: Encoding) -> Vec<lsp_types::Diagnostic> {
+    let analysis = &checked.analysis;
+    checked
         .problems
         .iter()
         .map(|p| {
@@ -979,7 +967,12 @@ fn problems(analysis: &Analysis, encoding: Encoding) -> Vec<lsp_types::Diagnosti
                 .as_ref()
                 .map(|span| range(analysis, span, encoding))
                 .unwrap_or_default();
-            crate::emit::lsp::input_diagnostic(at, p.message.clone())
+            let message = if p.path == display {
+                p.message.clone()
+            } else {
+                format!("{}: {}", p.path, p.message)
+            };
+            crate::emit::lsp::input_diagnostic(at, message)
         })
         .collect()
 }
