@@ -262,8 +262,12 @@ fn pages_of_random_articles_are_well_formed() {
         let text: String = (0..pieces)
             .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
             .collect();
-        let (analysis, findings) =
-            check_text_with("random.md", &text, &settings, &[original.clone()]);
+        let (analysis, findings) = check_text_with(
+            "random.md",
+            &text,
+            &settings,
+            std::slice::from_ref(&original),
+        );
         let report = RunReport {
             files: vec![FileReport {
                 path: "random.md".into(),
