@@ -289,6 +289,56 @@ impl Settings {
     pub fn parse(path: &Path, text: &str) -> Result<Settings, Box<ConfigError>> {
         Ok(Layer::parse(path, text)?.apply(&Settings::builtin()))
     }
+
+    /// The settings of `config` (`None`: the built-in ones) with `overrides` merged over its
+    /// top-level keys, the overrides winning: a map is merged key by key (one rule set, the
+    /// others kept), anything else replaced. A discovered config extends the configs above it,
+    /// as on the command line; a named one stands alone, as `--config` does. The result is
+    /// checked as any config is. (The language server's options.)
+    pub fn with_overrides(
+        config: Option<&Path>,
+        discovered: bool,
+        overrides: &serde_yaml::Mapping,
+    ) -> Result<Settings, Box<ConfigError>> {
+        let text = match config {
+            Some(path) => read(path, discovered)?.0,
+            None => String::new(),
+        };
+        let path = config.map_or_else(|| PathBuf::from(FILE_NAMES[0]), Path::to_path_buf);
+        let resolve = |text: &str| {
+            if discovered && config.is_some() {
+                ConfigFinder::default().resolve(&path, text)
+            } else {
+                Settings::parse(&path, text)
+            }
+        };
+        if overrides.is_empty() {
+            return match config {
+                Some(_) => resolve(&text),
+                None => Ok(Settings::builtin()),
+            };
+        }
+        let mut merged = if text.trim().is_empty() {
+            serde_yaml::Mapping::new()
+        } else {
+            match crate::yaml::from_str(&text) {
+                Ok(serde_yaml::Value::Mapping(map)) => map,
+                // A broken file (or one that is not a map) is reported against its own text.
+                _ => return Settings::parse(&path, &text),
+            }
+        };
+        for (key, value) in overrides {
+            let slot = merged.entry(key.clone()).or_insert(serde_yaml::Value::Null);
+            match (slot, value) {
+                (serde_yaml::Value::Mapping(existing), serde_yaml::Value::Mapping(new)) => {
+                    existing.extend(new.clone())
+                }
+                (slot, value) => *slot = value.clone(),
+            }
+        }
+        let merged = serde_yaml::to_string(&merged).unwrap_or_default();
+        resolve(&merged)
+    }
 }
 
 impl Layer {
@@ -647,17 +697,15 @@ fn find_value_anywhere(text: &str, value: &str) -> Option<Range<usize>> {
 /// used is refused by name rather than skipped for one further up.
 pub fn find_upward(dir: &Path) -> Option<PathBuf> {
     let absolute = crate::untrusted::absolute_lexical(dir);
-    let mut current = Some(absolute.as_path());
-    while let Some(d) = current {
-        if let Some(name) = FILE_NAMES
-            .iter()
-            .find(|n| crate::untrusted::has_entry(d, n))
-        {
-            return Some(d.join(name));
-        }
-        current = d.parent();
-    }
-    None
+    absolute.ancestors().find_map(config_in)
+}
+
+/// The config file in `dir`, if it holds one; the one place that knows its names.
+pub fn config_in(dir: &Path) -> Option<PathBuf> {
+    FILE_NAMES
+        .iter()
+        .find(|n| crate::untrusted::has_entry(dir, n))
+        .map(|name| dir.join(name))
 }
 
 /// Finds and caches the config that applies to each article.
@@ -752,18 +800,13 @@ pub fn parent_config(config: &Path) -> Option<PathBuf> {
     if crate::untrusted::has_entry(&folder, ".git") {
         return None;
     }
-    let mut current = folder.parent();
-    while let Some(dir) = current {
-        if let Some(name) = FILE_NAMES
-            .iter()
-            .find(|n| crate::untrusted::has_entry(dir, n))
-        {
-            return Some(dir.join(name));
+    for dir in folder.ancestors().skip(1) {
+        if let Some(config) = config_in(dir) {
+            return Some(config);
         }
         if crate::untrusted::has_entry(dir, ".git") {
             return None;
         }
-        current = dir.parent();
     }
     None
 }

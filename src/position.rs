@@ -80,8 +80,9 @@ impl LineIndex {
     }
 }
 
-/// The largest char boundary at or below `offset`.
-pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+/// The largest char boundary at or below `offset` (the end of the text past it).
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;
     }

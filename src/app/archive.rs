@@ -17,6 +17,7 @@ use crate::cli::{
 use crate::emit::ListFormat;
 use crate::input::{self, Input, Loaded};
 use crate::originals::project_root;
+use crate::report::plural_of;
 use crate::visible::visible;
 
 pub fn run(command: ArchiveCommand) -> io::Result<u8> {
@@ -29,15 +30,13 @@ pub fn run(command: ArchiveCommand) -> io::Result<u8> {
 }
 
 fn location(args: &ArchiveLocation) -> Location {
-    match &args.archive {
-        Some(value) => Location::parse(value),
-        None => Location::default_in(&project_root(None)),
-    }
+    Location::named_or_default(args.archive.as_deref(), &project_root(None)).0
 }
 
 fn open(args: &ArchiveLocation, create: bool) -> Result<Box<dyn Store>, ArchiveError> {
-    let location = location(args);
-    if args.archive.is_none() {
+    let (location, default) =
+        Location::named_or_default(args.archive.as_deref(), &project_root(None));
+    if default {
         check_default(&location)?;
     }
     archive::open(&location, create)
@@ -145,9 +144,8 @@ fn add(args: ArchiveAddArgs) -> io::Result<u8> {
     let mut out = io::stdout().lock();
     writeln!(
         out,
-        "added {} {} ({} already archived{}) in {:.1} s, {:.1} MB/s, to {}",
-        total.added,
-        plural(total.added, "text", "texts"),
+        "added {} ({} already archived{}) in {:.1} s, {:.1} MB/s, to {}",
+        plural_of(total.added, "text"),
         total.duplicates,
         if failed > 0 {
             format!(", {failed} could not be read")
@@ -177,10 +175,6 @@ fn read_one(input: &Input, source: Option<&str>) -> Result<Prepared, (String, St
     };
     let text = archive::read_text(&path, &text, source).map_err(|m| (path, m))?;
     Ok(archive::prepare(text))
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 fn stats(args: ArchiveStatsArgs) -> io::Result<u8> {
@@ -298,8 +292,8 @@ fn remove(args: ArchiveRemoveArgs) -> io::Result<u8> {
         }
     }
     println!(
-        "removed {removed} {} from {}",
-        plural(removed, "text", "texts"),
+        "removed {} from {}",
+        plural_of(removed, "text"),
         location(&args.location)
     );
     Ok(if removed == 0 {
@@ -316,8 +310,8 @@ fn reindex(args: ArchiveReindexArgs) -> io::Result<u8> {
     match reindexed {
         Ok(n) => {
             println!(
-                "reindexed {n} {} in {} (fingerprint format {}) in {:.1} s",
-                plural(n, "text", "texts"),
+                "reindexed {} in {} (fingerprint format {}) in {:.1} s",
+                plural_of(n, "text"),
                 location(&args.location),
                 archive::FINGERPRINT_FORMAT,
                 started.elapsed().as_secs_f64()

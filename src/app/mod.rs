@@ -519,11 +519,10 @@ fn each_file(
     )
     .map_err(|m| usage_error(m) as SetupError)?;
     let (shared, original_errors) = load_shared(&options, &project_root(None));
-    let archive = match &args.archive {
-        Some(location) => Some(
-            Pool::open(crate::archive::Location::parse(location), POOL_SIZE)
-                .map_err(|e| Box::new(e) as SetupError)?,
-        ),
+    let archive = match crate::archive::Location::named(args.archive.as_deref()) {
+        Some(location) => {
+            Some(Pool::open(location, POOL_SIZE).map_err(|e| Box::new(e) as SetupError)?)
+        }
         None => None,
     };
     let originals = RunOriginals {

@@ -57,7 +57,10 @@ pub const MAX_CANDIDATES: usize = 16;
 /// its postings would dominate the query.
 pub const MAX_POSTINGS: i64 = 500;
 
-/// Where the archive lives, from `--archive` (or `FAIRLINT_ARCHIVE`).
+/// The environment variable that names the archive when no flag or editor option does.
+pub const ENV_VAR: &str = "FAIRLINT_ARCHIVE";
+
+/// Where the archive lives, from `--archive`, the editor's `archive` option or [`ENV_VAR`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
     Sqlite(PathBuf),
@@ -72,6 +75,25 @@ impl Location {
             Location::Postgres(value.to_string())
         } else {
             Location::Sqlite(PathBuf::from(value))
+        }
+    }
+
+    /// The archive articles are compared with: the location given (`--archive`, the editor's
+    /// `archive` option), else [`ENV_VAR`]'s; `None` when neither names one. A blank location
+    /// names none: an unset variable in a CI file is often set to nothing.
+    pub fn named(given: Option<&str>) -> Option<Location> {
+        let from_env = || std::env::var(ENV_VAR).ok();
+        let value = given.map(str::to_string).or_else(from_env)?;
+        (!value.trim().is_empty()).then(|| Location::parse(&value))
+    }
+
+    /// The archive the `archive` commands fill and show: [`Location::named`], else
+    /// `.fairlint/archive.db` under the project root. `true` when it is that default, which is
+    /// found rather than named and so held to the project root.
+    pub fn named_or_default(given: Option<&str>, root: &Path) -> (Location, bool) {
+        match Location::named(given) {
+            Some(location) => (location, false),
+            None => (Location::default_in(root), true),
         }
     }
 

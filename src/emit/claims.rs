@@ -207,8 +207,8 @@ fn emit_table(file: &FileReport, short: bool, out: &mut dyn Write) -> io::Result
         }
         return Ok(());
     }
-    let noun = if claims.len() == 1 { "claim" } else { "claims" };
-    writeln!(out, "{} ({} {noun})", visible(&file.path), claims.len())?;
+    let count = crate::report::plural_of(claims.len(), "claim");
+    writeln!(out, "{} ({count})", visible(&file.path))?;
     writeln!(
         out,
         "  {:<8} {:<6} {:<6} {:<34} {:<26} {:<6} TEXT",

@@ -167,14 +167,9 @@ pub fn file_uri(path: &Path) -> Option<Uri> {
     let text = absolute.to_string_lossy();
     for component in text.split('/').skip_while(|c| c.is_empty()) {
         encoded.push('/');
-        for byte in component.bytes() {
-            let safe = byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&byte);
-            if safe {
-                encoded.push(byte as char);
-            } else {
-                encoded.push_str(&format!("%{byte:02X}"));
-            }
-        }
+        // A path segment may hold sub-delimiters, `:` and `@` as they are (RFC 3986, pchar).
+        let pchar = |b: u8| crate::percent::unreserved(b) || b"!$&'()*+,;=:@".contains(&b);
+        encoded.push_str(&crate::percent::encode(component, pchar));
     }
     Uri::from_str(&encoded).ok()
 }
@@ -182,21 +177,7 @@ pub fn file_uri(path: &Path) -> Option<Uri> {
 /// The path a `file://` URI names, decoding percent escapes.
 pub fn uri_path(uri: &Uri) -> Option<std::path::PathBuf> {
     let text = uri.as_str().strip_prefix("file://")?;
-    let mut bytes = Vec::with_capacity(text.len());
-    let raw = text.as_bytes();
-    let mut i = 0;
-    while i < raw.len() {
-        if raw[i] == b'%'
-            && i + 2 < raw.len()
-            && let Ok(b) = u8::from_str_radix(std::str::from_utf8(&raw[i + 1..i + 3]).ok()?, 16)
-        {
-            bytes.push(b);
-            i += 3;
-            continue;
-        }
-        bytes.push(raw[i]);
-        i += 1;
-    }
+    let bytes = crate::percent::decode(text);
     Some(std::path::PathBuf::from(String::from_utf8(bytes).ok()?))
 }
 

@@ -567,16 +567,8 @@ pub fn path_uri(path: &str) -> (String, bool) {
 
 /// Percent-encodes everything but RFC 3986 unreserved characters and `/`: spaces, `%`, `#`,
 /// `?`, `:` (which would read as a scheme) and every non-ASCII byte of the UTF-8 encoding.
-pub fn percent_encode(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+fn percent_encode(path: &str) -> String {
+    crate::percent::encode(path, |b| crate::percent::unreserved(b) || b == b'/')
 }
 
 #[cfg(test)]

@@ -231,16 +231,9 @@ impl Server<'_> {
     /// An archive that cannot be opened is reported once; documents are still checked without
     /// it.
     fn open_archive(&mut self) {
-        let location = self
-            .client
-            .archive
-            .clone()
-            .or_else(|| std::env::var("FAIRLINT_ARCHIVE").ok())
-            .filter(|l| !l.trim().is_empty());
-        let Some(location) = location else {
+        let Some(location) = crate::archive::Location::named(self.client.archive.as_deref()) else {
             return;
         };
-        let location = crate::archive::Location::parse(&location);
         match crate::archive::pool::Pool::open(location, crate::archive::pool::POOL_SIZE) {
             Ok(pool) => {
                 self.originals = Arc::new(RunOriginals {
@@ -992,63 +985,23 @@ fn find_config(path: &Path) -> Option<PathBuf> {
     crate::config::find_upward(path.parent()?)
 }
 
-/// The project's config with the client's overrides merged over it (client wins, per key). A
-/// discovered config extends the configs above it, as on the command line.
+/// The project's config with the client's overrides merged over it ([`Settings::with_overrides`]).
 fn load_settings(
     config: Option<&Path>,
     discovered: bool,
     overrides: &serde_json::Map<String, Value>,
 ) -> Result<Settings, Box<ConfigError>> {
-    let base_text = match config {
-        Some(path) => crate::config::read(path, discovered)?.0,
-        None => String::new(),
-    };
-    let path = config.map_or_else(|| PathBuf::from(".fairlint.yaml"), Path::to_path_buf);
-    let resolve = |text: &str| {
-        if discovered && config.is_some() {
-            crate::config::ConfigFinder::default().resolve(&path, text)
-        } else {
-            Settings::parse(&path, text)
-        }
-    };
-    if overrides.is_empty() {
-        return if config.is_some() {
-            resolve(&base_text)
-        } else {
-            Ok(Settings::builtin())
-        };
-    }
-    let mut base: serde_yaml::Value = if base_text.trim().is_empty() {
-        serde_yaml::Value::Mapping(serde_yaml::Mapping::new())
-    } else {
-        match crate::yaml::from_str(&base_text) {
-            Ok(value) => value,
-            // A broken file is reported against its own text.
-            Err(_) => return Settings::parse(&path, &base_text),
-        }
-    };
-    for (key, value) in overrides {
+    let overrides = overrides
+        .iter()
         // An empty Lua table reaches us as `[]` whatever it stands for (`rules = {}` in
         // Neovim): an empty list or map adds nothing.
-        if value.as_array().is_some_and(Vec::is_empty) {
-            continue;
-        }
-        let value: serde_yaml::Value =
-            serde_yaml::to_value(value).unwrap_or(serde_yaml::Value::Null);
-        let slot = base.as_mapping_mut().map(|m| {
-            m.entry(serde_yaml::Value::String(key.clone()))
-                .or_insert(serde_yaml::Value::Null)
-        });
-        match (slot, value) {
-            (Some(serde_yaml::Value::Mapping(existing)), serde_yaml::Value::Mapping(new)) => {
-                existing.extend(new)
-            }
-            (Some(slot), value) => *slot = value,
-            (None, _) => {}
-        }
-    }
-    let merged = serde_yaml::to_string(&base).unwrap_or_default();
-    resolve(&merged)
+        .filter(|(_, value)| !value.as_array().is_some_and(Vec::is_empty))
+        .map(|(key, value)| {
+            let value = serde_yaml::to_value(value).unwrap_or(serde_yaml::Value::Null);
+            (serde_yaml::Value::String(key.clone()), value)
+        })
+        .collect();
+    Settings::with_overrides(config, discovered, &overrides)
 }
 
 fn config_message(err: &ConfigError) -> String {
