@@ -1,11 +1,13 @@
 //! The one seam for output: `--format` picks an emitter, and emitters are the only code that
-//! writes to stdout. Each format is one module; all of them read the same [`RunReport`].
+//! writes to stdout. Each format is one module; all of them read the same [`RunReport`]. The
+//! other commands' output (`claims`, `rules`, `archive`) has a module each beside them.
 
 use std::io::{self, Write};
 
 use crate::position::LineCol;
 use crate::report::{FileReport, RunReport, Summary};
 
+pub mod archive;
 pub mod claims;
 pub mod diff;
 pub mod github;
