@@ -24,7 +24,7 @@ use crate::sources::{Names, SourceList, collect_names};
 /// Real articles stay far below every limit: a long feature has a few hundred claims, paragraphs
 /// of a few dozen claims and cues, and some hundred findings at worst.
 #[derive(Debug, Clone, Copy)]
-pub struct Budget {
+pub(crate) struct Budget {
     /// Finding quotes: over each sentence, its quotation marks × its tokens.
     pub quotes: u64,
     /// Claims (quotes and figures) in one file.
@@ -38,7 +38,7 @@ pub struct Budget {
 }
 
 /// The budget every file is checked within.
-pub const BUDGET: Budget = Budget {
+pub(crate) const BUDGET: Budget = Budget {
     quotes: 10_000_000,
     claims: 20_000,
     attribution: 1_000_000_000,
@@ -70,13 +70,13 @@ pub fn analyse(article: Article, settings: &Settings) -> Analysis {
 }
 
 /// Asked between the steps of an analysis whether to go on.
-pub trait Stop {
+pub(crate) trait Stop {
     type Stopped;
     fn check(&self) -> Result<(), Self::Stopped>;
 }
 
 /// Goes on to the end.
-pub struct Never;
+pub(crate) struct Never;
 
 impl Stop for Never {
     type Stopped = std::convert::Infallible;
@@ -87,7 +87,7 @@ impl Stop for Never {
 
 /// The analysis was given up: its text changed meanwhile.
 #[derive(Debug)]
-pub struct Cancelled;
+pub(crate) struct Cancelled;
 
 /// Set from another thread to give an analysis up (the language server, on an edit).
 impl Stop for AtomicBool {
@@ -104,7 +104,7 @@ impl Stop for AtomicBool {
 /// Phase 1, what the article says: its source list, the names it uses, its claims and who
 /// they are attributed to. Gives up between its steps once `stop` says so. The overlaps are
 /// left empty: they need the originals, which the source list names ([`compare`]).
-pub fn analyse_until<S: Stop>(
+pub(crate) fn analyse_until<S: Stop>(
     mut article: Article,
     settings: &Settings,
     stop: &S,
@@ -317,7 +317,7 @@ pub fn check_article(
 }
 
 /// [`check_article`] that gives up between its steps once `stop` says so.
-pub fn check_article_until<S: Stop>(
+pub(crate) fn check_article_until<S: Stop>(
     text: Text<'_>,
     settings: &Settings,
     originals: &RunOriginals,

@@ -25,7 +25,7 @@ use crate::rules::{self, Severity};
 use crate::snippet::Snippet;
 use crate::sources::Names;
 
-pub const FILE_NAMES: &[&str] = &[".fairlint.yaml", ".fairlint.yml"];
+pub(crate) const FILE_NAMES: &[&str] = &[".fairlint.yaml", ".fairlint.yml"];
 
 #[derive(Debug, thiserror::Error, Diagnostic)]
 #[error("{message}")]
@@ -90,7 +90,7 @@ impl RuleSettings {
             .unwrap_or(false)
     }
 
-    pub fn float(&self, name: &str) -> f64 {
+    pub(crate) fn float(&self, name: &str) -> f64 {
         self.options
             .get(name)
             .and_then(serde_yaml::Value::as_f64)
@@ -131,12 +131,12 @@ struct Suppression {
 }
 
 /// One article's `suppress:` entries.
-pub struct ConfigSuppressions<'a>(Vec<&'a Suppression>);
+pub(crate) struct ConfigSuppressions<'a>(Vec<&'a Suppression>);
 
 impl ConfigSuppressions<'_> {
     /// An entry covers `rule` where the finding's text is `text` (the entry's words anywhere in
     /// it, or any text for an entry without words).
-    pub fn covers(&self, rule: &str, text: &str) -> bool {
+    pub(crate) fn covers(&self, rule: &str, text: &str) -> bool {
         let mut folded = None;
         self.0.iter().any(|s| {
             if s.rule != rule {
@@ -182,7 +182,7 @@ impl IgnoreGlobs {
 
 /// What one config file says, checked, before it is applied over the settings it extends.
 #[derive(Debug, Clone)]
-pub struct Layer {
+pub(crate) struct Layer {
     path: PathBuf,
     /// `root: true`: extends nothing.
     pub root: bool,
@@ -256,7 +256,7 @@ impl Settings {
 
     /// The `suppress:` entries whose path matches the article at `path`, matched once per
     /// article: a path match resolves both paths on disk.
-    pub fn suppressions_for(&self, path: &Path) -> ConfigSuppressions<'_> {
+    pub(crate) fn suppressions_for(&self, path: &Path) -> ConfigSuppressions<'_> {
         ConfigSuppressions(
             self.suppress
                 .iter()
@@ -295,7 +295,7 @@ impl Settings {
     /// others kept), anything else replaced. A discovered config extends the configs above it,
     /// as on the command line; a named one stands alone, as `--config` does. The result is
     /// checked as any config is. (The language server's options.)
-    pub fn with_overrides(
+    pub(crate) fn with_overrides(
         config: Option<&Path>,
         discovered: bool,
         overrides: &serde_yaml::Mapping,
@@ -563,7 +563,7 @@ impl Layer {
 }
 
 /// A config is small; anything larger is not one (and must not fill memory).
-pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+pub(crate) const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// A config file's text, and whether its bytes may be echoed in an error (it is a regular file
 /// inside its project root). A discovered config that leaves the root is refused unread.
@@ -695,13 +695,13 @@ fn find_value_anywhere(text: &str, value: &str) -> Option<Range<usize>> {
 /// The config that applies in `dir`: the nearest `.fairlint.yaml` (or `.yml`) at or above it.
 /// Anything by that name counts, a symlink or a FIFO included, so that a config that cannot be
 /// used is refused by name rather than skipped for one further up.
-pub fn find_upward(dir: &Path) -> Option<PathBuf> {
+pub(crate) fn find_upward(dir: &Path) -> Option<PathBuf> {
     let absolute = crate::untrusted::absolute_lexical(dir);
     absolute.ancestors().find_map(config_in)
 }
 
 /// The config file in `dir`, if it holds one; the one place that knows its names.
-pub fn config_in(dir: &Path) -> Option<PathBuf> {
+pub(crate) fn config_in(dir: &Path) -> Option<PathBuf> {
     FILE_NAMES
         .iter()
         .find(|n| crate::untrusted::has_entry(dir, n))
@@ -710,7 +710,7 @@ pub fn config_in(dir: &Path) -> Option<PathBuf> {
 
 /// Finds and caches the config that applies to each article.
 #[derive(Default)]
-pub struct ConfigFinder {
+pub(crate) struct ConfigFinder {
     explicit: Option<Arc<Settings>>,
     by_dir: HashMap<PathBuf, Option<PathBuf>>,
     loaded: HashMap<PathBuf, Arc<Settings>>,
@@ -727,7 +727,10 @@ impl ConfigFinder {
     }
 
     /// The settings for an article at `path` (stdin: the current folder).
-    pub fn for_path(&mut self, path: Option<&Path>) -> Result<Arc<Settings>, Box<ConfigError>> {
+    pub(crate) fn for_path(
+        &mut self,
+        path: Option<&Path>,
+    ) -> Result<Arc<Settings>, Box<ConfigError>> {
         if let Some(explicit) = &self.explicit {
             return Ok(explicit.clone());
         }
@@ -754,7 +757,11 @@ impl ConfigFinder {
 
     /// The found config at `path`, whose text is `text`, applied over the configs above it
     /// (none when it says `root: true`).
-    pub fn resolve(&mut self, path: &Path, text: &str) -> Result<Settings, Box<ConfigError>> {
+    pub(crate) fn resolve(
+        &mut self,
+        path: &Path,
+        text: &str,
+    ) -> Result<Settings, Box<ConfigError>> {
         let layer = Layer::parse(path, text)?;
         let parent = if layer.root {
             None
@@ -795,7 +802,7 @@ fn shown(path: PathBuf) -> PathBuf {
 /// The config that the one at `config` extends: the nearest above its folder, not looking past
 /// the top of the git work tree (a folder holding `.git`), so that a repository's settings
 /// never depend on a file outside it. A config at the top of the work tree extends nothing.
-pub fn parent_config(config: &Path) -> Option<PathBuf> {
+pub(crate) fn parent_config(config: &Path) -> Option<PathBuf> {
     let folder = crate::untrusted::absolute_lexical(config.parent()?);
     if crate::untrusted::has_entry(&folder, ".git") {
         return None;

@@ -14,7 +14,7 @@ pub use crate::untrusted::{is_inside, project_root};
 
 /// Originals may be far larger than articles (a wire service's full feed, a transcript); they
 /// are tokenised compactly, so the cap only guards against the absurd.
-pub const MAX_ORIGINAL_BYTES: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_ORIGINAL_BYTES: u64 = 256 * 1024 * 1024;
 
 /// One original text and the source it belongs to.
 #[derive(Debug, Clone)]
@@ -44,7 +44,7 @@ impl Original {
 
     /// How findings name it: its path, and for an archived text its archive id and date
     /// (`wire/bridge.md; archive #42, 2025-04-02`).
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let Some(entry) = &self.archive else {
             return self.path.clone();
         };
@@ -57,7 +57,7 @@ impl Original {
 
 /// Where originals come from for a run, before any article is read.
 #[derive(Debug, Clone, Default)]
-pub struct OriginalOptions {
+pub(crate) struct OriginalOptions {
     pub named: Vec<(String, PathBuf)>,
     pub dir: Option<PathBuf>,
     pub allow_outside_root: bool,
@@ -87,14 +87,13 @@ impl OriginalOptions {
         }
         Ok(out)
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.named.is_empty() && self.dir.is_none()
-    }
 }
 
 /// Originals shared by every article of the run (command line and folder).
-pub fn load_shared(options: &OriginalOptions, root: &Path) -> (Vec<Original>, Vec<FileError>) {
+pub(crate) fn load_shared(
+    options: &OriginalOptions,
+    root: &Path,
+) -> (Vec<Original>, Vec<FileError>) {
     let mut originals = Vec::new();
     let mut errors = Vec::new();
     for (name, path) in &options.named {
@@ -171,7 +170,7 @@ fn source_of(path: &Path, text: &str) -> String {
 }
 
 /// Originals named in the article's own front matter, relative to the article.
-pub fn load_from_front_matter(
+pub(crate) fn load_from_front_matter(
     article_path: Option<&Path>,
     list: &SourceList,
     root: &Path,
@@ -229,7 +228,7 @@ impl RunOriginals {
 /// Every original one article is compared with: those its front matter names, those shared by
 /// the run, and the archived texts most like it. Problems (a missing original, a failed archive
 /// query) are for this article only.
-pub fn article_originals(
+pub(crate) fn article_originals(
     path: Option<&Path>,
     display: &str,
     text: &str,

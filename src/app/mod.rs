@@ -24,9 +24,9 @@ use crate::report::{FileReport, RunReport, Summary};
 use crate::rules::{self, Severity};
 use crate::visible::visible;
 
-pub const EXIT_CLEAN: u8 = 0;
-pub const EXIT_FINDINGS: u8 = 1;
-pub const EXIT_ERROR: u8 = 2;
+pub(crate) const EXIT_CLEAN: u8 = 0;
+pub(crate) const EXIT_FINDINGS: u8 = 1;
+pub(crate) const EXIT_ERROR: u8 = 2;
 
 pub fn run(cli: Cli) -> u8 {
     let result = match cli.command {
@@ -370,7 +370,7 @@ const MIN_WIDTH: usize = 40;
 /// `--select` and `--ignore`, checked against the rules: which rules run, on top of each
 /// article's config.
 #[derive(Debug, Default)]
-pub struct RuleChoice {
+pub(crate) struct RuleChoice {
     /// Only these run (`None`: every rule the config turns on).
     select: Option<BTreeSet<String>>,
     /// These never run; wins over `select`.
@@ -440,7 +440,7 @@ fn auto_color(terminal: bool) -> bool {
 
 /// A problem that stops the run before any article is read: a config error, an archive that
 /// cannot be opened.
-pub type SetupError = Box<dyn miette::Diagnostic + Send + Sync>;
+pub(crate) type SetupError = Box<dyn miette::Diagnostic + Send + Sync>;
 
 fn report_setup_error(err: &dyn miette::Diagnostic) -> io::Result<u8> {
     let terminal = io::stderr().is_terminal();
@@ -490,7 +490,7 @@ fn window() -> usize {
 /// [`build_report`], handing each file's report to `sink` in the order given, as soon as it and
 /// the ones before it are checked. Stops at the first error from `sink` (and returns it).
 /// Findings are made with the rules `rules` chooses; `None`: no findings (`claims`).
-pub fn each_report(
+pub(crate) fn each_report(
     args: &InputArgs,
     rules: Option<&RuleChoice>,
     sink: &mut dyn FnMut(FileReport) -> io::Result<()>,

@@ -36,29 +36,29 @@ use crate::originals::{ArchiveEntry, Original};
 
 /// Window of the winnowing the archive stores: with [`INDEX_K`], any copied run of
 /// `INDEX_K + ARCHIVE_WINDOW - 1` = 12 words, copy-verbatim's default, shares a fingerprint.
-pub const ARCHIVE_WINDOW: usize = 8;
+pub(crate) const ARCHIVE_WINDOW: usize = 8;
 
 /// The schema this build writes and reads. Older archives are migrated when opened; newer ones
 /// are refused untouched.
-pub const SCHEMA_VERSION: i64 = 2;
+pub(crate) const SCHEMA_VERSION: i64 = 2;
 
 /// How the stored fingerprints are made: the word folding and hashing of `align::words`, the
 /// k-gram hash, [`INDEX_K`] and [`ARCHIVE_WINDOW`]. An archive records the format its
 /// fingerprints were made with; one made another way would silently stop matching (and leave
 /// orphans on `remove`), so it is refused until `fairlint archive reindex` rebuilds them from the
 /// stored texts. Bump this with any change to those.
-pub const FINGERPRINT_FORMAT: i64 = 1;
+pub(crate) const FINGERPRINT_FORMAT: i64 = 1;
 
 /// At most this many archived texts are aligned with one article, the most similar first.
-pub const MAX_CANDIDATES: usize = 16;
+pub(crate) const MAX_CANDIDATES: usize = 16;
 
 /// A fingerprint held by more archived texts than this is boilerplate ("Reporting by …; Editing
 /// by …") and is left out of candidate ranking: it says nothing about which text was copied, and
 /// its postings would dominate the query.
-pub const MAX_POSTINGS: i64 = 500;
+pub(crate) const MAX_POSTINGS: i64 = 500;
 
 /// The environment variable that names the archive when no flag or editor option does.
-pub const ENV_VAR: &str = "FAIRLINT_ARCHIVE";
+pub(crate) const ENV_VAR: &str = "FAIRLINT_ARCHIVE";
 
 /// Where the archive lives, from `--archive`, the editor's `archive` option or [`ENV_VAR`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +90,7 @@ impl Location {
     /// The archive the `archive` commands fill and show: [`Location::named`], else
     /// `.fairlint/archive.db` under the project root. `true` when it is that default, which is
     /// found rather than named and so held to the project root.
-    pub fn named_or_default(given: Option<&str>, root: &Path) -> (Location, bool) {
+    pub(crate) fn named_or_default(given: Option<&str>, root: &Path) -> (Location, bool) {
         match Location::named(given) {
             Some(location) => (location, false),
             None => (Location::default_in(root), true),
@@ -98,7 +98,7 @@ impl Location {
     }
 
     /// `.fairlint/archive.db` under the project root.
-    pub fn default_in(root: &Path) -> Location {
+    pub(crate) fn default_in(root: &Path) -> Location {
         Location::Sqlite(root.join(".fairlint").join("archive.db"))
     }
 }
@@ -145,7 +145,7 @@ impl ArchiveError {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> ArchiveError {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> ArchiveError {
         self.help = Some(help.into());
         self
     }
@@ -296,11 +296,11 @@ fn is_calendar_date(day: &str) -> bool {
 /// What an archive may store per batch, in bytes of text, besides `--batch-size` texts: a batch
 /// is one transaction (and in PostgreSQL one message per column), and a server refuses a
 /// message over 1 GiB ("error communicating with the server").
-pub const MAX_BATCH_BYTES: usize = 32 * 1024 * 1024;
+pub(crate) const MAX_BATCH_BYTES: usize = 32 * 1024 * 1024;
 
 /// Splits texts into batches of at most `max_bytes` of text each, in order; a text larger than
 /// that is a batch of its own.
-pub fn split_by_bytes(texts: Vec<Prepared>, max_bytes: usize) -> Vec<Vec<Prepared>> {
+pub(crate) fn split_by_bytes(texts: Vec<Prepared>, max_bytes: usize) -> Vec<Vec<Prepared>> {
     let mut batches: Vec<Vec<Prepared>> = Vec::new();
     let mut size = 0;
     for text in texts {
@@ -342,7 +342,7 @@ pub struct ArchivedText {
 impl ArchivedText {
     /// The text as an original for the copy rules, named so that a finding says which archived
     /// text it is.
-    pub fn into_original(self) -> Original {
+    pub(crate) fn into_original(self) -> Original {
         Original {
             source: self.source,
             path: self.path,
@@ -437,7 +437,10 @@ pub fn open(location: &Location, create: bool) -> Result<Box<dyn Store>, Archive
 }
 
 /// Opens an archive whatever its fingerprint format, for `archive reindex`.
-pub fn open_for_reindex(location: &Location, create: bool) -> Result<Box<dyn Store>, ArchiveError> {
+pub(crate) fn open_for_reindex(
+    location: &Location,
+    create: bool,
+) -> Result<Box<dyn Store>, ArchiveError> {
     match location {
         Location::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open(path, create)?)),
         #[cfg(feature = "postgres")]
@@ -452,7 +455,10 @@ pub fn open_for_reindex(location: &Location, create: bool) -> Result<Box<dyn Sto
 }
 
 /// The archived texts most like an article, as originals for the copy rules.
-pub fn originals_for(store: &mut dyn Store, article: &str) -> Result<Vec<Original>, ArchiveError> {
+pub(crate) fn originals_for(
+    store: &mut dyn Store,
+    article: &str,
+) -> Result<Vec<Original>, ArchiveError> {
     let words = align::words(article);
     let kgrams: Vec<i64> = align::kgrams(&words, INDEX_K)
         .into_iter()

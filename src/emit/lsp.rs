@@ -19,7 +19,7 @@ use crate::rules::{self, Severity};
 
 /// A JSON array of `PublishDiagnosticsParams`, one per file, written as the files complete.
 #[derive(Default)]
-pub struct Stream {
+pub(crate) struct Stream {
     files: super::JsonArray,
 }
 
@@ -72,7 +72,7 @@ fn publish_params(file: &FileReport) -> Option<PublishDiagnosticsParams> {
 
 /// An input problem (broken front matter, an unreadable original, a file over a limit) as a
 /// diagnostic, under the code `input`.
-pub fn input_diagnostic(range: Range, message: String) -> Diagnostic {
+pub(crate) fn input_diagnostic(range: Range, message: String) -> Diagnostic {
     Diagnostic {
         range,
         severity: Some(DiagnosticSeverity::ERROR),
@@ -145,7 +145,7 @@ pub fn offset(text: &str, lines: &LineIndex, position: Position, encoding: Encod
 }
 
 /// The byte range of an LSP range in `text`, start before end whatever the client sent.
-pub fn byte_range(
+pub(crate) fn byte_range(
     text: &str,
     lines: &LineIndex,
     range: Range,
@@ -175,7 +175,7 @@ pub fn file_uri(path: &Path) -> Option<Uri> {
 }
 
 /// The path a `file://` URI names, decoding percent escapes.
-pub fn uri_path(uri: &Uri) -> Option<std::path::PathBuf> {
+pub(crate) fn uri_path(uri: &Uri) -> Option<std::path::PathBuf> {
     let text = uri.as_str().strip_prefix("file://")?;
     let bytes = crate::percent::decode(text);
     Some(std::path::PathBuf::from(String::from_utf8(bytes).ok()?))

@@ -47,7 +47,7 @@ impl Document {
     }
 
     /// Drops the analysis: the text, or what it is checked with, changed.
-    pub fn invalidate(&mut self) {
+    pub(crate) fn invalidate(&mut self) {
         self.checked = None;
         self.generation += 1;
     }
@@ -81,7 +81,7 @@ impl Document {
     }
 
     /// The name fairlint shows and uses to pick Markdown or plain text.
-    pub fn display_path(&self) -> String {
+    pub(crate) fn display_path(&self) -> String {
         match &self.path {
             Some(path) => path.display().to_string(),
             None => self.uri.as_str().to_string(),

@@ -39,9 +39,9 @@ use lsp_types::{
 };
 use serde_json::Value;
 
-pub use actions::{Action, ConfigFile, Edit, actions};
-pub use document::Document;
-pub use hover::hover_text;
+use actions::{ConfigFile, actions};
+use document::Document;
+use hover::hover_text;
 
 use crate::check::{Checked, Depth, Text, check_article_until};
 use crate::config::{ConfigError, Settings};
@@ -51,15 +51,15 @@ use crate::position::Encoding;
 
 /// How long to wait after the last keystroke before checking; a linter that flickers on every
 /// character is noise.
-pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(200);
+pub(crate) const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(200);
 
 /// The largest document checked, as for a file on the command line; a larger one gets one
 /// diagnostic saying so.
-pub const MAX_DOCUMENT: usize = crate::input::MAX_FILE_BYTES as usize;
+pub(crate) const MAX_DOCUMENT: usize = crate::input::MAX_FILE_BYTES as usize;
 
 /// Runs the server on stdin/stdout until the client says `exit`, and returns the exit code: 0
 /// after `shutdown`, 1 when the client exits (or closes stdin) without it.
-pub fn run_stdio() -> Result<u8, Failure> {
+pub(crate) fn run_stdio() -> Result<u8, Failure> {
     let (connection, threads) = transport::stdio()?;
     let code = serve(&connection)?;
     drop(connection);
