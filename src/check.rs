@@ -336,7 +336,10 @@ pub(crate) fn check_article_until<S: Stop>(
             &analysis.list,
             originals,
         );
-        problems = errors;
+        problems = errors
+            .into_iter()
+            .map(|e| about_original(e, text.display))
+            .collect();
         compare(&mut analysis, &found, settings);
     }
     let about = |p: InputProblem| FileError {
@@ -358,6 +361,16 @@ pub(crate) fn check_article_until<S: Stop>(
         findings,
         problems,
     })
+}
+
+/// A problem with one of the article's originals as a problem of the article, naming the
+/// original: every front end shows an article's problems with the article.
+fn about_original(mut error: FileError, article: &str) -> FileError {
+    if error.path != article {
+        error.message = format!("{}: {}", error.path, error.message);
+        error.path = article.to_string();
+    }
+    error
 }
 
 /// The article in `text`; its path decides Markdown or plain text.

@@ -13,6 +13,7 @@ use lsp_types::{
 
 use crate::check::Analysis;
 use crate::finding::Finding;
+use crate::input::FileError;
 use crate::position::{Encoding, LineIndex, from_lsp, to_lsp};
 use crate::report::{FileReport, Summary};
 use crate::rules::{self, Severity};
@@ -47,27 +48,39 @@ fn publish_params(file: &FileReport) -> Option<PublishDiagnosticsParams> {
         Some(analysis) => diagnostics(analysis, &file.findings, Encoding::Utf16),
         None => Vec::new(),
     };
-    // What could not be read or understood is shown too, as the CLI and the language
-    // server show it: on its span, its line, or the first line.
-    diagnostics.extend(file.errors.iter().map(|e| {
-        let at = match (&file.analysis, &e.span, e.position) {
-            (Some(analysis), Some(span), _) => range(analysis, span, Encoding::Utf16),
-            (_, _, Some((line, column))) => {
-                let start = Position::new(
-                    line.saturating_sub(1) as u32,
-                    column.saturating_sub(1) as u32,
-                );
-                Range::new(start, start)
-            }
-            _ => Range::default(),
-        };
-        input_diagnostic(at, e.message.clone())
-    }));
+    let analysis = file.analysis.as_ref();
+    diagnostics.extend(input_diagnostics(analysis, &file.errors, Encoding::Utf16));
     Some(PublishDiagnosticsParams {
         uri,
         diagnostics,
         version: None,
     })
+}
+
+/// What could not be read or understood, as the command line and the language server both show
+/// it: on its span, its line, or the first line.
+pub(crate) fn input_diagnostics(
+    analysis: Option<&Analysis>,
+    problems: &[FileError],
+    encoding: Encoding,
+) -> Vec<Diagnostic> {
+    problems
+        .iter()
+        .map(|e| {
+            let at = match (analysis, &e.span, e.position) {
+                (Some(analysis), Some(span), _) => range(analysis, span, encoding),
+                (_, _, Some((line, column))) => {
+                    let start = Position::new(
+                        line.saturating_sub(1) as u32,
+                        column.saturating_sub(1) as u32,
+                    );
+                    Range::new(start, start)
+                }
+                _ => Range::default(),
+            };
+            input_diagnostic(at, e.message.clone())
+        })
+        .collect()
 }
 
 /// An input problem (broken front matter, an unreadable original, a file over a limit) as a

@@ -45,7 +45,7 @@ use hover::hover_text;
 
 use crate::check::{Checked, Depth, Text, check_article_until};
 use crate::config::{ConfigError, Settings};
-use crate::emit::lsp::{byte_range, diagnostics, offset, range};
+use crate::emit::lsp::{byte_range, diagnostics, input_diagnostics, offset, range};
 use crate::originals::RunOriginals;
 use crate::position::Encoding;
 
@@ -601,7 +601,8 @@ impl Server<'_> {
         let list = match &doc.checked {
             _ if doc.too_large => vec![too_large()],
             Some(checked) => {
-                let mut list = problems(checked, &doc.display_path(), self.encoding);
+                let analysis = Some(&checked.analysis);
+                let mut list = input_diagnostics(analysis, &checked.problems, self.encoding);
                 list.extend(diagnostics(
                     &checked.analysis,
                     &checked.findings,
@@ -944,30 +945,6 @@ impl Job {
             Err(_) => Outcome::Cancelled,
         }
     }
-}
-
-/// A checked document's problems (a broken front matter, a missing original, a file over the
-/// analysis budget) as diagnostics of their own. A problem with another file (an original) is
-/// named by it, as the command line names it.
-fn problems(checked: &Checked, display: &str, encoding: Encoding) -> Vec<lsp_types::Diagnostic> {
-    let analysis = &checked.analysis;
-    checked
-        .problems
-        .iter()
-        .map(|p| {
-            let at = p
-                .span
-                .as_ref()
-                .map(|span| range(analysis, span, encoding))
-                .unwrap_or_default();
-            let message = if p.path == display {
-                p.message.clone()
-            } else {
-                format!("{}: {}", p.path, p.message)
-            };
-            crate::emit::lsp::input_diagnostic(at, message)
-        })
-        .collect()
 }
 
 /// The one diagnostic of a document over [`MAX_DOCUMENT`].
