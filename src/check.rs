@@ -294,8 +294,8 @@ pub enum Depth {
 
 /// What the pipeline made of one text. `problems` is the one channel for everything that is
 /// not a finding: an original that cannot be read, a broken front matter, a text over the
-/// budget, a suppression comment naming no rule. Each is named by the file it is about (an
-/// original's problem by the original).
+/// budget, a suppression comment naming no rule. All are the article's; one about an original
+/// names it in its message.
 #[derive(Debug, Clone)]
 pub struct Checked {
     pub analysis: Analysis,
