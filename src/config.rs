@@ -984,4 +984,29 @@ mod tests {
         assert!(s.ignores(Path::new("proj/drafts/a.md")));
         assert!(!s.ignores(Path::new("proj/stories/a.md")));
     }
+
+    /// Overrides win key by key: a rule set in them leaves the config's other rules as they
+    /// are; a list (`ignore`) replaces the config's.
+    #[test]
+    fn overrides_merge_over_a_config() {
+        let dir = std::env::temp_dir().join(format!("fairlint-overrides-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join(".git")).unwrap();
+        let config = dir.join(".fairlint.yaml");
+        std::fs::write(
+            &config,
+            "rules:\n  source-unused: off\nignore: [\"drafts/**\"]\n",
+        )
+        .unwrap();
+        let overrides: serde_yaml::Mapping =
+            crate::yaml::from_str("rules:\n  copy-verbatim: off\nignore: [\"wire/**\"]\n").unwrap();
+        let s = Settings::with_overrides(Some(&config), true, &overrides).unwrap();
+        assert!(s.rule("source-unused").is_none(), "the config's rule stays");
+        assert!(s.rule("copy-verbatim").is_none(), "the override's rule");
+        assert!(s.ignores(&dir.join("wire/a.md")));
+        assert!(!s.ignores(&dir.join("drafts/a.md")), "the list is replaced");
+        let none = Settings::with_overrides(None, false, &serde_yaml::Mapping::new()).unwrap();
+        assert!(none.rule("source-unused").is_some());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
