@@ -1,17 +1,19 @@
-//! The analysis model and the pipeline from text to findings: article → source list → claims →
-//! attributions → overlaps with originals, then the rules' checks (`checks/`). The analysis is
+//! The analysis model and the one pipeline from text to findings that every front end runs:
+//! article → source list → claims → attributions (phase 1), then the originals the source list
+//! and the run name → overlaps (phase 2), then the rules' checks (`checks/`). The analysis is
 //! bounded by a budget, so a pathological file is an input error, never a stall.
 
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::attribution::{Attributions, attribute};
 use crate::claims::{Claim, extract_claims};
 use crate::config::Settings;
-use crate::document::Article;
-use crate::document::InputProblem;
+use crate::document::{Article, Format, InputProblem};
 use crate::finding::Finding;
-use crate::originals::Original;
+use crate::input::FileError;
+use crate::originals::{Original, RunOriginals, article_originals};
 use crate::overlap::{Overlaps, find_overlaps};
 use crate::sources::{Names, SourceList, collect_names};
 
@@ -22,7 +24,7 @@ use crate::sources::{Names, SourceList, collect_names};
 /// Real articles stay far below every limit: a long feature has a few hundred claims, paragraphs
 /// of a few dozen claims and cues, and some hundred findings at worst.
 #[derive(Debug, Clone, Copy)]
-pub struct Budget {
+pub(crate) struct Budget {
     /// Finding quotes: over each sentence, its quotation marks × its tokens.
     pub quotes: u64,
     /// Claims (quotes and figures) in one file.
@@ -36,7 +38,7 @@ pub struct Budget {
 }
 
 /// The budget every file is checked within.
-pub const BUDGET: Budget = Budget {
+pub(crate) const BUDGET: Budget = Budget {
     quotes: 10_000_000,
     claims: 20_000,
     attribution: 1_000_000_000,
@@ -59,31 +61,22 @@ pub struct Analysis {
     pub over_budget: bool,
 }
 
+/// Both phases of the analysis with no originals at hand: what tests of the analysis itself
+/// need.
 pub fn analyse(article: Article, settings: &Settings) -> Analysis {
-    analyse_with(article, settings, |_| Vec::new())
-}
-
-/// [`analyse`] with originals: `originals` receives the article's source list (front matter
-/// may name an original per source) and returns every original to compare against.
-pub fn analyse_with(
-    article: Article,
-    settings: &Settings,
-    originals: impl FnOnce(&SourceList) -> Vec<Arc<Original>>,
-) -> Analysis {
-    match analyse_until(article, settings, originals, Never) {
-        Ok(analysis) => analysis,
-        Err(never) => match never {},
-    }
+    let Ok(mut analysis) = analyse_until(article, settings, &Never);
+    compare(&mut analysis, &[], settings);
+    analysis
 }
 
 /// Asked between the steps of an analysis whether to go on.
-pub trait Stop {
+pub(crate) trait Stop {
     type Stopped;
     fn check(&self) -> Result<(), Self::Stopped>;
 }
 
 /// Goes on to the end.
-struct Never;
+pub(crate) struct Never;
 
 impl Stop for Never {
     type Stopped = std::convert::Infallible;
@@ -94,10 +87,10 @@ impl Stop for Never {
 
 /// The analysis was given up: its text changed meanwhile.
 #[derive(Debug)]
-pub struct Cancelled;
+pub(crate) struct Cancelled;
 
 /// Set from another thread to give an analysis up (the language server, on an edit).
-impl Stop for &AtomicBool {
+impl Stop for AtomicBool {
     type Stopped = Cancelled;
     fn check(&self) -> Result<(), Cancelled> {
         if self.load(Ordering::Relaxed) {
@@ -108,20 +101,18 @@ impl Stop for &AtomicBool {
     }
 }
 
-/// [`analyse_with`] that gives up between its steps once `stop` says so.
-pub fn analyse_until<S: Stop>(
+/// Phase 1, what the article says: its source list, the names it uses, its claims and who
+/// they are attributed to. Gives up between its steps once `stop` says so. The overlaps are
+/// left empty: they need the originals, which the source list names ([`compare`]).
+pub(crate) fn analyse_until<S: Stop>(
     mut article: Article,
     settings: &Settings,
-    originals: impl FnOnce(&SourceList) -> Vec<Arc<Original>>,
-    stop: S,
+    stop: &S,
 ) -> Result<Analysis, S::Stopped> {
     let lex = &settings.lexicon;
     let list = SourceList::extract(&article, lex);
     let names = collect_names(&article, &list, &settings.names);
-    let mut skip = vec![false; article.blocks.len()];
-    for &block in &list.blocks {
-        skip[block] = true;
-    }
+    let skip = list_blocks(&article, &list);
     stop.check()?;
     let claims = quotes_within_budget(&article, &BUDGET)
         .map(|()| extract_claims(&article, &skip, lex))
@@ -148,18 +139,43 @@ pub fn analyse_until<S: Stop>(
     };
     stop.check()?;
     let attributions = attribute(&article, &claims, &skip, &list, &names, lex);
-    stop.check()?;
-    let originals = originals(&list);
-    let overlaps = find_overlaps(&article, &claims, &skip, &originals, lex);
     Ok(Analysis {
         article,
         list,
         names,
         claims,
         attributions,
-        overlaps,
+        overlaps: Overlaps::default(),
         over_budget: false,
     })
+}
+
+/// Phase 2, what the article shares with its originals. An article over the budget is not
+/// compared: it was not analysed past its claims.
+pub fn compare(analysis: &mut Analysis, originals: &[Arc<Original>], settings: &Settings) {
+    if analysis.over_budget {
+        return;
+    }
+    let skip = list_blocks(&analysis.article, &analysis.list);
+    analysis.overlaps = find_overlaps(
+        &analysis.article,
+        &analysis.claims,
+        &skip,
+        originals,
+        &settings.lexicon,
+    );
+}
+
+/// Per block of the article, whether it belongs to the source list (whose names are not
+/// claims, nor copied prose).
+fn list_blocks(article: &Article, list: &SourceList) -> Vec<bool> {
+    let mut skip = vec![false; article.blocks.len()];
+    for &block in &list.blocks {
+        if let Some(slot) = skip.get_mut(block) {
+            *slot = true;
+        }
+    }
+    skip
 }
 
 const TOO_MUCH: &str = "too much to analyse in one file";
@@ -259,8 +275,113 @@ fn within_budget(
     Ok(())
 }
 
-/// Parses, analyses and checks one text: the whole pipeline for callers that have a string
-/// (tests, benchmarks, fuzzing, editors). The path decides Markdown or plain text.
+/// One text as a front end has it: the file it was read from (`None`: stdin, an editor's
+/// unsaved buffer), the path shown to people, which also decides Markdown or plain text, and
+/// the text itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Text<'a> {
+    pub path: Option<&'a Path>,
+    pub display: &'a str,
+    pub text: &'a Arc<str>,
+}
+
+/// How far to go: `claims` shows what was understood, every other front end wants findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    Analysis,
+    Findings,
+}
+
+/// What the pipeline made of one text. `problems` is the one channel for everything that is
+/// not a finding: an original that cannot be read, a broken front matter, a text over the
+/// budget, a suppression comment naming no rule. All are the article's; one about an original
+/// names it in its message.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub analysis: Analysis,
+    pub findings: Vec<Finding>,
+    pub problems: Vec<FileError>,
+}
+
+/// The pipeline every front end runs (the command line, the language server, `--fix`, the
+/// library's [`check_text`]): parse, analyse what the article says, load the originals its
+/// source list and the run name, compare, check.
+pub fn check_article(
+    text: Text<'_>,
+    settings: &Settings,
+    originals: &RunOriginals,
+    depth: Depth,
+) -> Checked {
+    let Ok(checked) = check_article_until(text, settings, originals, depth, &Never);
+    checked
+}
+
+/// [`check_article`] that gives up between its steps once `stop` says so.
+pub(crate) fn check_article_until<S: Stop>(
+    text: Text<'_>,
+    settings: &Settings,
+    originals: &RunOriginals,
+    depth: Depth,
+    stop: &S,
+) -> Result<Checked, S::Stopped> {
+    let article = parse(text.display, text.text.clone(), settings);
+    let mut analysis = analyse_until(article, settings, stop)?;
+    let mut problems = Vec::new();
+    if !analysis.over_budget {
+        stop.check()?;
+        let (found, errors) = article_originals(
+            text.path,
+            text.display,
+            text.text,
+            &analysis.list,
+            originals,
+        );
+        problems = errors
+            .into_iter()
+            .map(|e| about_original(e, text.display))
+            .collect();
+        compare(&mut analysis, &found, settings);
+    }
+    let about = |p: InputProblem| FileError {
+        path: text.display.to_string(),
+        message: p.message,
+        span: p.span,
+        position: None,
+        fatal: false,
+    };
+    problems.extend(analysis.article.problems.iter().cloned().map(about));
+    let mut findings = Vec::new();
+    if depth == Depth::Findings {
+        let (found, check_problems) = check(&analysis, settings);
+        findings = found;
+        problems.extend(check_problems.into_iter().map(about));
+    }
+    Ok(Checked {
+        analysis,
+        findings,
+        problems,
+    })
+}
+
+/// A problem with one of the article's originals as a problem of the article, naming the
+/// original: every front end shows an article's problems with the article.
+fn about_original(mut error: FileError, article: &str) -> FileError {
+    if error.path != article {
+        error.message = format!("{}: {}", error.path, error.message);
+        error.path = article.to_string();
+    }
+    error
+}
+
+/// The article in `text`; its path decides Markdown or plain text.
+pub fn parse(path: &str, text: Arc<str>, settings: &Settings) -> Article {
+    let format = Format::for_path(path, &text);
+    Article::parse(path, text, format, &settings.lexicon)
+}
+
+/// Parses, analyses and checks one text in memory: the pipeline for callers that have a string
+/// (tests, benchmarks, fuzzing). The path decides Markdown or plain text; nothing is read from
+/// disk.
 pub fn check_text(path: &str, text: &str, settings: &Settings) -> (Analysis, Vec<Finding>) {
     check_text_with(path, text, settings, &[])
 }
@@ -272,15 +393,18 @@ pub fn check_text_with(
     settings: &Settings,
     originals: &[Arc<Original>],
 ) -> (Analysis, Vec<Finding>) {
-    let article = Article::parse(
-        path,
-        std::sync::Arc::from(text),
-        crate::document::Format::for_path(path, text),
-        &settings.lexicon,
+    let text = Text {
+        path: None,
+        display: path,
+        text: &Arc::from(text),
+    };
+    let checked = check_article(
+        text,
+        settings,
+        &RunOriginals::only(originals),
+        Depth::Findings,
     );
-    let analysis = analyse_with(article, settings, |_| originals.to_vec());
-    let (findings, _) = check(&analysis, settings);
-    (analysis, findings)
+    (checked.analysis, checked.findings)
 }
 
 pub use crate::checks::{CHECKS, check};

@@ -97,7 +97,7 @@ pub struct InputArgs {
     #[arg(
         long,
         value_name = "LOCATION",
-        env = "FAIRLINT_ARCHIVE",
+        env = crate::archive::ENV_VAR,
         hide_env_values = true
     )]
     pub archive: Option<String>,
@@ -258,7 +258,7 @@ pub struct ArchiveLocation {
     #[arg(
         long,
         value_name = "LOCATION",
-        env = "FAIRLINT_ARCHIVE",
+        env = crate::archive::ENV_VAR,
         hide_env_values = true
     )]
     pub archive: Option<String>,

@@ -25,7 +25,7 @@ use crate::rules::{self, Severity};
 use crate::snippet::Snippet;
 use crate::sources::Names;
 
-pub const FILE_NAMES: &[&str] = &[".fairlint.yaml", ".fairlint.yml"];
+pub(crate) const FILE_NAMES: &[&str] = &[".fairlint.yaml", ".fairlint.yml"];
 
 #[derive(Debug, thiserror::Error, Diagnostic)]
 #[error("{message}")]
@@ -90,7 +90,7 @@ impl RuleSettings {
             .unwrap_or(false)
     }
 
-    pub fn float(&self, name: &str) -> f64 {
+    pub(crate) fn float(&self, name: &str) -> f64 {
         self.options
             .get(name)
             .and_then(serde_yaml::Value::as_f64)
@@ -131,12 +131,12 @@ struct Suppression {
 }
 
 /// One article's `suppress:` entries.
-pub struct ConfigSuppressions<'a>(Vec<&'a Suppression>);
+pub(crate) struct ConfigSuppressions<'a>(Vec<&'a Suppression>);
 
 impl ConfigSuppressions<'_> {
     /// An entry covers `rule` where the finding's text is `text` (the entry's words anywhere in
     /// it, or any text for an entry without words).
-    pub fn covers(&self, rule: &str, text: &str) -> bool {
+    pub(crate) fn covers(&self, rule: &str, text: &str) -> bool {
         let mut folded = None;
         self.0.iter().any(|s| {
             if s.rule != rule {
@@ -182,7 +182,7 @@ impl IgnoreGlobs {
 
 /// What one config file says, checked, before it is applied over the settings it extends.
 #[derive(Debug, Clone)]
-pub struct Layer {
+pub(crate) struct Layer {
     path: PathBuf,
     /// `root: true`: extends nothing.
     pub root: bool,
@@ -256,7 +256,7 @@ impl Settings {
 
     /// The `suppress:` entries whose path matches the article at `path`, matched once per
     /// article: a path match resolves both paths on disk.
-    pub fn suppressions_for(&self, path: &Path) -> ConfigSuppressions<'_> {
+    pub(crate) fn suppressions_for(&self, path: &Path) -> ConfigSuppressions<'_> {
         ConfigSuppressions(
             self.suppress
                 .iter()
@@ -288,6 +288,56 @@ impl Settings {
     /// One config on its own, over the built-in settings.
     pub fn parse(path: &Path, text: &str) -> Result<Settings, Box<ConfigError>> {
         Ok(Layer::parse(path, text)?.apply(&Settings::builtin()))
+    }
+
+    /// The settings of `config` (`None`: the built-in ones) with `overrides` merged over its
+    /// top-level keys, the overrides winning: a map is merged key by key (one rule set, the
+    /// others kept), anything else replaced. A discovered config extends the configs above it,
+    /// as on the command line; a named one stands alone, as `--config` does. The result is
+    /// checked as any config is. (The language server's options.)
+    pub(crate) fn with_overrides(
+        config: Option<&Path>,
+        discovered: bool,
+        overrides: &serde_yaml::Mapping,
+    ) -> Result<Settings, Box<ConfigError>> {
+        let text = match config {
+            Some(path) => read(path, discovered)?.0,
+            None => String::new(),
+        };
+        let path = config.map_or_else(|| PathBuf::from(FILE_NAMES[0]), Path::to_path_buf);
+        let resolve = |text: &str| {
+            if discovered && config.is_some() {
+                ConfigFinder::default().resolve(&path, text)
+            } else {
+                Settings::parse(&path, text)
+            }
+        };
+        if overrides.is_empty() {
+            return match config {
+                Some(_) => resolve(&text),
+                None => Ok(Settings::builtin()),
+            };
+        }
+        let mut merged = if text.trim().is_empty() {
+            serde_yaml::Mapping::new()
+        } else {
+            match crate::yaml::from_str(&text) {
+                Ok(serde_yaml::Value::Mapping(map)) => map,
+                // A broken file (or one that is not a map) is reported against its own text.
+                _ => return Settings::parse(&path, &text),
+            }
+        };
+        for (key, value) in overrides {
+            let slot = merged.entry(key.clone()).or_insert(serde_yaml::Value::Null);
+            match (slot, value) {
+                (serde_yaml::Value::Mapping(existing), serde_yaml::Value::Mapping(new)) => {
+                    existing.extend(new.clone())
+                }
+                (slot, value) => *slot = value.clone(),
+            }
+        }
+        let merged = serde_yaml::to_string(&merged).unwrap_or_default();
+        resolve(&merged)
     }
 }
 
@@ -513,7 +563,7 @@ impl Layer {
 }
 
 /// A config is small; anything larger is not one (and must not fill memory).
-pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+pub(crate) const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// A config file's text, and whether its bytes may be echoed in an error (it is a regular file
 /// inside its project root). A discovered config that leaves the root is refused unread.
@@ -645,24 +695,22 @@ fn find_value_anywhere(text: &str, value: &str) -> Option<Range<usize>> {
 /// The config that applies in `dir`: the nearest `.fairlint.yaml` (or `.yml`) at or above it.
 /// Anything by that name counts, a symlink or a FIFO included, so that a config that cannot be
 /// used is refused by name rather than skipped for one further up.
-pub fn find_upward(dir: &Path) -> Option<PathBuf> {
+pub(crate) fn find_upward(dir: &Path) -> Option<PathBuf> {
     let absolute = crate::untrusted::absolute_lexical(dir);
-    let mut current = Some(absolute.as_path());
-    while let Some(d) = current {
-        if let Some(name) = FILE_NAMES
-            .iter()
-            .find(|n| crate::untrusted::has_entry(d, n))
-        {
-            return Some(d.join(name));
-        }
-        current = d.parent();
-    }
-    None
+    absolute.ancestors().find_map(config_in)
+}
+
+/// The config file in `dir`, if it holds one; the one place that knows its names.
+pub(crate) fn config_in(dir: &Path) -> Option<PathBuf> {
+    FILE_NAMES
+        .iter()
+        .find(|n| crate::untrusted::has_entry(dir, n))
+        .map(|name| dir.join(name))
 }
 
 /// Finds and caches the config that applies to each article.
 #[derive(Default)]
-pub struct ConfigFinder {
+pub(crate) struct ConfigFinder {
     explicit: Option<Arc<Settings>>,
     by_dir: HashMap<PathBuf, Option<PathBuf>>,
     loaded: HashMap<PathBuf, Arc<Settings>>,
@@ -679,7 +727,10 @@ impl ConfigFinder {
     }
 
     /// The settings for an article at `path` (stdin: the current folder).
-    pub fn for_path(&mut self, path: Option<&Path>) -> Result<Arc<Settings>, Box<ConfigError>> {
+    pub(crate) fn for_path(
+        &mut self,
+        path: Option<&Path>,
+    ) -> Result<Arc<Settings>, Box<ConfigError>> {
         if let Some(explicit) = &self.explicit {
             return Ok(explicit.clone());
         }
@@ -706,7 +757,11 @@ impl ConfigFinder {
 
     /// The found config at `path`, whose text is `text`, applied over the configs above it
     /// (none when it says `root: true`).
-    pub fn resolve(&mut self, path: &Path, text: &str) -> Result<Settings, Box<ConfigError>> {
+    pub(crate) fn resolve(
+        &mut self,
+        path: &Path,
+        text: &str,
+    ) -> Result<Settings, Box<ConfigError>> {
         let layer = Layer::parse(path, text)?;
         let parent = if layer.root {
             None
@@ -747,23 +802,18 @@ fn shown(path: PathBuf) -> PathBuf {
 /// The config that the one at `config` extends: the nearest above its folder, not looking past
 /// the top of the git work tree (a folder holding `.git`), so that a repository's settings
 /// never depend on a file outside it. A config at the top of the work tree extends nothing.
-pub fn parent_config(config: &Path) -> Option<PathBuf> {
+pub(crate) fn parent_config(config: &Path) -> Option<PathBuf> {
     let folder = crate::untrusted::absolute_lexical(config.parent()?);
     if crate::untrusted::has_entry(&folder, ".git") {
         return None;
     }
-    let mut current = folder.parent();
-    while let Some(dir) = current {
-        if let Some(name) = FILE_NAMES
-            .iter()
-            .find(|n| crate::untrusted::has_entry(dir, n))
-        {
-            return Some(dir.join(name));
+    for dir in folder.ancestors().skip(1) {
+        if let Some(config) = config_in(dir) {
+            return Some(config);
         }
         if crate::untrusted::has_entry(dir, ".git") {
             return None;
         }
-        current = dir.parent();
     }
     None
 }
@@ -933,5 +983,30 @@ mod tests {
         .unwrap();
         assert!(s.ignores(Path::new("proj/drafts/a.md")));
         assert!(!s.ignores(Path::new("proj/stories/a.md")));
+    }
+
+    /// Overrides win key by key: a rule set in them leaves the config's other rules as they
+    /// are; a list (`ignore`) replaces the config's.
+    #[test]
+    fn overrides_merge_over_a_config() {
+        let dir = std::env::temp_dir().join(format!("fairlint-overrides-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join(".git")).unwrap();
+        let config = dir.join(".fairlint.yaml");
+        std::fs::write(
+            &config,
+            "rules:\n  source-unused: off\nignore: [\"drafts/**\"]\n",
+        )
+        .unwrap();
+        let overrides: serde_yaml::Mapping =
+            crate::yaml::from_str("rules:\n  copy-verbatim: off\nignore: [\"wire/**\"]\n").unwrap();
+        let s = Settings::with_overrides(Some(&config), true, &overrides).unwrap();
+        assert!(s.rule("source-unused").is_none(), "the config's rule stays");
+        assert!(s.rule("copy-verbatim").is_none(), "the override's rule");
+        assert!(s.ignores(&dir.join("wire/a.md")));
+        assert!(!s.ignores(&dir.join("drafts/a.md")), "the list is replaced");
+        let none = Settings::with_overrides(None, false, &serde_yaml::Mapping::new()).unwrap();
+        assert!(none.rule("source-unused").is_some());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

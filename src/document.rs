@@ -23,7 +23,7 @@ impl Format {
     /// Plain text for `.txt`/`.text`, Markdown for `.md`/`.markdown`/`.mdx`; any other name
     /// (stdin, an editor buffer without a file type) is told by its text, since a plain-text
     /// article read as Markdown runs its lines together into one paragraph.
-    pub fn for_path(path: &str, text: &str) -> Format {
+    pub(crate) fn for_path(path: &str, text: &str) -> Format {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".txt") || lower.ends_with(".text") {
             return Format::Plain;
@@ -160,13 +160,9 @@ impl Article {
     }
 
     /// The sentence containing byte `offset`.
-    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+    pub(crate) fn sentence_at(&self, offset: usize) -> Option<usize> {
         let after = self.sentences.partition_point(|s| s.range.start <= offset);
         (after > 0 && offset < self.sentences[after - 1].range.end).then(|| after - 1)
-    }
-
-    pub fn block_text(&self, index: usize) -> &str {
-        &self.text[self.blocks[index].range.clone()]
     }
 }
 
@@ -308,7 +304,7 @@ fn parse_front_matter(
 }
 
 /// The YAML error message without the "at line X column Y" tail that miette shows better.
-pub fn strip_location(err: &serde_yaml::Error) -> String {
+pub(crate) fn strip_location(err: &serde_yaml::Error) -> String {
     let text = err.to_string();
     match text.find(" at line ") {
         Some(i) => text[..i].to_string(),
@@ -506,7 +502,7 @@ fn line_ranges(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+pub(crate) fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
     let start = range.start + (slice.len() - slice.trim_start().len());
     let end = range.start + slice.trim_end().len();
@@ -550,7 +546,7 @@ fn looks_hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
 }
 
 /// Length of a leading bullet or number marker ("- ", "* ", "• ", "1. ", "2) ").
-pub fn list_marker_len(line: &str) -> Option<usize> {
+pub(crate) fn list_marker_len(line: &str) -> Option<usize> {
     let trimmed = line.trim_start();
     let indent = line.len() - trimmed.len();
     for bullet in ["- ", "* ", "• ", "– ", "+ "] {
@@ -625,7 +621,7 @@ mod tests {
                 BlockKind::ListItem
             ]
         );
-        assert_eq!(a.block_text(3), "CNN: A headline");
+        assert_eq!(&a.text[a.blocks[3].range.clone()], "CNN: A headline");
     }
 
     #[test]

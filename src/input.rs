@@ -10,10 +10,10 @@ use globset::GlobBuilder;
 
 /// Articles larger than this are refused: a news article is kilobytes, and a huge file is almost
 /// always a mistake (a data dump, a log) that would only make the run slow.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// File endings taken from a directory walk; files named on the command line are always read.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "text"];
+pub(crate) const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "text"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Input {
@@ -65,7 +65,7 @@ impl FileError {
 
 /// What a directory walk does with a symlink it meets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Links {
+pub(crate) enum Links {
     /// Passes over it, as `check` does.
     Skip,
     /// Takes a symlinked file that resolves inside the folder walked, and reports any other
@@ -81,7 +81,7 @@ pub fn collect(paths: &[String], stdin_name: Option<&str>) -> Vec<Result<Input, 
 }
 
 /// [`collect`], saying what to do with symlinks met in a walk.
-pub fn collect_with(
+pub(crate) fn collect_with(
     paths: &[String],
     stdin_name: Option<&str>,
     links: Links,
@@ -321,7 +321,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Loaded, FileError> {
 /// Why `bytes` are not UTF-8 text fairlint can read, when a look at the bytes says so: UTF-16
 /// (by its byte-order mark, or by the zero byte beside every ASCII letter) is named with how to
 /// convert it; any other NUL byte, wherever it is, makes the file binary.
-pub fn not_text(bytes: &[u8]) -> Option<String> {
+pub(crate) fn not_text(bytes: &[u8]) -> Option<String> {
     let convert = "fairlint reads UTF-8; convert it with `iconv -f UTF-16 -t UTF-8 FILE > NEW`";
     let utf16 = match bytes {
         [0xFF, 0xFE, ..] => Some("little-endian"),

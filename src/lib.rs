@@ -21,6 +21,7 @@ pub(crate) mod list_edit;
 pub mod lsp;
 pub mod originals;
 pub(crate) mod overlap;
+pub(crate) mod percent;
 pub mod position;
 pub mod report;
 pub mod rules;

@@ -4,7 +4,7 @@
 
 /// Where each line break ends: after `\n`, `\r\n`, or a lone `\r` (classic Mac files and
 /// some CMS exports end lines with CR alone).
-pub fn line_break_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+pub(crate) fn line_break_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     bytes.iter().enumerate().filter_map(move |(i, b)| match b {
         b'\n' => Some(i + 1),
@@ -15,7 +15,7 @@ pub fn line_break_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
 
 /// `text` with each lone `\r` read as `\n`, byte for byte (so every offset stays), for the
 /// Markdown parser, which ends an HTML block or a comment only at a `\n`.
-pub fn with_lf_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn with_lf_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
     let lone_cr = |i: usize| text.as_bytes().get(i + 1) != Some(&b'\n');
     if !text
         .bytes()
@@ -54,7 +54,7 @@ impl LineIndex {
     }
 
     /// 0-based line number containing `offset`.
-    pub fn line_of(&self, offset: usize) -> usize {
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
         match self.starts.binary_search(&offset) {
             Ok(line) => line,
             Err(next) => next - 1,
@@ -65,7 +65,7 @@ impl LineIndex {
         self.starts[line.min(self.starts.len() - 1)]
     }
 
-    pub fn line_count(&self) -> usize {
+    pub(crate) fn line_count(&self) -> usize {
         self.starts.len()
     }
 
@@ -80,8 +80,9 @@ impl LineIndex {
     }
 }
 
-/// The largest char boundary at or below `offset`.
-pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+/// The largest char boundary at or below `offset` (the end of the text past it).
+pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;
     }
@@ -90,7 +91,10 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 /// Is `range` inside one of `sorted` (ranges sorted by start and not overlapping)? Binary search,
 /// so that checking every token of a long article against every quote stays linear.
-pub fn within_any(sorted: &[std::ops::Range<usize>], range: &std::ops::Range<usize>) -> bool {
+pub(crate) fn within_any(
+    sorted: &[std::ops::Range<usize>],
+    range: &std::ops::Range<usize>,
+) -> bool {
     let after = sorted.partition_point(|r| r.start <= range.start);
     after > 0 && range.end <= sorted[after - 1].end
 }

@@ -20,7 +20,7 @@ pub struct FileReport {
 
 impl FileReport {
     /// A file not checked (yet), with its problems.
-    pub fn unchecked(path: String, errors: Vec<FileError>) -> FileReport {
+    pub(crate) fn unchecked(path: String, errors: Vec<FileError>) -> FileReport {
         FileReport {
             path,
             analysis: None,
@@ -30,7 +30,7 @@ impl FileReport {
     }
 
     /// Where an input problem is, when it has a place.
-    pub fn error_position(&self, error: &FileError) -> Option<LineCol> {
+    pub(crate) fn error_position(&self, error: &FileError) -> Option<LineCol> {
         match (&self.analysis, &error.span, error.position) {
             (Some(a), Some(span), _) => {
                 Some(a.article.lines.line_col(&a.article.source, span.start))
@@ -167,11 +167,6 @@ impl RunReport {
     /// Findings at or above `fail_on`, or input problems: the run is not clean.
     pub fn fails(&self, fail_on: Severity) -> bool {
         self.files.iter().any(|f| f.fails(fail_on))
-    }
-
-    /// Nothing could be checked at all.
-    pub fn nothing_checked(&self) -> bool {
-        !self.files.is_empty() && self.files.iter().all(|f| f.analysis.is_none())
     }
 }
 

@@ -83,7 +83,7 @@ pub fn builtin() -> &'static [RuleDef] {
 
 /// Where a rule's documentation lives online (LSP `codeDescription`, SARIF `helpUri`); the same
 /// text is what `fairlint explain ID` prints.
-pub fn docs_url(id: &str) -> String {
+pub(crate) fn docs_url(id: &str) -> String {
     format!("https://github.com/fairlint/fairlint/blob/main/rules/{id}.yaml")
 }
 
@@ -92,7 +92,7 @@ pub fn find(id: &str) -> Option<&'static RuleDef> {
 }
 
 /// The known id closest to `unknown`, for "did you mean" help.
-pub fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     unknown: &str,
     known: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {

@@ -153,16 +153,9 @@ pub fn project_root(start: Option<&Path>) -> PathBuf {
         Some(p) if !p.as_os_str().is_empty() => lexical(&cwd.join(p)),
         _ => cwd.clone(),
     };
-    let mut dir = Some(from.as_path());
-    while let Some(d) = dir {
-        let marked =
-            crate::config::FILE_NAMES.iter().any(|n| has_entry(d, n)) || has_entry(d, ".git");
-        if marked {
-            return d.to_path_buf();
-        }
-        dir = d.parent();
-    }
-    cwd
+    from.ancestors()
+        .find(|d| crate::config::config_in(d).is_some() || has_entry(d, ".git"))
+        .map_or(cwd, Path::to_path_buf)
 }
 
 /// The root a config file may resolve inside: the git work tree holding it, else its folder.
@@ -172,14 +165,10 @@ pub fn config_root(config: &Path) -> PathBuf {
         Some(p) if !p.as_os_str().is_empty() => lexical(&cwd.join(p)),
         _ => cwd,
     };
-    let mut dir = Some(folder.as_path());
-    while let Some(d) = dir {
-        if has_entry(d, ".git") {
-            return d.to_path_buf();
-        }
-        dir = d.parent();
-    }
     folder
+        .ancestors()
+        .find(|d| has_entry(d, ".git"))
+        .map_or_else(|| folder.clone(), Path::to_path_buf)
 }
 
 /// Text from an input file as a message may echo it: at most [`MAX_ECHO_CHARS`] characters,

@@ -21,10 +21,10 @@ pub use serde_yaml::{Error, Value};
 
 /// At most this many values (scalars, lists, mappings) after aliases are expanded: a config or
 /// front matter has hundreds, a generous lexicon extension thousands.
-pub const MAX_VALUES: usize = 100_000;
+pub(crate) const MAX_VALUES: usize = 100_000;
 
 /// Scalar text after expansion may be at most this many bytes more than the document itself.
-pub const MAX_EXTRA_BYTES: usize = 1024 * 1024;
+pub(crate) const MAX_EXTRA_BYTES: usize = 1024 * 1024;
 
 /// Parses `text` as `T`, refusing it when its expanded size is over budget.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
@@ -33,7 +33,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
 }
 
 /// Converts an already parsed (so already budgeted) value into `T`.
-pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
+pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
     serde_yaml::from_value(value)
 }
 

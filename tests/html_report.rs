@@ -219,8 +219,7 @@ fn chromium_renders_the_report() {
 fn pages_of_random_articles_are_well_formed() {
     use std::sync::Arc;
 
-    use fairlint::app::parse;
-    use fairlint::check::{analyse_with, check};
+    use fairlint::check::check_text_with;
     use fairlint::config::Settings;
     use fairlint::originals::Original;
     use fairlint::report::{FileReport, RunReport};
@@ -263,9 +262,12 @@ fn pages_of_random_articles_are_well_formed() {
         let text: String = (0..pieces)
             .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
             .collect();
-        let article = parse("random.md", Arc::from(text.as_str()), &settings);
-        let analysis = analyse_with(article, &settings, |_| vec![original.clone()]);
-        let (findings, _) = check(&analysis, &settings);
+        let (analysis, findings) = check_text_with(
+            "random.md",
+            &text,
+            &settings,
+            std::slice::from_ref(&original),
+        );
         let report = RunReport {
             files: vec![FileReport {
                 path: "random.md".into(),

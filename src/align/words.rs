@@ -31,7 +31,7 @@ impl Word {
 /// Memory: 16 bytes per word and nothing else retained; the folded form is hashed as it is
 /// produced, never stored.
 pub fn words(text: &str) -> Vec<Word> {
-    let text = &text[..floor_char_boundary(text, u32::MAX as usize)];
+    let text = &text[..crate::position::floor_char_boundary(text, u32::MAX as usize)];
     let mut sink = WordSink {
         text,
         out: Vec::with_capacity(estimate_words(text)),
@@ -252,15 +252,6 @@ fn estimate_words(text: &str) -> usize {
         inside = wordish;
     }
     count
-}
-
-/// The largest char boundary at or below `max`.
-fn floor_char_boundary(text: &str, max: usize) -> usize {
-    let mut end = text.len().min(max);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    end
 }
 
 /// 64-bit FNV-1a: tiny, stable across runs and platforms, and streamable byte by byte.

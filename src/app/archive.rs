@@ -3,18 +3,18 @@
 //! transaction; each batch is then written in one, so a stopped run keeps every batch it
 //! finished and nothing half-written.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::time::Instant;
 
 use rayon::prelude::*;
 
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, report_setup_error};
-use crate::archive::{self, Added, ArchiveError, Location, Prepared, Removal, Stats, Store};
+use crate::archive::{self, Added, ArchiveError, Location, Prepared, Removal, Store};
 use crate::cli::{
     ArchiveAddArgs, ArchiveCommand, ArchiveLocation, ArchiveReindexArgs, ArchiveRemoveArgs,
     ArchiveStatsArgs,
 };
-use crate::emit::ListFormat;
+use crate::emit::{self, archive::Done};
 use crate::input::{self, Input, Loaded};
 use crate::originals::project_root;
 use crate::visible::visible;
@@ -29,15 +29,13 @@ pub fn run(command: ArchiveCommand) -> io::Result<u8> {
 }
 
 fn location(args: &ArchiveLocation) -> Location {
-    match &args.archive {
-        Some(value) => Location::parse(value),
-        None => Location::default_in(&project_root(None)),
-    }
+    Location::named_or_default(args.archive.as_deref(), &project_root(None)).0
 }
 
 fn open(args: &ArchiveLocation, create: bool) -> Result<Box<dyn Store>, ArchiveError> {
-    let location = location(args);
-    if args.archive.is_none() {
+    let (location, default) =
+        Location::named_or_default(args.archive.as_deref(), &project_root(None));
+    if default {
         check_default(&location)?;
     }
     archive::open(&location, create)
@@ -141,23 +139,14 @@ fn add(args: ArchiveAddArgs) -> io::Result<u8> {
     if progress {
         eprintln!();
     }
-    let seconds = started.elapsed().as_secs_f64();
-    let mut out = io::stdout().lock();
-    writeln!(
-        out,
-        "added {} {} ({} already archived{}) in {:.1} s, {:.1} MB/s, to {}",
-        total.added,
-        plural(total.added, "text", "texts"),
-        total.duplicates,
-        if failed > 0 {
-            format!(", {failed} could not be read")
-        } else {
-            String::new()
-        },
-        seconds,
-        bytes as f64 / 1e6 / seconds.max(1e-9),
-        location(&args.location)
-    )?;
+    let done = Done::Added {
+        added: total,
+        failed,
+        bytes,
+        seconds: started.elapsed().as_secs_f64(),
+        location: location(&args.location),
+    };
+    emit::archive::done(&done, &mut io::stdout().lock())?;
     if inputs.is_empty() && failed > 0 {
         return Ok(EXIT_ERROR);
     }
@@ -179,96 +168,13 @@ fn read_one(input: &Input, source: Option<&str>) -> Result<Prepared, (String, St
     Ok(archive::prepare(text))
 }
 
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
-}
-
 fn stats(args: ArchiveStatsArgs) -> io::Result<u8> {
     let stats = match open(&args.location, false).and_then(|mut store| store.stats()) {
         Ok(stats) => stats,
         Err(err) => return report_setup_error(&err),
     };
-    let mut out = io::stdout().lock();
-    match args.format {
-        ListFormat::Json => {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &StatsJson {
-                    version: 1,
-                    stats: &stats,
-                },
-            )?;
-            writeln!(out)?;
-        }
-        ListFormat::Short => writeln!(
-            out,
-            "{}: {} texts, {} words, {} sources, {:.1} MiB",
-            stats.location,
-            stats.texts,
-            stats.words,
-            stats.sources.len(),
-            mib(stats.size_bytes)
-        )?,
-        ListFormat::Human => write_stats(&stats, &mut out)?,
-    }
+    emit::archive::stats(&stats, args.format, &mut io::stdout().lock())?;
     Ok(EXIT_CLEAN)
-}
-
-#[derive(serde::Serialize)]
-struct StatsJson<'a> {
-    version: u32,
-    #[serde(flatten)]
-    stats: &'a Stats,
-}
-
-fn mib(bytes: u64) -> f64 {
-    bytes as f64 / 1048576.0
-}
-
-fn write_stats(stats: &Stats, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "archive {} (schema {}, fingerprint format {})",
-        stats.location, stats.schema_version, stats.fingerprint_format
-    )?;
-    let dates = match (&stats.oldest, &stats.newest) {
-        (Some(a), Some(b)) => format!(", dated {} to {}", visible(a), visible(b)),
-        _ => String::new(),
-    };
-    writeln!(
-        out,
-        "  texts         {} from {} {}{dates}",
-        stats.texts,
-        stats.sources.len(),
-        if stats.sources.len() == 1 {
-            "source"
-        } else {
-            "sources"
-        }
-    )?;
-    writeln!(out, "  words         {}", stats.words)?;
-    writeln!(out, "  text          {:.1} MiB", mib(stats.text_bytes))?;
-    writeln!(out, "  fingerprints  {}", stats.fingerprints)?;
-    let ratio = if stats.text_bytes > 0 {
-        format!(
-            " ({:.2} MiB per MiB of text)",
-            stats.size_bytes as f64 / stats.text_bytes as f64
-        )
-    } else {
-        String::new()
-    };
-    writeln!(
-        out,
-        "  size          {:.1} MiB{ratio}",
-        mib(stats.size_bytes)
-    )?;
-    for s in stats.sources.iter().take(10) {
-        writeln!(out, "  {:>8}  {}", s.texts, visible(&s.source))?;
-    }
-    if stats.sources.len() > 10 {
-        writeln!(out, "  … and {} more sources", stats.sources.len() - 10)?;
-    }
-    Ok(())
 }
 
 fn remove(args: ArchiveRemoveArgs) -> io::Result<u8> {
@@ -297,11 +203,11 @@ fn remove(args: ArchiveRemoveArgs) -> io::Result<u8> {
             Err(err) => return report_setup_error(&err),
         }
     }
-    println!(
-        "removed {removed} {} from {}",
-        plural(removed, "text", "texts"),
-        location(&args.location)
-    );
+    let done = Done::Removed {
+        texts: removed,
+        location: location(&args.location),
+    };
+    emit::archive::done(&done, &mut io::stdout().lock())?;
     Ok(if removed == 0 {
         EXIT_FINDINGS
     } else {
@@ -314,14 +220,13 @@ fn reindex(args: ArchiveReindexArgs) -> io::Result<u8> {
     let reindexed = archive::open_for_reindex(&location(&args.location), false)
         .and_then(|mut store| store.reindex());
     match reindexed {
-        Ok(n) => {
-            println!(
-                "reindexed {n} {} in {} (fingerprint format {}) in {:.1} s",
-                plural(n, "text", "texts"),
-                location(&args.location),
-                archive::FINGERPRINT_FORMAT,
-                started.elapsed().as_secs_f64()
-            );
+        Ok(texts) => {
+            let done = Done::Reindexed {
+                texts,
+                seconds: started.elapsed().as_secs_f64(),
+                location: location(&args.location),
+            };
+            emit::archive::done(&done, &mut io::stdout().lock())?;
             Ok(EXIT_CLEAN)
         }
         Err(err) => report_setup_error(&err),

@@ -15,14 +15,14 @@ use crate::untrusted;
 
 /// `--fix` writes the files; `--diff` only shows what it would write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     Write,
     Diff,
 }
 
 /// What fixing one article changed: its text before and after, how many findings the fixes
 /// settled, and the report of the text as it was (what stands if the file cannot be written).
-pub struct Fixed {
+pub(crate) struct Fixed {
     /// The article's file (`None`: stdin, which is never written).
     pub path: Option<PathBuf>,
     pub before: Arc<str>,
@@ -33,7 +33,7 @@ pub struct Fixed {
 
 /// Findings fixed and left over the run, for the line on stderr.
 #[derive(Debug, Default)]
-pub struct Tally {
+pub(crate) struct Tally {
     pub fixed: usize,
     pub remaining: usize,
 }
@@ -41,7 +41,12 @@ pub struct Tally {
 impl Tally {
     /// Counts one file in and returns its report. With `Mode::Write`, the fixed text is written
     /// back first; a file that cannot be written keeps its findings, with a problem saying why.
-    pub fn record(&mut self, file: FileReport, fixed: Option<Fixed>, mode: Mode) -> FileReport {
+    pub(crate) fn record(
+        &mut self,
+        file: FileReport,
+        fixed: Option<Fixed>,
+        mode: Mode,
+    ) -> FileReport {
         let file = match (fixed, mode) {
             (None, _) => file,
             (Some(fixed), Mode::Diff) => {
@@ -96,7 +101,7 @@ fn write_to(path: Option<&Path>, before: &str, after: &str) -> Result<(), String
 }
 
 /// Replaces the article at `path`, which held `before`, with `after`. The error says why not.
-pub fn write_back(path: &Path, before: &str, after: &str) -> Result<(), String> {
+pub(crate) fn write_back(path: &Path, before: &str, after: &str) -> Result<(), String> {
     let meta = std::fs::symlink_metadata(path).map_err(|e| untrusted::io_reason(&e))?;
     if meta.file_type().is_symlink() {
         return Err("is a symbolic link (--fix writes only regular files)".into());

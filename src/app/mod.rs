@@ -12,24 +12,21 @@ use std::sync::Arc;
 use clap::CommandFactory;
 
 use crate::archive::pool::{POOL_SIZE, Pool};
-use crate::check::{analyse_with, check};
+use crate::check::{Depth, Text, check_article};
 use crate::cli::{
     CheckArgs, ClaimsArgs, Cli, Color, Command, FailOn, InputArgs, OutputArg, ReportArgs, RuleArgs,
 };
 use crate::config::{ConfigError, ConfigFinder, Settings};
-use crate::document::{Article, Format as TextFormat};
 use crate::emit::{self, Emitter, Style};
 use crate::input::{self, FileError, Input, Loaded};
-use crate::originals::{
-    Original, OriginalOptions, load_from_front_matter, load_shared, project_root,
-};
+use crate::originals::{OriginalOptions, RunOriginals, load_shared, project_root};
 use crate::report::{FileReport, RunReport, Summary};
 use crate::rules::{self, Severity};
 use crate::visible::visible;
 
-pub const EXIT_CLEAN: u8 = 0;
-pub const EXIT_FINDINGS: u8 = 1;
-pub const EXIT_ERROR: u8 = 2;
+pub(crate) const EXIT_CLEAN: u8 = 0;
+pub(crate) const EXIT_FINDINGS: u8 = 1;
+pub(crate) const EXIT_ERROR: u8 = 2;
 
 pub fn run(cli: Cli) -> u8 {
     let result = match cli.command {
@@ -373,7 +370,7 @@ const MIN_WIDTH: usize = 40;
 /// `--select` and `--ignore`, checked against the rules: which rules run, on top of each
 /// article's config.
 #[derive(Debug, Default)]
-pub struct RuleChoice {
+pub(crate) struct RuleChoice {
     /// Only these run (`None`: every rule the config turns on).
     select: Option<BTreeSet<String>>,
     /// These never run; wins over `select`.
@@ -443,7 +440,7 @@ fn auto_color(terminal: bool) -> bool {
 
 /// A problem that stops the run before any article is read: a config error, an archive that
 /// cannot be opened.
-pub type SetupError = Box<dyn miette::Diagnostic + Send + Sync>;
+pub(crate) type SetupError = Box<dyn miette::Diagnostic + Send + Sync>;
 
 fn report_setup_error(err: &dyn miette::Diagnostic) -> io::Result<u8> {
     let terminal = io::stderr().is_terminal();
@@ -493,7 +490,7 @@ fn window() -> usize {
 /// [`build_report`], handing each file's report to `sink` in the order given, as soon as it and
 /// the ones before it are checked. Stops at the first error from `sink` (and returns it).
 /// Findings are made with the rules `rules` chooses; `None`: no findings (`claims`).
-pub fn each_report(
+pub(crate) fn each_report(
     args: &InputArgs,
     rules: Option<&RuleChoice>,
     sink: &mut dyn FnMut(FileReport) -> io::Result<()>,
@@ -522,17 +519,17 @@ fn each_file(
     )
     .map_err(|m| usage_error(m) as SetupError)?;
     let (shared, original_errors) = load_shared(&options, &project_root(None));
-    let archive = match &args.archive {
-        Some(location) => Some(
-            Pool::open(crate::archive::Location::parse(location), POOL_SIZE)
-                .map_err(|e| Box::new(e) as SetupError)?,
-        ),
+    let archive = match crate::archive::Location::named(args.archive.as_deref()) {
+        Some(location) => {
+            Some(Pool::open(location, POOL_SIZE).map_err(|e| Box::new(e) as SetupError)?)
+        }
         None => None,
     };
     let originals = RunOriginals {
         shared: shared.into_iter().map(Arc::new).collect(),
         allow_outside_root: options.allow_outside_root,
         archive,
+        in_memory: false,
     };
     // Settings are resolved in order (the config cache is not shared between threads); the
     // articles are then checked in parallel and reported in the order given.
@@ -570,7 +567,11 @@ fn each_file(
     }
     // Files are checked on rayon's threads, at most `window()` ahead of the first one not yet
     // handed on; reports that finish early wait in `done` for the ones before them.
-    let with_findings = rules.is_some();
+    let depth = if rules.is_some() {
+        Depth::Findings
+    } else {
+        Depth::Analysis
+    };
     let originals = Arc::new(originals);
     let (finished, results) =
         crossbeam_channel::unbounded::<(usize, (FileReport, Option<fix::Fixed>))>();
@@ -587,7 +588,7 @@ fn each_file(
                 Ok((input, settings)) => {
                     // A report must come back for every file, or the run would wait forever.
                     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        let file = check_input(&input, &settings, with_findings, &originals);
+                        let file = check_input(&input, &settings, depth, &originals);
                         if !fixing {
                             return (file, None);
                         }
@@ -646,20 +647,10 @@ fn problem(path: &str, message: String, span: Option<std::ops::Range<usize>>) ->
     }
 }
 
-/// The originals every article of the run is compared with, whether front matter may name
-/// originals outside the project root, and the archive to look for more in.
-#[derive(Default)]
-pub struct RunOriginals {
-    pub shared: Vec<Arc<Original>>,
-    pub allow_outside_root: bool,
-    /// A few connections, shared by the threads checking articles; each takes one for a query.
-    pub archive: Option<Pool>,
-}
-
 fn check_input(
     input: &Input,
-    settings: &crate::config::Settings,
-    with_findings: bool,
+    settings: &Settings,
+    depth: Depth,
     originals: &RunOriginals,
 ) -> FileReport {
     let path = input.display();
@@ -679,40 +670,31 @@ fn check_input(
             return file;
         }
     };
-    check_text_of(input, text, settings, with_findings, originals)
+    check_text_of(input, text, settings, depth, originals)
 }
 
-/// [`check_input`] once the text is read (or fixed).
+/// [`check_input`] once the text is read (or fixed): the pipeline's result as the file's
+/// report.
 fn check_text_of(
     input: &Input,
     text: Arc<str>,
-    settings: &crate::config::Settings,
-    with_findings: bool,
+    settings: &Settings,
+    depth: Depth,
     originals: &RunOriginals,
 ) -> FileReport {
-    let path = input.display();
-    let mut file = FileReport::unchecked(path.clone(), Vec::new());
-    let mut original_errors = Vec::new();
-    let article = parse(&path, text.clone(), settings);
-    let analysis = analyse_with(article, settings, |list| {
-        let (found, errors) = article_originals(input.path(), &path, &text, list, originals);
-        original_errors = errors;
-        found
-    });
-    file.errors.extend(original_errors);
-    for p in &analysis.article.problems {
-        file.errors
-            .push(problem(&path, p.message.clone(), p.span.clone()));
+    let display = input.display();
+    let text = Text {
+        path: input.path(),
+        display: &display,
+        text: &text,
+    };
+    let checked = check_article(text, settings, originals, depth);
+    FileReport {
+        path: display,
+        analysis: Some(checked.analysis),
+        findings: checked.findings,
+        errors: checked.problems,
     }
-    if with_findings {
-        let (findings, problems) = check(&analysis, settings);
-        file.findings = findings;
-        for p in problems {
-            file.errors.push(problem(&path, p.message, p.span));
-        }
-    }
-    file.analysis = Some(analysis);
-    file
 }
 
 /// `--fix`/`--diff`: the article's fixes applied pass by pass, checking the new text after
@@ -720,7 +702,7 @@ fn check_text_of(
 fn fix_input(
     input: &Input,
     first: FileReport,
-    settings: &crate::config::Settings,
+    settings: &Settings,
     originals: &RunOriginals,
 ) -> (FileReport, Option<fix::Fixed>) {
     let Some(analysis) = &first.analysis else {
@@ -734,7 +716,7 @@ fn fix_input(
         before.clone(),
         first.clone(),
         |file| &file.findings,
-        |text| check_text_of(input, text, settings, true, originals),
+        |text| check_text_of(input, text, settings, Depth::Findings, originals),
     );
     if settled.fixed == 0 {
         return (first, None);
@@ -750,56 +732,6 @@ fn fix_input(
         unfixed: first,
     };
     (settled.report, Some(fixed))
-}
-
-/// Every original one article is compared with: those its front matter names, those shared by
-/// the run, and the archived texts most like it. Problems (a missing original, a failed archive
-/// query) are for this article only.
-pub fn article_originals(
-    path: Option<&std::path::Path>,
-    display: &str,
-    text: &str,
-    list: &crate::sources::SourceList,
-    originals: &RunOriginals,
-) -> (Vec<Arc<Original>>, Vec<FileError>) {
-    let root = project_root(path);
-    let (mut found, mut errors) =
-        load_from_front_matter(path, list, &root, originals.allow_outside_root);
-    found.extend(originals.shared.iter().map(|o| (**o).clone()));
-    if let Some(store) = &originals.archive {
-        found.extend(archived_originals(store, text, display, &mut errors));
-    }
-    // One text reached by two routes (the source list and `--originals`, or the archive) is
-    // one original: checked twice it would report every copied passage twice. The first route
-    // wins, the source list's, which carries the list's name for it.
-    let mut unique: Vec<Original> = Vec::with_capacity(found.len());
-    for original in found {
-        if !unique.iter().any(|u| u.text == original.text) {
-            unique.push(original);
-        }
-    }
-    (unique.into_iter().map(Arc::new).collect(), errors)
-}
-
-/// The archived texts most like the article; a failed query is a problem for this file only.
-fn archived_originals(
-    pool: &Pool,
-    text: &str,
-    path: &str,
-    errors: &mut Vec<FileError>,
-) -> Vec<Original> {
-    match pool.with(|store| crate::archive::originals_for(store, text)) {
-        Ok(found) => found,
-        Err(err) => {
-            errors.push(problem(path, err.to_string(), None));
-            Vec::new()
-        }
-    }
-}
-
-pub fn parse(path: &str, text: Arc<str>, settings: &crate::config::Settings) -> Article {
-    let format = TextFormat::for_path(path, &text);
-    Article::parse(path, text, format, &settings.lexicon)
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ pub struct Settings {
 }
 
 /// Why a connection was not made.
-pub enum Failure {
+pub(crate) enum Failure {
     /// The location or its surroundings are wrong; nothing was tried.
     Settings(String),
     TimedOut(Duration),

@@ -52,10 +52,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
 ];
 
 /// A server that does not answer within this is reported, not waited on.
-pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Keyword → value, as given or resolved.
-pub type Params = BTreeMap<String, String>;
+pub(crate) type Params = BTreeMap<String, String>;
 
 /// A keyword's value, empty when it is not set (never a panic on a missing key).
 pub fn value<'a>(params: &'a Params, key: &str) -> &'a str {
@@ -63,14 +63,14 @@ pub fn value<'a>(params: &'a Params, key: &str) -> &'a str {
 }
 
 /// True for a `postgres://` or `postgresql://` URL.
-pub fn is_url(value: &str) -> bool {
+pub(crate) fn is_url(value: &str) -> bool {
     value.starts_with("postgres://") || value.starts_with("postgresql://")
 }
 
 /// True for a libpq `key=value` string: its first word is a keyword followed by `=`. Such a
 /// value is never an SQLite path (an unknown keyword is then refused, not made into a file named
 /// after the string); `./a=b.db` names a file with `=` in its name.
-pub fn is_keywords(value: &str) -> bool {
+pub(crate) fn is_keywords(value: &str) -> bool {
     let value = value.trim_start();
     let name_len = value
         .bytes()
@@ -83,7 +83,7 @@ pub fn is_keywords(value: &str) -> bool {
 /// given (`user:pass@`, `?password=`, `password=` or `password='…'`). What follows a password
 /// and is not a known keyword is taken as more of it (a password with an unescaped space or
 /// `&`), and hidden too.
-pub fn redact(value: &str) -> String {
+pub(crate) fn redact(value: &str) -> String {
     if is_url(value) {
         return redact_url(value);
     }
@@ -333,40 +333,21 @@ fn push_hosts(hosts: &str, pairs: &mut Vec<(String, String)>) -> Result<(), Stri
 }
 
 fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8_lossy(&crate::percent::decode(text)).into_owned()
 }
 
 /// Reads one environment variable.
-pub type Lookup = Box<dyn Fn(&str) -> Option<String>>;
+pub(crate) type Lookup = Box<dyn Fn(&str) -> Option<String>>;
 
 /// Where libpq looks for things outside the location: the environment and the home folder.
 /// Tests give their own.
-pub struct Surroundings {
+pub(crate) struct Surroundings {
     pub env: Lookup,
     pub home: Option<PathBuf>,
 }
 
 impl Surroundings {
-    pub fn of_process() -> Surroundings {
+    pub(crate) fn of_process() -> Surroundings {
         Surroundings {
             env: Box::new(|name| std::env::var(name).ok().filter(|v| !v.is_empty())),
             home: std::env::var_os("HOME").map(PathBuf::from),
@@ -382,7 +363,10 @@ impl Surroundings {
 /// then its service's (`service=` or `PGSERVICE`), then the `PG*` environment, then defaults;
 /// the password last from `.pgpass` when none was given. `warnings` are for the user (a
 /// `.pgpass` others can read is ignored, as libpq ignores it).
-pub fn resolve(given: Params, around: &Surroundings) -> Result<(Params, Vec<String>), String> {
+pub(crate) fn resolve(
+    given: Params,
+    around: &Surroundings,
+) -> Result<(Params, Vec<String>), String> {
     let mut params = given;
     let service = params
         .get("service")

@@ -36,28 +36,31 @@ use crate::originals::{ArchiveEntry, Original};
 
 /// Window of the winnowing the archive stores: with [`INDEX_K`], any copied run of
 /// `INDEX_K + ARCHIVE_WINDOW - 1` = 12 words, copy-verbatim's default, shares a fingerprint.
-pub const ARCHIVE_WINDOW: usize = 8;
+pub(crate) const ARCHIVE_WINDOW: usize = 8;
 
 /// The schema this build writes and reads. Older archives are migrated when opened; newer ones
 /// are refused untouched.
-pub const SCHEMA_VERSION: i64 = 2;
+pub(crate) const SCHEMA_VERSION: i64 = 2;
 
 /// How the stored fingerprints are made: the word folding and hashing of `align::words`, the
 /// k-gram hash, [`INDEX_K`] and [`ARCHIVE_WINDOW`]. An archive records the format its
 /// fingerprints were made with; one made another way would silently stop matching (and leave
 /// orphans on `remove`), so it is refused until `fairlint archive reindex` rebuilds them from the
 /// stored texts. Bump this with any change to those.
-pub const FINGERPRINT_FORMAT: i64 = 1;
+pub(crate) const FINGERPRINT_FORMAT: i64 = 1;
 
 /// At most this many archived texts are aligned with one article, the most similar first.
-pub const MAX_CANDIDATES: usize = 16;
+pub(crate) const MAX_CANDIDATES: usize = 16;
 
 /// A fingerprint held by more archived texts than this is boilerplate ("Reporting by …; Editing
 /// by …") and is left out of candidate ranking: it says nothing about which text was copied, and
 /// its postings would dominate the query.
-pub const MAX_POSTINGS: i64 = 500;
+pub(crate) const MAX_POSTINGS: i64 = 500;
 
-/// Where the archive lives, from `--archive` (or `FAIRLINT_ARCHIVE`).
+/// The environment variable that names the archive when no flag or editor option does.
+pub(crate) const ENV_VAR: &str = "FAIRLINT_ARCHIVE";
+
+/// Where the archive lives, from `--archive`, the editor's `archive` option or [`ENV_VAR`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
     Sqlite(PathBuf),
@@ -75,8 +78,27 @@ impl Location {
         }
     }
 
+    /// The archive articles are compared with: the location given (`--archive`, the editor's
+    /// `archive` option), else [`ENV_VAR`]'s; `None` when neither names one. A blank location
+    /// names none: an unset variable in a CI file is often set to nothing.
+    pub fn named(given: Option<&str>) -> Option<Location> {
+        let from_env = || std::env::var(ENV_VAR).ok();
+        let value = given.map(str::to_string).or_else(from_env)?;
+        (!value.trim().is_empty()).then(|| Location::parse(&value))
+    }
+
+    /// The archive the `archive` commands fill and show: [`Location::named`], else
+    /// `.fairlint/archive.db` under the project root. `true` when it is that default, which is
+    /// found rather than named and so held to the project root.
+    pub(crate) fn named_or_default(given: Option<&str>, root: &Path) -> (Location, bool) {
+        match Location::named(given) {
+            Some(location) => (location, false),
+            None => (Location::default_in(root), true),
+        }
+    }
+
     /// `.fairlint/archive.db` under the project root.
-    pub fn default_in(root: &Path) -> Location {
+    pub(crate) fn default_in(root: &Path) -> Location {
         Location::Sqlite(root.join(".fairlint").join("archive.db"))
     }
 }
@@ -123,7 +145,7 @@ impl ArchiveError {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> ArchiveError {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> ArchiveError {
         self.help = Some(help.into());
         self
     }
@@ -274,11 +296,11 @@ fn is_calendar_date(day: &str) -> bool {
 /// What an archive may store per batch, in bytes of text, besides `--batch-size` texts: a batch
 /// is one transaction (and in PostgreSQL one message per column), and a server refuses a
 /// message over 1 GiB ("error communicating with the server").
-pub const MAX_BATCH_BYTES: usize = 32 * 1024 * 1024;
+pub(crate) const MAX_BATCH_BYTES: usize = 32 * 1024 * 1024;
 
 /// Splits texts into batches of at most `max_bytes` of text each, in order; a text larger than
 /// that is a batch of its own.
-pub fn split_by_bytes(texts: Vec<Prepared>, max_bytes: usize) -> Vec<Vec<Prepared>> {
+pub(crate) fn split_by_bytes(texts: Vec<Prepared>, max_bytes: usize) -> Vec<Vec<Prepared>> {
     let mut batches: Vec<Vec<Prepared>> = Vec::new();
     let mut size = 0;
     for text in texts {
@@ -320,7 +342,7 @@ pub struct ArchivedText {
 impl ArchivedText {
     /// The text as an original for the copy rules, named so that a finding says which archived
     /// text it is.
-    pub fn into_original(self) -> Original {
+    pub(crate) fn into_original(self) -> Original {
         Original {
             source: self.source,
             path: self.path,
@@ -415,7 +437,10 @@ pub fn open(location: &Location, create: bool) -> Result<Box<dyn Store>, Archive
 }
 
 /// Opens an archive whatever its fingerprint format, for `archive reindex`.
-pub fn open_for_reindex(location: &Location, create: bool) -> Result<Box<dyn Store>, ArchiveError> {
+pub(crate) fn open_for_reindex(
+    location: &Location,
+    create: bool,
+) -> Result<Box<dyn Store>, ArchiveError> {
     match location {
         Location::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open(path, create)?)),
         #[cfg(feature = "postgres")]
@@ -430,7 +455,10 @@ pub fn open_for_reindex(location: &Location, create: bool) -> Result<Box<dyn Sto
 }
 
 /// The archived texts most like an article, as originals for the copy rules.
-pub fn originals_for(store: &mut dyn Store, article: &str) -> Result<Vec<Original>, ArchiveError> {
+pub(crate) fn originals_for(
+    store: &mut dyn Store,
+    article: &str,
+) -> Result<Vec<Original>, ArchiveError> {
     let words = align::words(article);
     let kgrams: Vec<i64> = align::kgrams(&words, INDEX_K)
         .into_iter()

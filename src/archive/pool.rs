@@ -9,7 +9,7 @@ use super::{ArchiveError, Location, Store, open};
 
 /// Connections opened at most: enough for the threads checking articles on a laptop or a CI
 /// runner, few enough for a shared PostgreSQL server with many clients.
-pub const POOL_SIZE: usize = 4;
+pub(crate) const POOL_SIZE: usize = 4;
 
 pub struct Pool {
     location: Location,

@@ -29,7 +29,7 @@ const MIGRATION_LOCK: i64 = 0x6661_6972_6c69_6e74; // "fairlint"
 /// this many times in all, waiting longer each time.
 const ATTEMPTS: u32 = 6;
 
-pub struct PostgresStore {
+pub(crate) struct PostgresStore {
     location: Location,
     client: Client,
 }

@@ -19,7 +19,7 @@ use super::{
 /// SQLite's default limit on bound parameters is 32,766; stay well under it.
 const PARAMETERS_PER_QUERY: usize = 10_000;
 
-pub struct SqliteStore {
+pub(crate) struct SqliteStore {
     location: Location,
     conn: Connection,
 }

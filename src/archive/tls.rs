@@ -29,7 +29,7 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
 /// libpq's `sslmode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SslMode {
+pub(crate) enum SslMode {
     Disable,
     Prefer,
     Require,
@@ -72,7 +72,7 @@ enum Check {
 
 /// The driver's TLS connector for one archive's settings.
 #[derive(Clone)]
-pub struct Connector {
+pub(crate) struct Connector {
     config: Arc<ClientConfig>,
     check: Check,
 }
@@ -264,7 +264,7 @@ impl MakeTlsConnect<Socket> for Connector {
     }
 }
 
-pub struct Connect {
+pub(crate) struct Connect {
     connector: tokio_rustls::TlsConnector,
     name: ServerName<'static>,
 }
@@ -282,7 +282,7 @@ impl TlsConnect<Socket> for Connect {
     }
 }
 
-pub struct TlsStream(Box<tokio_rustls::client::TlsStream<Socket>>);
+pub(crate) struct TlsStream(Box<tokio_rustls::client::TlsStream<Socket>>);
 
 impl postgres::tls::TlsStream for TlsStream {
     /// No channel binding: SCRAM still protects the password, and the server is authenticated

@@ -12,6 +12,7 @@ use crate::claims::ClaimKind;
 use crate::config::RuleSettings;
 use crate::finding::{Finding, Related};
 use crate::overlap::{OriginalText, closest_wording};
+use crate::report::plural_of;
 
 pub(super) fn finding(
     span: std::ops::Range<usize>,
@@ -43,10 +44,6 @@ pub(super) fn related(
     }
 }
 
-pub(super) fn words(n: usize) -> String {
-    format!("{n} word{}", if n == 1 { "" } else { "s" })
-}
-
 pub(super) fn copy_verbatim(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
     let min = rule.usize("min-words").max(1);
     let o = &a.overlaps;
@@ -58,7 +55,7 @@ pub(super) fn copy_verbatim(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
                 o.bytes(&p.article),
                 format!(
                     "{} copied from {} ({}), {} of them word for word",
-                    words(p.article.len()),
+                    plural_of(p.article.len(), "word"),
                     original.original.source,
                     original.original.describe(),
                     p.longest_exact
@@ -92,7 +89,7 @@ pub(super) fn copy_near_verbatim(a: &Analysis, rule: &RuleSettings) -> Vec<Findi
                 o.bytes(&p.article),
                 format!(
                     "{} follow {} ({}) with light edits ({:.0}% similar)",
-                    words(p.article.len()),
+                    plural_of(p.article.len(), "word"),
                     original.original.source,
                     original.original.describe(),
                     p.similarity * 100.0
@@ -113,7 +110,7 @@ pub(super) fn copy_near_verbatim(a: &Analysis, rule: &RuleSettings) -> Vec<Findi
                 o.bytes(&p.article),
                 format!(
                     "{} follow a sentence of {} ({}) in runs kept word for word, the longest {} words ({:.0}% similar)",
-                    words(p.article.len()),
+                    plural_of(p.article.len(), "word"),
                     original.original.source,
                     original.original.describe(),
                     p.longest_exact,
@@ -190,7 +187,7 @@ pub(super) fn copy_derived(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
                 d.sentences,
                 d.share() * 100.0,
                 d.containment * 100.0,
-                words(d.longest_run),
+                plural_of(d.longest_run, "word"),
             ),
             "derived from one original",
             "report the story in your own order and words, or say plainly that it is based on the original",
@@ -234,7 +231,7 @@ pub(super) fn quote_excessive(a: &Analysis, rule: &RuleSettings) -> Vec<Finding>
             a.claims[last].span.clone(),
             format!(
                 "the article quotes {} of {} ({}), {:.0}% of it",
-                words(count),
+                plural_of(count, "word"),
                 original.original.source,
                 original.original.describe(),
                 share * 100.0

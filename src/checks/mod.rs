@@ -149,6 +149,80 @@ mod tests {
         assert_eq!(files, checks);
     }
 
+    /// Every option a check reads is one its card declares, of the kind of the card's default:
+    /// an option read under a misspelt name would be 0 (or false) without a word. Options are
+    /// read at the top of the check functions (`rule.usize("min-words")`), never in helpers, so
+    /// each read belongs to the check it sits in.
+    #[test]
+    fn every_option_a_check_reads_is_declared_on_its_card() {
+        let sources = [
+            include_str!("attribution.rs"),
+            include_str!("copy.rs"),
+            include_str!("provenance.rs"),
+            include_str!("source_list.rs"),
+        ];
+        let mut reads = 0;
+        for source in sources {
+            let mut check: Option<&str> = None;
+            for line in source.lines() {
+                if let Some(name) = function_name(line) {
+                    check = CHECKS
+                        .iter()
+                        .map(|(id, _)| *id)
+                        .find(|id| id.replace('-', "_") == name);
+                }
+                for (kind, option) in option_reads(line) {
+                    reads += 1;
+                    let id = check.unwrap_or_else(|| {
+                        panic!("`{option}` is read outside a check function: {line}")
+                    });
+                    let card = crate::rules::find(id).expect("every check has a card");
+                    let declared = card.options.get(option).unwrap_or_else(|| {
+                        panic!("{id} reads the option `{option}`, which its card does not declare")
+                    });
+                    let fits = match kind {
+                        "bool" => declared.default.is_bool(),
+                        "usize" => declared.default.is_u64(),
+                        "float" => declared.default.is_number(),
+                        _ => false,
+                    };
+                    assert!(fits, "{id} reads `{option}` as {kind}: {declared:?}");
+                    let settings = Settings::builtin();
+                    let rule = &settings.rules[id];
+                    assert!(rule.options.contains_key(option), "{id}: {option}");
+                }
+            }
+        }
+        assert!(reads >= 12, "the scan found only {reads} option reads");
+    }
+
+    /// `fn quote_unattributed(` → `quote_unattributed`.
+    fn function_name(line: &str) -> Option<&str> {
+        let (_, rest) = line.split_once("fn ")?;
+        let (name, _) = rest.split_once('(')?;
+        Some(name.trim())
+    }
+
+    /// Every `rule.KIND("NAME")` on the line.
+    fn option_reads(line: &str) -> Vec<(&str, &str)> {
+        let mut reads = Vec::new();
+        let mut rest = line;
+        while let Some(at) = rest.find("rule.") {
+            rest = &rest[at + "rule.".len()..];
+            let Some((kind, after)) = rest.split_once("(\"") else {
+                break;
+            };
+            let Some((name, after)) = after.split_once('"') else {
+                break;
+            };
+            if kind.chars().all(|c| c.is_ascii_alphanumeric()) {
+                reads.push((kind, name));
+            }
+            rest = after;
+        }
+        reads
+    }
+
     #[test]
     fn findings_are_cut_by_count_and_by_bytes() {
         let finding = |n: usize| draft(n..n + 1, "m".repeat(100), "l", None);

@@ -3,13 +3,14 @@
 //! the credited source's original does not contain (`quote-not-in-source`,
 //! `figure-not-in-source`).
 
-use super::copy::{finding, related, words};
+use super::copy::{finding, related};
 use crate::attribution::SourceKind;
 use crate::check::Analysis;
 use crate::claims::ClaimKind;
 use crate::config::RuleSettings;
 use crate::finding::Finding;
 use crate::overlap::closest_wording;
+use crate::report::plural_of;
 
 pub(super) fn source_undeclared(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
     let o = &a.overlaps;
@@ -47,7 +48,7 @@ pub(super) fn source_undeclared(a: &Analysis, _rule: &RuleSettings) -> Vec<Findi
             o.bytes(&article),
             format!(
                 "{} of this article come from {} ({}), which is not on the source list",
-                words(shared),
+                plural_of(shared, "word"),
                 original.original.source,
                 original.original.describe()
             ),

@@ -14,8 +14,6 @@ use std::ops::Range;
 use crate::document::{Article, BlockKind};
 use crate::lexicon::Lexicon;
 
-pub use quotes::is_term;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
@@ -63,7 +61,7 @@ impl Claim {
 
 /// Quotes and figures of an article in source order. Blocks marked `skip` (the source list) and
 /// disclaimers are left out.
-pub fn extract_claims(article: &Article, skip: &[bool], lex: &Lexicon) -> Vec<Claim> {
+pub(crate) fn extract_claims(article: &Article, skip: &[bool], lex: &Lexicon) -> Vec<Claim> {
     let quotes = quotes::extract_quotes(article, skip, lex);
     let mut claims = figures::extract_figures(article, skip, &quotes, lex);
     claims.extend(quotes);
@@ -73,7 +71,7 @@ pub fn extract_claims(article: &Article, skip: &[bool], lex: &Lexicon) -> Vec<Cl
 }
 
 /// Lower-cased words only, so that “National Interests” and “national interests,” compare equal.
-pub fn fold_words(text: &str) -> String {
+pub(crate) fn fold_words(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)

@@ -256,7 +256,7 @@ const TITLE_WORDS: usize = 8;
 /// The quoted words name something rather than report somebody's words: a short fragment in
 /// lower case (“lifestyle trainers”, “punched on the shoulder”), or words in title case (“Stay
 /// Tuned”, “Windows XP Reloaded”). A sentence in quotation marks (“We will win.”) is not.
-pub fn is_term(quoted: &str) -> bool {
+pub(crate) fn is_term(quoted: &str) -> bool {
     let words: Vec<&str> = quoted
         .split(|c: char| c.is_whitespace() || c == '/')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))

@@ -21,7 +21,7 @@ struct FileOut<'a> {
 }
 
 #[derive(Serialize)]
-pub struct ClaimOut {
+pub(crate) struct ClaimOut {
     pub kind: ClaimKind,
     pub text: String,
     pub byte_start: usize,
@@ -42,7 +42,7 @@ pub struct ClaimOut {
 }
 
 #[derive(Serialize)]
-pub struct PartOut {
+pub(crate) struct PartOut {
     pub byte_start: usize,
     pub byte_end: usize,
     pub char_start: usize,
@@ -50,7 +50,7 @@ pub struct PartOut {
 }
 
 #[derive(Serialize)]
-pub struct AttributionOut {
+pub(crate) struct AttributionOut {
     pub status: Status,
     pub speaker: Option<String>,
     pub outlet: Option<String>,
@@ -64,7 +64,7 @@ pub struct AttributionOut {
 }
 
 /// One claim as the JSON contract and the table show it.
-pub fn claim_out(analysis: &Analysis, claim: &Claim, at: &Attribution) -> ClaimOut {
+pub(crate) fn claim_out(analysis: &Analysis, claim: &Claim, at: &Attribution) -> ClaimOut {
     let article = &analysis.article;
     let (start, end) = super::line_cols(&article.source, &article.lines, &claim.span);
     let cue = at.cue.map(|i| &analysis.attributions.cues[i]);
@@ -116,7 +116,7 @@ fn claims_of(analysis: &Analysis) -> Vec<ClaimOut> {
 }
 
 /// The table or the JSON document, written file by file as files complete, like `check`.
-pub struct Stream {
+pub(crate) struct Stream {
     format: ListFormat,
     files: super::JsonArray,
 }
@@ -207,8 +207,8 @@ fn emit_table(file: &FileReport, short: bool, out: &mut dyn Write) -> io::Result
         }
         return Ok(());
     }
-    let noun = if claims.len() == 1 { "claim" } else { "claims" };
-    writeln!(out, "{} ({} {noun})", visible(&file.path), claims.len())?;
+    let count = crate::report::plural_of(claims.len(), "claim");
+    writeln!(out, "{} ({count})", visible(&file.path))?;
     writeln!(
         out,
         "  {:<8} {:<6} {:<6} {:<34} {:<26} {:<6} TEXT",

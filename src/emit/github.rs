@@ -47,7 +47,7 @@ pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub struct Stream;
+pub(crate) struct Stream;
 
 impl super::Emitter for Stream {
     fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {

@@ -32,7 +32,7 @@ const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src dat
 /// article's section is rendered as its file completes (the file's report is then dropped)
 /// and the page is written once the last one is in.
 #[derive(Default)]
-pub struct Stream {
+pub(crate) struct Stream {
     sections: String,
     /// Each article's path and counts, for the contents.
     entries: Vec<(String, String)>,
@@ -86,7 +86,7 @@ pub fn escape(text: &str) -> String {
 
 /// Prose from input (an article's or an original's text): as [`escape`], but a line break is a
 /// space, which is all it is in HTML.
-pub fn escape_text(text: &str) -> String {
+pub(crate) fn escape_text(text: &str) -> String {
     escape_with(text, |c| match c {
         '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => " ".into(),
         c => visible::code(c).into(),

@@ -72,7 +72,7 @@ fn miette_severity(severity: Severity) -> miette::Severity {
     }
 }
 
-pub fn handler(style: Style) -> GraphicalReportHandler {
+pub(crate) fn handler(style: Style) -> GraphicalReportHandler {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -138,7 +138,7 @@ fn related_report(related: &crate::finding::Related, width: usize) -> Option<Rep
 }
 
 /// Findings file by file, then the summary line.
-pub struct Stream {
+pub(crate) struct Stream {
     handler: GraphicalReportHandler,
     width: usize,
     quiet: bool,

@@ -9,7 +9,7 @@ use crate::finding::Fix;
 use crate::position::char_offset;
 use crate::report::{FileReport, Summary};
 
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -75,7 +75,7 @@ struct ErrorOut<'a> {
 
 /// `{"version": 1, "files": [...], "summary": {...}}`, the files written as they complete.
 #[derive(Default)]
-pub struct Stream {
+pub(crate) struct Stream {
     files: super::JsonArray,
 }
 

@@ -13,13 +13,14 @@ use lsp_types::{
 
 use crate::check::Analysis;
 use crate::finding::Finding;
+use crate::input::FileError;
 use crate::position::{Encoding, LineIndex, from_lsp, to_lsp};
 use crate::report::{FileReport, Summary};
 use crate::rules::{self, Severity};
 
 /// A JSON array of `PublishDiagnosticsParams`, one per file, written as the files complete.
 #[derive(Default)]
-pub struct Stream {
+pub(crate) struct Stream {
     files: super::JsonArray,
 }
 
@@ -47,22 +48,8 @@ fn publish_params(file: &FileReport) -> Option<PublishDiagnosticsParams> {
         Some(analysis) => diagnostics(analysis, &file.findings, Encoding::Utf16),
         None => Vec::new(),
     };
-    // What could not be read or understood is shown too, as the CLI and the language
-    // server show it: on its span, its line, or the first line.
-    diagnostics.extend(file.errors.iter().map(|e| {
-        let at = match (&file.analysis, &e.span, e.position) {
-            (Some(analysis), Some(span), _) => range(analysis, span, Encoding::Utf16),
-            (_, _, Some((line, column))) => {
-                let start = Position::new(
-                    line.saturating_sub(1) as u32,
-                    column.saturating_sub(1) as u32,
-                );
-                Range::new(start, start)
-            }
-            _ => Range::default(),
-        };
-        input_diagnostic(at, e.message.clone())
-    }));
+    let analysis = file.analysis.as_ref();
+    diagnostics.extend(input_diagnostics(analysis, &file.errors, Encoding::Utf16));
     Some(PublishDiagnosticsParams {
         uri,
         diagnostics,
@@ -70,9 +57,35 @@ fn publish_params(file: &FileReport) -> Option<PublishDiagnosticsParams> {
     })
 }
 
+/// What could not be read or understood, as the command line and the language server both show
+/// it: on its span, its line, or the first line.
+pub(crate) fn input_diagnostics(
+    analysis: Option<&Analysis>,
+    problems: &[FileError],
+    encoding: Encoding,
+) -> Vec<Diagnostic> {
+    problems
+        .iter()
+        .map(|e| {
+            let at = match (analysis, &e.span, e.position) {
+                (Some(analysis), Some(span), _) => range(analysis, span, encoding),
+                (_, _, Some((line, column))) => {
+                    let start = Position::new(
+                        line.saturating_sub(1) as u32,
+                        column.saturating_sub(1) as u32,
+                    );
+                    Range::new(start, start)
+                }
+                _ => Range::default(),
+            };
+            input_diagnostic(at, e.message.clone())
+        })
+        .collect()
+}
+
 /// An input problem (broken front matter, an unreadable original, a file over a limit) as a
 /// diagnostic, under the code `input`.
-pub fn input_diagnostic(range: Range, message: String) -> Diagnostic {
+pub(crate) fn input_diagnostic(range: Range, message: String) -> Diagnostic {
     Diagnostic {
         range,
         severity: Some(DiagnosticSeverity::ERROR),
@@ -145,7 +158,7 @@ pub fn offset(text: &str, lines: &LineIndex, position: Position, encoding: Encod
 }
 
 /// The byte range of an LSP range in `text`, start before end whatever the client sent.
-pub fn byte_range(
+pub(crate) fn byte_range(
     text: &str,
     lines: &LineIndex,
     range: Range,
@@ -167,36 +180,17 @@ pub fn file_uri(path: &Path) -> Option<Uri> {
     let text = absolute.to_string_lossy();
     for component in text.split('/').skip_while(|c| c.is_empty()) {
         encoded.push('/');
-        for byte in component.bytes() {
-            let safe = byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&byte);
-            if safe {
-                encoded.push(byte as char);
-            } else {
-                encoded.push_str(&format!("%{byte:02X}"));
-            }
-        }
+        // A path segment may hold sub-delimiters, `:` and `@` as they are (RFC 3986, pchar).
+        let pchar = |b: u8| crate::percent::unreserved(b) || b"!$&'()*+,;=:@".contains(&b);
+        encoded.push_str(&crate::percent::encode(component, pchar));
     }
     Uri::from_str(&encoded).ok()
 }
 
 /// The path a `file://` URI names, decoding percent escapes.
-pub fn uri_path(uri: &Uri) -> Option<std::path::PathBuf> {
+pub(crate) fn uri_path(uri: &Uri) -> Option<std::path::PathBuf> {
     let text = uri.as_str().strip_prefix("file://")?;
-    let mut bytes = Vec::with_capacity(text.len());
-    let raw = text.as_bytes();
-    let mut i = 0;
-    while i < raw.len() {
-        if raw[i] == b'%'
-            && i + 2 < raw.len()
-            && let Ok(b) = u8::from_str_radix(std::str::from_utf8(&raw[i + 1..i + 3]).ok()?, 16)
-        {
-            bytes.push(b);
-            i += 3;
-            continue;
-        }
-        bytes.push(raw[i]);
-        i += 1;
-    }
+    let bytes = crate::percent::decode(text);
     Some(std::path::PathBuf::from(String::from_utf8(bytes).ok()?))
 }
 

@@ -1,11 +1,13 @@
 //! The one seam for output: `--format` picks an emitter, and emitters are the only code that
-//! writes to stdout. Each format is one module; all of them read the same [`RunReport`].
+//! writes to stdout. Each format is one module; all of them read the same [`RunReport`]. The
+//! other commands' output (`claims`, `rules`, `archive`) has a module each beside them.
 
 use std::io::{self, Write};
 
 use crate::position::LineCol;
 use crate::report::{FileReport, RunReport, Summary};
 
+pub mod archive;
 pub mod claims;
 pub mod diff;
 pub mod github;
@@ -16,7 +18,7 @@ pub mod lsp;
 pub mod rules;
 pub mod sarif;
 pub mod short;
-pub mod statistics;
+pub(crate) mod statistics;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -60,7 +62,7 @@ pub struct Style {
 /// memory does not grow with its number of files, whatever the format. A document format (JSON,
 /// SARIF, LSP) writes its opening before the first file and its closing after the last; the
 /// rest of the document is small (a summary, input problems).
-pub trait Emitter {
+pub(crate) trait Emitter {
     fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }
@@ -70,7 +72,7 @@ pub trait Emitter {
     }
 }
 
-pub fn emitter(format: Format, style: Style) -> Box<dyn Emitter> {
+pub(crate) fn emitter(format: Format, style: Style) -> Box<dyn Emitter> {
     match format {
         Format::Human => Box::new(human::Stream::new(style)),
         Format::Short => Box::new(short::Stream),
@@ -140,7 +142,7 @@ pub(crate) fn write_nested(
 }
 
 /// Start and end of a byte range as people count them.
-pub fn line_cols(
+pub(crate) fn line_cols(
     analysis_source: &str,
     lines: &crate::position::LineIndex,
     span: &std::ops::Range<usize>,

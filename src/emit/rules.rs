@@ -14,7 +14,11 @@ struct RuleOut<'a> {
     summary: &'a str,
 }
 
-pub fn emit_list(rules: &[RuleDef], format: ListFormat, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn emit_list(
+    rules: &[RuleDef],
+    format: ListFormat,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if format == ListFormat::Json {
         let list: Vec<RuleOut> = rules
             .iter()
@@ -40,7 +44,7 @@ pub fn emit_list(rules: &[RuleDef], format: ListFormat, out: &mut dyn Write) -> 
     Ok(())
 }
 
-pub fn emit_explain(rule: &RuleDef, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn emit_explain(rule: &RuleDef, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# {} (default: {})\n", rule.id, rule.severity.as_str())?;
     writeln!(out, "{}\n", rule.summary)?;
     writeln!(out, "{}", rule.docs.trim_end())?;

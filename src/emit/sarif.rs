@@ -21,9 +21,9 @@ use crate::report::{FileReport, Summary};
 use crate::rules::{RuleDef, Severity};
 
 /// The schema the output declares: the OASIS 2.1.0 schema (Errata 01).
-pub const SCHEMA_URI: &str =
+pub(crate) const SCHEMA_URI: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-pub const INFORMATION_URI: &str = "https://github.com/fairlint/fairlint";
+pub(crate) const INFORMATION_URI: &str = "https://github.com/fairlint/fairlint";
 /// The base that relative artifact URIs are resolved against: the folder fairlint ran in, which
 /// in CI is the repository root. Code scanning resolves it to the checkout.
 pub const SRCROOT: &str = "%SRCROOT%";
@@ -196,7 +196,7 @@ struct Snippet {
 /// built-in rule) is known before the first file, and the invocation (problems reading input)
 /// is written after the last, so the document's keys come in that order.
 #[derive(Default)]
-pub struct Stream {
+pub(crate) struct Stream {
     results: super::JsonArray,
     notifications: Vec<Notification>,
     some_file_failed: bool,
@@ -296,7 +296,7 @@ fn descriptor(rule: &RuleDef) -> Descriptor<'_> {
 }
 
 /// `quote-unattributed` → `QuoteUnattributed`.
-pub fn pascal_case(id: &str) -> String {
+pub(crate) fn pascal_case(id: &str) -> String {
     id.split(['-', '_'])
         .filter(|part| !part.is_empty())
         .map(|part| {
@@ -396,7 +396,7 @@ fn fix_out(file: &FileReport, analysis: &Analysis, fix: &Fix) -> FixOut {
 }
 
 /// The finding's message, and its help on the next line.
-pub fn message_text(finding: &Finding) -> String {
+pub(crate) fn message_text(finding: &Finding) -> String {
     match &finding.help {
         Some(help) if !help.is_empty() => format!("{}\nhelp: {help}", finding.message),
         _ => finding.message.clone(),
@@ -531,7 +531,7 @@ fn artifact_location(path: &str) -> ArtifactLocation {
 
 /// A path as reported (`./desk/story.md`, `desk\story.md` on Windows) in the form annotations
 /// and code scanning match against the repository: forward slashes, no leading `./`.
-pub fn normalize_path(path: &str) -> String {
+pub(crate) fn normalize_path(path: &str) -> String {
     let mut path = if cfg!(windows) {
         path.replace('\\', "/")
     } else {
@@ -567,16 +567,8 @@ pub fn path_uri(path: &str) -> (String, bool) {
 
 /// Percent-encodes everything but RFC 3986 unreserved characters and `/`: spaces, `%`, `#`,
 /// `?`, `:` (which would read as a scheme) and every non-ASCII byte of the UTF-8 encoding.
-pub fn percent_encode(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+fn percent_encode(path: &str) -> String {
+    crate::percent::encode(path, |b| crate::percent::unreserved(b) || b == b'/')
 }
 
 #[cfg(test)]

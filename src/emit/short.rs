@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use crate::report::FileReport;
 use crate::visible::visible;
 
-pub struct Stream;
+pub(crate) struct Stream;
 
 impl super::Emitter for Stream {
     fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {

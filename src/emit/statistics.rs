@@ -10,19 +10,19 @@ use super::Format;
 use crate::report::{FileReport, Summary};
 
 /// The formats `--statistics` writes: a table (`human`, `short`) or JSON.
-pub fn supports(format: Format) -> bool {
+pub(crate) fn supports(format: Format) -> bool {
     matches!(format, Format::Human | Format::Short | Format::Json)
 }
 
 /// Findings counted by rule and severity (a rule can have another severity in another folder's
 /// config). Input problems count as the `input` rule, as human output shows them.
 #[derive(Debug, Default)]
-pub struct Counts {
+pub(crate) struct Counts {
     by_rule: BTreeMap<(String, &'static str), usize>,
 }
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
-pub struct RuleCount {
+pub(crate) struct RuleCount {
     pub rule: String,
     pub severity: &'static str,
     pub count: usize,

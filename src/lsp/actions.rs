@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 
 use crate::check::Analysis;
 use crate::document::Format;
-pub use crate::finding::Edit;
+pub(crate) use crate::finding::Edit;
 use crate::finding::Finding;
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Action {
+pub(crate) struct Action {
     pub title: String,
     pub rule: String,
     /// The file the edits apply to: `None` for the article itself.
@@ -26,7 +26,7 @@ pub struct Action {
 /// The config a plain-text article's suppressions are written to: the nearest
 /// `.fairlint.yaml` (`text` is what it holds now), or where one would be created.
 #[derive(Debug, Clone)]
-pub struct ConfigFile {
+pub(crate) struct ConfigFile {
     pub path: PathBuf,
     pub text: Option<String>,
 }

@@ -5,9 +5,8 @@ use std::path::PathBuf;
 
 use lsp_types::{TextDocumentContentChangeEvent, Uri};
 
-use crate::check::Analysis;
+use crate::check::Checked;
 use crate::emit::lsp::byte_range;
-use crate::finding::Finding;
 use crate::position::{Encoding, LineIndex};
 
 pub struct Document {
@@ -15,8 +14,8 @@ pub struct Document {
     pub path: Option<PathBuf>,
     pub text: String,
     pub version: i32,
-    /// The last analysis and its findings; `None` until the document is checked.
-    pub checked: Option<(Analysis, Vec<Finding>)>,
+    /// The last check of the text; `None` until the document is checked.
+    pub checked: Option<Checked>,
     /// The text grew over [`super::MAX_DOCUMENT`]: it is dropped, not checked, and edits to it
     /// are ignored until the editor sends the whole text again (or reopens it) within the limit.
     pub too_large: bool,
@@ -48,7 +47,7 @@ impl Document {
     }
 
     /// Drops the analysis: the text, or what it is checked with, changed.
-    pub fn invalidate(&mut self) {
+    pub(crate) fn invalidate(&mut self) {
         self.checked = None;
         self.generation += 1;
     }
@@ -82,7 +81,7 @@ impl Document {
     }
 
     /// The name fairlint shows and uses to pick Markdown or plain text.
-    pub fn display_path(&self) -> String {
+    pub(crate) fn display_path(&self) -> String {
         match &self.path {
             Some(path) => path.display().to_string(),
             None => self.uri.as_str().to_string(),

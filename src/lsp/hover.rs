@@ -10,7 +10,11 @@ use crate::claims::ClaimKind;
 use crate::finding::Finding;
 
 /// Markdown for the hover at byte `offset`, or `None` when there is nothing to say there.
-pub fn hover_text(analysis: &Analysis, findings: &[Finding], offset: usize) -> Option<String> {
+pub(crate) fn hover_text(
+    analysis: &Analysis,
+    findings: &[Finding],
+    offset: usize,
+) -> Option<String> {
     let mut out = String::new();
     let touches = |span: &std::ops::Range<usize>| {
         span.start <= offset && offset <= span.end.max(span.start + 1)

@@ -39,29 +39,27 @@ use lsp_types::{
 };
 use serde_json::Value;
 
-pub use actions::{Action, ConfigFile, Edit, actions};
-pub use document::Document;
-pub use hover::hover_text;
+use actions::{ConfigFile, actions};
+use document::Document;
+use hover::hover_text;
 
-use crate::app::{RunOriginals, article_originals};
-use crate::check::{Analysis, analyse_until, check};
+use crate::check::{Checked, Depth, Text, check_article_until};
 use crate::config::{ConfigError, Settings};
-use crate::document::{Article, Format, InputProblem};
-use crate::emit::lsp::{byte_range, diagnostics, offset, range};
-use crate::finding::Finding;
+use crate::emit::lsp::{byte_range, diagnostics, input_diagnostics, offset, range};
+use crate::originals::RunOriginals;
 use crate::position::Encoding;
 
 /// How long to wait after the last keystroke before checking; a linter that flickers on every
 /// character is noise.
-pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(200);
+pub(crate) const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(200);
 
 /// The largest document checked, as for a file on the command line; a larger one gets one
 /// diagnostic saying so.
-pub const MAX_DOCUMENT: usize = crate::input::MAX_FILE_BYTES as usize;
+pub(crate) const MAX_DOCUMENT: usize = crate::input::MAX_FILE_BYTES as usize;
 
 /// Runs the server on stdin/stdout until the client says `exit`, and returns the exit code: 0
 /// after `shutdown`, 1 when the client exits (or closes stdin) without it.
-pub fn run_stdio() -> Result<u8, Failure> {
+pub(crate) fn run_stdio() -> Result<u8, Failure> {
     let (connection, threads) = transport::stdio()?;
     let code = serve(&connection)?;
     drop(connection);
@@ -119,7 +117,7 @@ struct Server<'a> {
     /// Shared with the checks in flight.
     originals: Arc<RunOriginals>,
     /// Finished checks, sent back by the worker threads.
-    results: (Sender<Checked>, Receiver<Checked>),
+    results: (Sender<Finished>, Receiver<Finished>),
     /// The check in flight per document: the generation it checks, and its cancel flag.
     running: HashMap<String, (u64, Arc<AtomicBool>)>,
     /// Hovers and code actions waiting for their document's check.
@@ -233,16 +231,9 @@ impl Server<'_> {
     /// An archive that cannot be opened is reported once; documents are still checked without
     /// it.
     fn open_archive(&mut self) {
-        let location = self
-            .client
-            .archive
-            .clone()
-            .or_else(|| std::env::var("FAIRLINT_ARCHIVE").ok())
-            .filter(|l| !l.trim().is_empty());
-        let Some(location) = location else {
+        let Some(location) = crate::archive::Location::named(self.client.archive.as_deref()) else {
             return;
         };
-        let location = crate::archive::Location::parse(&location);
         match crate::archive::pool::Pool::open(location, crate::archive::pool::POOL_SIZE) {
             Ok(pool) => {
                 self.originals = Arc::new(RunOriginals {
@@ -270,19 +261,19 @@ impl Server<'_> {
                 match self.next_wait() {
                     Some(wait) => select! {
                         recv(messages) -> message => Event::Message(message.ok()),
-                        recv(results) -> checked => Event::Checked(checked.ok()),
+                        recv(results) -> checked => Event::Finished(checked.ok()),
                         default(wait) => Event::Due,
                     },
                     None => select! {
                         recv(messages) -> message => Event::Message(message.ok()),
-                        recv(results) -> checked => Event::Checked(checked.ok()),
+                        recv(results) -> checked => Event::Finished(checked.ok()),
                     },
                 }
             };
             let message = match event {
                 Event::Message(None) => return Ok(self.exit_code()),
                 Event::Message(message) => message,
-                Event::Checked(checked) => {
+                Event::Finished(checked) => {
                     if let Some(checked) = checked {
                         self.finished(checked)?;
                     }
@@ -570,7 +561,7 @@ impl Server<'_> {
 
     /// Takes a finished check: kept and published when it is of the document's current text,
     /// dropped when the text changed meanwhile (a newer check is due or under way).
-    fn finished(&mut self, checked: Checked) -> Result<(), Failure> {
+    fn finished(&mut self, checked: Finished) -> Result<(), Failure> {
         let key = checked.key;
         if self
             .running
@@ -586,8 +577,8 @@ impl Server<'_> {
             return Ok(());
         }
         match checked.outcome {
-            Outcome::Done(analysis, findings) => {
-                doc.checked = Some((*analysis, findings));
+            Outcome::Done(checked) => {
+                doc.checked = Some(*checked);
                 self.publish(&key)?;
             }
             Outcome::Cancelled => {}
@@ -609,9 +600,14 @@ impl Server<'_> {
         };
         let list = match &doc.checked {
             _ if doc.too_large => vec![too_large()],
-            Some((analysis, findings)) => {
-                let mut list = problems(analysis, self.encoding);
-                list.extend(diagnostics(analysis, findings, self.encoding));
+            Some(checked) => {
+                let analysis = Some(&checked.analysis);
+                let mut list = input_diagnostics(analysis, &checked.problems, self.encoding);
+                list.extend(diagnostics(
+                    &checked.analysis,
+                    &checked.findings,
+                    self.encoding,
+                ));
                 list
             }
             None => Vec::new(),
@@ -726,7 +722,9 @@ impl Server<'_> {
         let position = params.text_document_position_params;
         let key = position.text_document.uri.as_str().to_string();
         let doc = self.documents.get(&key)?;
-        let (analysis, findings) = doc.checked.as_ref()?;
+        let Checked {
+            analysis, findings, ..
+        } = doc.checked.as_ref()?;
         let article = &analysis.article;
         let offset = offset(
             &article.source,
@@ -747,7 +745,9 @@ impl Server<'_> {
     fn code_actions(&self, params: CodeActionParams) -> Option<Vec<CodeActionOrCommand>> {
         let key = params.text_document.uri.as_str().to_string();
         let doc = self.documents.get(&key)?;
-        let (analysis, findings) = doc.checked.as_ref()?;
+        let Checked {
+            analysis, findings, ..
+        } = doc.checked.as_ref()?;
         let article = &analysis.article;
         let bytes = byte_range(&article.source, &article.lines, params.range, self.encoding);
         let config = (article.format == crate::document::Format::Plain)
@@ -872,7 +872,7 @@ fn text_range(
 enum Event {
     /// A message from the client; `None` when the connection closed.
     Message(Option<Message>),
-    Checked(Option<Checked>),
+    Finished(Option<Finished>),
     /// A debounced check is due.
     Due,
 }
@@ -903,24 +903,24 @@ struct Job {
 }
 
 /// A finished check of one generation of a document's text.
-struct Checked {
+struct Finished {
     key: String,
     generation: u64,
     outcome: Outcome,
 }
 
 enum Outcome {
-    Done(Box<Analysis>, Vec<Finding>),
+    Done(Box<Checked>),
     Cancelled,
     /// The check panicked; a bad document must never take the server down with it.
     Failed,
 }
 
 impl Job {
-    fn run(self) -> Checked {
+    fn run(self) -> Finished {
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.check()))
             .unwrap_or(Outcome::Failed);
-        Checked {
+        Finished {
             key: self.key,
             generation: self.generation,
             outcome,
@@ -928,60 +928,23 @@ impl Job {
     }
 
     fn check(&self) -> Outcome {
-        let settings = &self.settings;
-        let article = Article::parse(
-            &self.display,
-            self.text.clone(),
-            Format::for_path(&self.display, &self.text),
-            &settings.lexicon,
-        );
-        // An original that cannot be read is a problem the editor shows, as the CLI does.
-        let mut original_problems = Vec::new();
-        let analysis = analyse_until(
-            article,
-            settings,
-            |list| {
-                let path = self.path.as_deref();
-                let (found, errors) =
-                    article_originals(path, &self.display, &self.text, list, &self.originals);
-                original_problems = errors;
-                found
-            },
+        let text = Text {
+            path: self.path.as_deref(),
+            display: &self.display,
+            text: &self.text,
+        };
+        let checked = check_article_until(
+            text,
+            &self.settings,
+            &self.originals,
+            Depth::Findings,
             &*self.cancel,
         );
-        let Ok(mut analysis) = analysis else {
-            return Outcome::Cancelled;
-        };
-        let (findings, problems) = check(&analysis, settings);
-        analysis.article.problems.extend(problems);
-        analysis
-            .article
-            .problems
-            .extend(original_problems.into_iter().map(|e| InputProblem {
-                // The problem is the original's, so it is named, as the CLI names it.
-                message: format!("{}: {}", e.path, e.message),
-                span: e.span,
-            }));
-        Outcome::Done(Box::new(analysis), findings)
+        match checked {
+            Ok(checked) => Outcome::Done(Box::new(checked)),
+            Err(_) => Outcome::Cancelled,
+        }
     }
-}
-
-/// Input problems of a checked document (a broken front matter, a file over the analysis
-/// budget) as diagnostics of their own.
-fn problems(analysis: &Analysis, encoding: Encoding) -> Vec<lsp_types::Diagnostic> {
-    analysis
-        .article
-        .problems
-        .iter()
-        .map(|p| {
-            let at = p
-                .span
-                .as_ref()
-                .map(|span| range(analysis, span, encoding))
-                .unwrap_or_default();
-            crate::emit::lsp::input_diagnostic(at, p.message.clone())
-        })
-        .collect()
 }
 
 /// The one diagnostic of a document over [`MAX_DOCUMENT`].
@@ -999,63 +962,23 @@ fn find_config(path: &Path) -> Option<PathBuf> {
     crate::config::find_upward(path.parent()?)
 }
 
-/// The project's config with the client's overrides merged over it (client wins, per key). A
-/// discovered config extends the configs above it, as on the command line.
+/// The project's config with the client's overrides merged over it ([`Settings::with_overrides`]).
 fn load_settings(
     config: Option<&Path>,
     discovered: bool,
     overrides: &serde_json::Map<String, Value>,
 ) -> Result<Settings, Box<ConfigError>> {
-    let base_text = match config {
-        Some(path) => crate::config::read(path, discovered)?.0,
-        None => String::new(),
-    };
-    let path = config.map_or_else(|| PathBuf::from(".fairlint.yaml"), Path::to_path_buf);
-    let resolve = |text: &str| {
-        if discovered && config.is_some() {
-            crate::config::ConfigFinder::default().resolve(&path, text)
-        } else {
-            Settings::parse(&path, text)
-        }
-    };
-    if overrides.is_empty() {
-        return if config.is_some() {
-            resolve(&base_text)
-        } else {
-            Ok(Settings::builtin())
-        };
-    }
-    let mut base: serde_yaml::Value = if base_text.trim().is_empty() {
-        serde_yaml::Value::Mapping(serde_yaml::Mapping::new())
-    } else {
-        match crate::yaml::from_str(&base_text) {
-            Ok(value) => value,
-            // A broken file is reported against its own text.
-            Err(_) => return Settings::parse(&path, &base_text),
-        }
-    };
-    for (key, value) in overrides {
+    let overrides = overrides
+        .iter()
         // An empty Lua table reaches us as `[]` whatever it stands for (`rules = {}` in
         // Neovim): an empty list or map adds nothing.
-        if value.as_array().is_some_and(Vec::is_empty) {
-            continue;
-        }
-        let value: serde_yaml::Value =
-            serde_yaml::to_value(value).unwrap_or(serde_yaml::Value::Null);
-        let slot = base.as_mapping_mut().map(|m| {
-            m.entry(serde_yaml::Value::String(key.clone()))
-                .or_insert(serde_yaml::Value::Null)
-        });
-        match (slot, value) {
-            (Some(serde_yaml::Value::Mapping(existing)), serde_yaml::Value::Mapping(new)) => {
-                existing.extend(new)
-            }
-            (Some(slot), value) => *slot = value,
-            (None, _) => {}
-        }
-    }
-    let merged = serde_yaml::to_string(&base).unwrap_or_default();
-    resolve(&merged)
+        .filter(|(_, value)| !value.as_array().is_some_and(Vec::is_empty))
+        .map(|(key, value)| {
+            let value = serde_yaml::to_value(value).unwrap_or(serde_yaml::Value::Null);
+            (serde_yaml::Value::String(key.clone()), value)
+        })
+        .collect();
+    Settings::with_overrides(config, discovered, &overrides)
 }
 
 fn config_message(err: &ConfigError) -> String {

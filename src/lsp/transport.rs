@@ -15,7 +15,7 @@ use lsp_server::{Connection, ErrorCode, Message};
 use serde_json::{Value, json};
 
 /// The largest message read: a 16 MiB document, JSON-escaped, with room to spare.
-pub const MAX_MESSAGE: usize = 64 * 1024 * 1024;
+pub(crate) const MAX_MESSAGE: usize = 64 * 1024 * 1024;
 
 /// The longest header line; real ones are under 100 bytes.
 const MAX_HEADER_LINE: usize = 8 * 1024;
@@ -301,7 +301,7 @@ fn shown(text: &str) -> String {
 }
 
 /// The reader and writer threads of a stdio connection.
-pub struct IoThreads {
+pub(crate) struct IoThreads {
     reader: thread::JoinHandle<io::Result<()>>,
     writer: thread::JoinHandle<io::Result<()>>,
 }
@@ -319,7 +319,7 @@ impl IoThreads {
 }
 
 /// A connection over stdin and stdout through [`FrameReader`].
-pub fn stdio() -> io::Result<(Connection, IoThreads)> {
+pub(crate) fn stdio() -> io::Result<(Connection, IoThreads)> {
     let (to_server, from_client) = bounded::<Message>(0);
     let (to_client, outgoing) = bounded::<Message>(0);
     let (errors, error_out) = bounded::<Value>(16);
@@ -338,7 +338,7 @@ pub fn stdio() -> io::Result<(Connection, IoThreads)> {
 
 /// Passes messages to the server and errors to the writer until the stream ends or the client
 /// says `exit`.
-pub fn read_loop(
+pub(crate) fn read_loop(
     input: impl BufRead,
     to_server: &Sender<Message>,
     errors: &Sender<Value>,
