@@ -430,9 +430,10 @@ impl Names {
         if variant.is_some() || folded.chars().count() < 6 {
             return variant;
         }
+        let length = folded.chars().count();
         entries
             .iter()
-            .position(|e| strsim::normalized_damerau_levenshtein(folded, &e.name) >= 0.88)
+            .position(|e| close_spelling(folded, length, &e.name))
     }
 
     fn fold_list(&self, list: &SourceList) -> Vec<FoldedEntry> {
@@ -452,6 +453,19 @@ impl Names {
             })
             .collect()
     }
+}
+
+/// A small spelling slip: at most one edit in eight. The edit distance is at least the
+/// difference in length, so most names are ruled out by their lengths, without the distance.
+fn close_spelling(a: &str, a_chars: usize, b: &str) -> bool {
+    const MIN_SIMILARITY: f64 = 0.88;
+    let b_chars = b.chars().count();
+    // An eighth, a little over the 12% the similarity allows, so rounding never rules out a
+    // name the distance would accept.
+    if a_chars.abs_diff(b_chars) * 8 > a_chars.max(b_chars) {
+        return false;
+    }
+    strsim::normalized_damerau_levenshtein(a, b) >= MIN_SIMILARITY
 }
 
 /// "BBC News" and "BBC", "Reuters AlertNet" and "Reuters": one name is the other with a word or

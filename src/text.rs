@@ -89,7 +89,7 @@ pub fn sentences(text: &str, range: Range<usize>, lex: &Lexicon) -> Vec<Range<us
     // wrapping ("the Kessa Transport⏎Authority said"), so it is read as a space.
     let slice = text[range.clone()].replace(['\n', '\r'], " ");
     let mut out: Vec<Range<usize>> = Vec::new();
-    for (i, s) in slice.split_sentence_bound_indices() {
+    for (i, s) in crate::sentence_break::sentence_bound_indices(&slice) {
         let trimmed = s.trim();
         if trimmed.is_empty() {
             continue;
