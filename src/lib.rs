@@ -25,7 +25,7 @@ pub(crate) mod percent;
 pub mod position;
 pub mod report;
 pub mod rules;
-pub(crate) mod sentence_break;
+pub(crate) mod segment;
 pub(crate) mod snippet;
 pub(crate) mod sources;
 pub(crate) mod suppress;

@@ -1,4 +1,4 @@
-//! Words and sentences of news copy. Unicode segmentation does the heavy lifting; the fix-ups
+//! Words and sentences of news copy. Unicode segmentation (`segment.rs`) does the heavy lifting; the fix-ups
 //! here are the ones news copy needs: "U.S." and "Mr." do not end sentences, and "“Help!” she
 //! said." is one sentence, not two.
 
@@ -89,7 +89,7 @@ pub fn sentences(text: &str, range: Range<usize>, lex: &Lexicon) -> Vec<Range<us
     // wrapping ("the Kessa Transport⏎Authority said"), so it is read as a space.
     let slice = text[range.clone()].replace(['\n', '\r'], " ");
     let mut out: Vec<Range<usize>> = Vec::new();
-    for (i, s) in crate::sentence_break::sentence_bound_indices(&slice) {
+    for (i, s) in crate::segment::sentence_bound_indices(&slice) {
         let trimmed = s.trim();
         if trimmed.is_empty() {
             continue;

@@ -3,7 +3,8 @@
 //! tenth of a whole check. Nearly every paragraph of English news is ASCII plus curly quotes,
 //! dashes and Latin-1 letters, whose sentence-break classes fit in one small match, so those
 //! paragraphs are split here by the same rules; any other paragraph goes to the crate. A test
-//! compares the two on random text over the whole fast alphabet.
+//! compares the two on random text over the whole fast alphabet. (Words stay with the crate: the
+//! same treatment bought nothing measurable there.)
 
 use unicode_segmentation::UnicodeSegmentation;
 
