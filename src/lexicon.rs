@@ -56,6 +56,7 @@ pub const KEYS: &[&str] = &[
     "election-verbs",
     "market-words",
     "market-moves",
+    "body-sizes",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -107,6 +108,8 @@ pub struct Lexicon {
     pub market_words: Phrases,
     /// How a market moves ("fell", "closed"), right before the figure.
     pub market_moves: WordSet,
+    /// What a standing body's size is counted in ("the 15-member council"): a label.
+    pub body_sizes: WordSet,
     pub calendar_words: WordSet,
     pub source_headings: WordSet,
     pub disclaimer_markers: Vec<String>,
@@ -184,6 +187,7 @@ impl Lexicon {
             election_verbs: set(take("election-verbs")),
             market_words: phrases(take("market-words")),
             market_moves: set(take("market-moves")),
+            body_sizes: set(take("body-sizes")),
             abbreviations: set(take("abbreviations")),
             calendar_words: set(take("calendar-words")),
             source_headings: set(take("source-headings")),

@@ -202,7 +202,11 @@ impl FigureFinder<'_> {
         if is_month(prev) || is_month(next) {
             return true;
         }
-        if self.is_score(i) || self.is_result(i, next) || self.is_label(i, next) {
+        if self.is_score(i)
+            || self.is_result(i, next)
+            || self.is_label(i, next)
+            || self.is_body_size(i, next)
+        {
             return true;
         }
         // Version numbers ("4.12.1") and elided years ("the Class of ’92").
@@ -319,6 +323,24 @@ impl FigureFinder<'_> {
             )
         });
         decade || version
+    }
+
+    /// "the 15-member council", "a 450-seat parliament", "its 27 member states": the size of a
+    /// standing body, part of its description. The compound must describe a noun that follows
+    /// ("a 15-member panel"), so "the panel has 15 members" stays a figure.
+    fn is_body_size(&self, i: usize, next: Option<&str>) -> bool {
+        let word = |k: usize| self.words.get(k).copied();
+        let glued = |a: usize, b: usize| {
+            b < self.tokens.len() && self.tokens[a].range.end == self.tokens[b].range.start
+        };
+        let compound = next == Some("-")
+            && glued(i, i + 1)
+            && glued(i + 1, i + 2)
+            && word(i + 2).is_some_and(|w| self.lex.body_sizes.contains(w))
+            && self.tokens.get(i + 3).is_some_and(|t| t.is_word());
+        let member_states = next == Some("member")
+            && matches!(word(i + 2), Some("states" | "nations" | "countries"));
+        compound || member_states
     }
 
     /// "suspended for 30 games", "dismissed for 7,", "not out on 144.": a sports result,
@@ -519,6 +541,16 @@ mod tests {
         let text = "Okoye was banned for 12 games and Reyes for 4, after 31 appearances; Hale was out for 62.";
         assert_eq!(figures(text), Vec::<String>::new());
         assert_eq!(figures("Police said 40 people were hurt."), ["40"]);
+    }
+
+    #[test]
+    fn a_standing_body_s_size_is_a_label() {
+        let text = "The 15-member council and the 27-nation bloc met; a 450-seat chamber of its \
+                    193 member states, and a nine-judge bench, sat.";
+        assert_eq!(figures(text), Vec::<String>::new());
+        // Counted, not described, or not a standing body: still a claim.
+        let text = "The council has 15 members; 300 member-run stalls closed; a 40-person crowd.";
+        assert_eq!(figures(text), ["15", "300", "40"]);
     }
 
     #[test]
