@@ -57,6 +57,7 @@ pub const KEYS: &[&str] = &[
     "market-words",
     "market-moves",
     "body-sizes",
+    "spec-units",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -110,6 +111,8 @@ pub struct Lexicon {
     pub market_moves: WordSet,
     /// What a standing body's size is counted in ("the 15-member council"): a label.
     pub body_sizes: WordSet,
+    /// The unit of a specification written before its object ("a 6.1-inch screen"): a label.
+    pub spec_units: WordSet,
     pub calendar_words: WordSet,
     pub source_headings: WordSet,
     pub disclaimer_markers: Vec<String>,
@@ -188,6 +191,7 @@ impl Lexicon {
             market_words: phrases(take("market-words")),
             market_moves: set(take("market-moves")),
             body_sizes: set(take("body-sizes")),
+            spec_units: set(take("spec-units")),
             abbreviations: set(take("abbreviations")),
             calendar_words: set(take("calendar-words")),
             source_headings: set(take("source-headings")),

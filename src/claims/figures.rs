@@ -206,6 +206,7 @@ impl FigureFinder<'_> {
             || self.is_result(i, next)
             || self.is_label(i, next)
             || self.is_body_size(i, next)
+            || self.is_specification(i, next)
         {
             return true;
         }
@@ -329,18 +330,38 @@ impl FigureFinder<'_> {
     /// standing body, part of its description. The compound must describe a noun that follows
     /// ("a 15-member panel"), so "the panel has 15 members" stays a figure.
     fn is_body_size(&self, i: usize, next: Option<&str>) -> bool {
-        let word = |k: usize| self.words.get(k).copied();
+        let member_states = next == Some("member")
+            && matches!(
+                self.words.get(i + 2).copied(),
+                Some("states" | "nations" | "countries")
+            );
+        member_states
+            || self.hyphenated_before_a_noun(i, next, |unit| self.lex.body_sizes.contains(unit))
+    }
+
+    /// "a 6.1-inch screen", "a 10-storey block": a specification written as a compound before
+    /// the thing it describes. Only the compound form: "the screen measures 6.1 inches" is a
+    /// statement of fact like any other.
+    fn is_specification(&self, i: usize, next: Option<&str>) -> bool {
+        self.hyphenated_before_a_noun(i, next, |unit| self.lex.spec_units.contains(unit))
+    }
+
+    /// Token `i` starts "N-unit noun": a number glued by a hyphen to a unit that `is_unit`
+    /// accepts, with a word after the compound.
+    fn hyphenated_before_a_noun(
+        &self,
+        i: usize,
+        next: Option<&str>,
+        is_unit: impl Fn(&str) -> bool,
+    ) -> bool {
         let glued = |a: usize, b: usize| {
             b < self.tokens.len() && self.tokens[a].range.end == self.tokens[b].range.start
         };
-        let compound = next == Some("-")
+        next == Some("-")
             && glued(i, i + 1)
             && glued(i + 1, i + 2)
-            && word(i + 2).is_some_and(|w| self.lex.body_sizes.contains(w))
-            && self.tokens.get(i + 3).is_some_and(|t| t.is_word());
-        let member_states = next == Some("member")
-            && matches!(word(i + 2), Some("states" | "nations" | "countries"));
-        compound || member_states
+            && self.words.get(i + 2).is_some_and(|w| is_unit(w))
+            && self.tokens.get(i + 3).is_some_and(|t| t.is_word())
     }
 
     /// "suspended for 30 games", "dismissed for 7,", "not out on 144.": a sports result,
@@ -551,6 +572,14 @@ mod tests {
         // Counted, not described, or not a standing body: still a claim.
         let text = "The council has 15 members; 300 member-run stalls closed; a 40-person crowd.";
         assert_eq!(figures(text), ["15", "300", "40"]);
+    }
+
+    #[test]
+    fn a_specification_before_its_object_is_a_label() {
+        let text = "The 6.1-inch screen, a 10-storey block and a 500-megawatt plant were shown.";
+        assert_eq!(figures(text), Vec::<String>::new());
+        let text = "The screen measures 6.1 inches; a $2-billion deal; a 5,000-strong crowd.";
+        assert_eq!(figures(text), ["6.1", "$2", "5,000"]);
     }
 
     #[test]
