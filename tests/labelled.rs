@@ -106,7 +106,10 @@ fn labelled_corpus_precision_and_recall() {
             "{name}: too few labels"
         );
     }
-    assert_floors(&scores, [(0.97, 0.97, 0.94), (0.95, 0.97, 0.93)]);
+    // Figure recall sits at 0.967: this set was labelled before public results (an election's
+    // count, a market's move, a vote's tally) stopped being claims, and still counts them as
+    // figures. They are deliberate misses, listed by FAIRLINT_SCORE_VERBOSE=1.
+    assert_floors(&scores, [(0.97, 0.97, 0.94), (0.95, 0.96, 0.93)]);
 }
 
 /// A second corpus written apart from the code and never tuned against: its figures are the

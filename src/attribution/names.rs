@@ -11,6 +11,20 @@ use crate::text::{Token, TokenKind};
 
 const LOCATIVES: &[&str] = &["in", "from", "at", "near", "outside", "inside"];
 
+/// What an organisation keeps and publishes about itself, besides the documents of
+/// `DOCUMENT_NOUNS`: with a named owner ("the ministry's figures"), a named source.
+const OWNED_RECORDS: &[&str] = &[
+    "accounts",
+    "budget",
+    "data",
+    "figures",
+    "statistics",
+    "records",
+    "filing",
+    "filings",
+    "website",
+];
+
 /// Words that end a noun phrase read backwards from a verb.
 pub(super) const PHRASE_STOPS: &[&str] = &[
     "with", "while", "and", "but", "or", "in", "on", "at", "to", "from", "for", "by", "that",
@@ -405,9 +419,12 @@ impl CueFinder<'_> {
         let head = core[core.len() - 1];
         // "Small's team wrote", "Kemp's office said": the named owner speaks through the people
         // or the body it owns; "Iran's protest movement" is not a speaker.
+        // "Kessa Rail's annual report shows": a named owner speaks through its documents too.
+        let document = DOCUMENT_NOUNS.contains(&head) || OWNED_RECORDS.contains(&head);
         let speaks_for_owner = self.lex.role_nouns.contains(head)
             || self.lex.organisation_nouns.contains(head)
             || is_agent_noun(head)
+            || document
             || matches!(
                 head,
                 "team" | "office" | "campaign" | "family" | "staff" | "camp"
@@ -428,6 +445,10 @@ impl CueFinder<'_> {
                 .trim_end_matches("'s")
                 .to_string();
             return Some(Mention { text, ..name });
+        }
+        // "Its annual report shows": the document of whoever "its" points back to, named.
+        if document && matches!(phrase[0], "its" | "their") {
+            return mention(SourceKind::Body);
         }
         let indefinite = INDEFINITE.contains(&phrase[0]);
         let is_org_token = |k: usize| {

@@ -460,6 +460,9 @@ impl FigureFinder<'_> {
         {
             return true;
         }
+        if self.is_tally(first, end) {
+            return true;
+        }
         let is_move = |w: Option<&str>| w.is_some_and(|w| self.lex.market_moves.contains(w));
         let moved = is_move(before(1))
             || matches!(before(1), Some("by" | "at" | "to")) && is_move(before(2));
@@ -470,6 +473,44 @@ impl FigureFinder<'_> {
                     .iter()
                     .any(|p| phrase_at(&self.words, k, p))
             })
+    }
+
+    /// A vote's tally, either side of it: "passed 52 to 48", "voted 210 to 190", "carried by
+    /// 300 votes to 250". The tally must follow a voting verb ("won", "passed", "voted").
+    fn is_tally(&self, first: usize, end: usize) -> bool {
+        let word = |k: usize| self.words.get(k).copied();
+        let is_number = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        };
+        let voted = |k: usize| {
+            let verb = |k: Option<usize>| {
+                k.and_then(word)
+                    .is_some_and(|w| self.lex.election_verbs.contains(w))
+            };
+            verb(k.checked_sub(1))
+                || word(k.wrapping_sub(1)) == Some("by")
+                    && (verb(k.checked_sub(2)) || verb(k.checked_sub(3)))
+        };
+        // The first number: a verb before it, "to" and a number after it.
+        let to = if word(end) == Some("votes") {
+            end + 1
+        } else {
+            end
+        };
+        if voted(first) && word(to) == Some("to") && is_number(to + 1) {
+            return true;
+        }
+        // The second: "to" before it, and before that the first number with its verb.
+        if first < 2 || word(first - 1) != Some("to") {
+            return false;
+        }
+        let mut other = first - 2;
+        if word(other) == Some("votes") && other > 0 {
+            other -= 1;
+        }
+        is_number(other) && voted(other)
     }
 
     /// "22,000 kg (48,500 lb)", "$11 billion (€9 billion)": the same quantity again in another
@@ -572,6 +613,15 @@ mod tests {
         // Counted, not described, or not a standing body: still a claim.
         let text = "The council has 15 members; 300 member-run stalls closed; a 40-person crowd.";
         assert_eq!(figures(text), ["15", "300", "40"]);
+    }
+
+    #[test]
+    fn a_vote_s_tally_is_a_public_result() {
+        let text =
+            "The bill passed 52 to 48; MPs voted 210 to 190 and carried it by 300 votes to 250.";
+        assert_eq!(figures(text), Vec::<String>::new());
+        let text = "Prices went from 52 to 48 and 12 to 15 people were hurt.";
+        assert_eq!(figures(text), ["52", "48", "12", "15"]);
     }
 
     #[test]
