@@ -450,6 +450,28 @@ impl CueFinder<'_> {
         if document && matches!(phrase[0], "its" | "their") {
             return mention(SourceKind::Body);
         }
+        // "The ministry's figures show": a body named by its kind owns the document.
+        if document && DEFINITE.contains(&phrase[0]) {
+            let owner = (start + 1..end - 1).find(|&k| {
+                let Some(noun) = words[k]
+                    .strip_suffix("’s")
+                    .or_else(|| words[k].strip_suffix("'s"))
+                else {
+                    return false;
+                };
+                self.lex.organisation_nouns.contains(noun)
+                    || ends_with_any(&[noun], 1, &self.lex.institutional_sources)
+            });
+            if let Some(owner) = owner {
+                let body = self.mention(tokens, start, owner + 1, SourceKind::Anaphor);
+                let text = body
+                    .text
+                    .trim_end_matches("’s")
+                    .trim_end_matches("'s")
+                    .to_string();
+                return Some(Mention { text, ..body });
+            }
+        }
         let indefinite = INDEFINITE.contains(&phrase[0]);
         let is_org_token = |k: usize| {
             let upto = &words[start..=k];
