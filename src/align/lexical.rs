@@ -91,6 +91,22 @@ pub fn for_each_lexical_key(text: &str, words: &[Word], mut emit: impl FnMut(u64
     }
 }
 
+/// The key of one word (lower case) read on its own: its substitution class or stem, a number's
+/// value, or [`filler_key`]. [`lexical_words`] gives the same key unless the word joins the
+/// next ("2 million").
+pub fn word_key(word: &str) -> u64 {
+    match Reading::of(word, Lexicon::get()) {
+        Reading::Number(value) => number_key(value),
+        Reading::Filler => filler_key(),
+        Reading::Scale(_, key) | Reading::Per(key) | Reading::Cent(key) | Reading::Key(key) => key,
+    }
+}
+
+/// Whether a word (lower case) is a number: "6,430", "2m", "forty".
+pub fn is_number(word: &str) -> bool {
+    number_value(word).is_some()
+}
+
 /// How the lexical layer reads one word.
 #[derive(Clone, Copy)]
 enum Reading {

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::fingerprint::FastMap;
-use super::{AlignParams, Passage, Word, align};
+use super::{AlignParams, Passage, Word, align, hash_word};
 
 /// A sentence of the article that closely paraphrases a sentence of the original.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +24,14 @@ pub struct Paraphrase {
     /// digits: the original's wording, as opposed to the names and numbers any report of the
     /// same story must share.
     pub wording: usize,
+    /// The article's wording (content words written in lower case, without digits, and not
+    /// among the words any news report uses, [`COMMON_NEWS_WORDS`]) kept in the original's
+    /// order: the longest common subsequence of the two sentences' content words on lexical keys
+    /// (stems, substitution classes, numbers by value), counting only wording. Words inserted,
+    /// dropped or swapped for a listed substitute do not break it.
+    pub kept: usize,
+    /// `kept` over the wording of the shorter of the two sentences.
+    pub kept_share: f64,
     /// The length of the run of paraphrased sentences this one belongs to, or 0 when it
     /// stands on its score alone (see [`ParaphraseParams`]).
     pub run: usize,
@@ -76,6 +84,19 @@ pub struct ParaphraseParams {
     pub run_gap: usize,
     /// How far ahead in the original the next sentence of a run may be.
     pub run_step: usize,
+    /// The [`Paraphrase::kept_share`] one sentence pair needs on its own (above 1: never).
+    pub min_kept_share: f64,
+    /// The [`Paraphrase::kept`] one sentence pair needs on its own.
+    pub min_kept: usize,
+    /// The [`Paraphrase::kept_share`] each sentence pair of a kept-wording run needs.
+    pub run_kept_share: f64,
+    /// The [`Paraphrase::kept`] each sentence pair of a kept-wording run needs.
+    pub run_kept: usize,
+    /// The content overlap each sentence pair of a kept-wording run needs besides.
+    pub run_kept_overlap: f64,
+    /// The fewest sentence pairs that make a kept-wording run (`usize::MAX`: none do). Its
+    /// sentences follow the original as a run does (`run_gap`, `run_step`).
+    pub kept_run_length: usize,
 }
 
 impl ParaphraseParams {
@@ -89,6 +110,63 @@ impl ParaphraseParams {
             run_length: usize::MAX,
             run_gap: 0,
             run_step: 0,
+            min_kept_share: f64::INFINITY,
+            min_kept: usize::MAX,
+            run_kept_share: f64::INFINITY,
+            run_kept: usize::MAX,
+            run_kept_overlap: f64::INFINITY,
+            kept_run_length: usize::MAX,
+        }
+    }
+}
+
+/// Function words left out of close-paraphrase overlap; their own words would make any two
+/// English sentences look alike.
+pub const STOPWORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
+    "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its",
+    "that", "this", "these", "those", "he", "she", "they", "we", "his", "her", "their", "our", "i",
+    "you", "not", "no", "said", "says", "will", "would", "could", "should", "can", "may", "after",
+    "before", "over", "into", "than", "then", "so", "if", "about", "also", "which", "who", "what",
+];
+
+/// The hashes of [`STOPWORDS`].
+pub fn stopwords() -> HashSet<u64> {
+    STOPWORDS.iter().map(|w| hash_word(w)).collect()
+}
+
+/// One side of a sentence comparison: a text, its words (as [`super::words`] gives them), their
+/// lexical keys and its sentences as word-index ranges.
+#[derive(Clone, Debug)]
+pub struct Sentences<'a> {
+    pub text: &'a str,
+    pub words: &'a [Word],
+    /// The lexical key of each word ([`super::lexical_words`]), one per word.
+    pub keys: Vec<u64>,
+    pub sentences: &'a [Range<usize>],
+}
+
+impl<'a> Sentences<'a> {
+    /// `text`'s words and sentences, with their lexical keys read here.
+    pub fn new(text: &'a str, words: &'a [Word], sentences: &'a [Range<usize>]) -> Self {
+        let mut keys = Vec::with_capacity(words.len());
+        super::for_each_lexical_key(text, words, |k| keys.push(k));
+        Sentences::with_keys(text, words, keys, sentences)
+    }
+
+    /// With lexical keys already read (one per word).
+    pub fn with_keys(
+        text: &'a str,
+        words: &'a [Word],
+        keys: Vec<u64>,
+        sentences: &'a [Range<usize>],
+    ) -> Self {
+        debug_assert_eq!(keys.len(), words.len());
+        Sentences {
+            text,
+            words,
+            keys,
+            sentences,
         }
     }
 }
@@ -99,98 +177,195 @@ impl ParaphraseParams {
 /// whose article sentence is not already covered by a [`Passage`] of [`align`] at default
 /// parameters. Ranges out of bounds are clamped. Sorted by article sentence.
 pub fn paraphrases(
-    text: &str,
-    article: &[Word],
-    article_sentences: &[Range<usize>],
-    original: &[Word],
-    original_sentences: &[Range<usize>],
+    article: &Sentences,
+    original: &Sentences,
     stopwords: &HashSet<u64>,
     min_score: f64,
 ) -> Vec<Paraphrase> {
-    let covered = align(article, original, &AlignParams::default());
+    let covered = align(article.words, original.words, &AlignParams::default());
     paraphrases_excluding(
-        text,
         article,
-        article_sentences,
         original,
-        original_sentences,
         stopwords,
         &ParaphraseParams::single(min_score),
         &covered,
     )
 }
 
-/// [`paraphrases`] with runs (see [`ParaphraseParams`]), for a caller that has already aligned
-/// the two texts (with its own parameters): article sentences mostly inside `covered` are
-/// skipped, and neither count towards a run nor break one. `text` is the article's text, which
-/// its words point into.
-#[allow(clippy::too_many_arguments)]
+/// [`paraphrases`] with runs and kept wording (see [`ParaphraseParams`]), for a caller that has
+/// already aligned the two texts (with its own parameters): article sentences mostly inside
+/// `covered` are skipped, and neither count towards a run nor break one.
+///
+/// Two readings of each article sentence are made. The first pairs it with the original
+/// sentence of the best [`Paraphrase::score`] (words as written), and reports it on its score
+/// or in a run of such pairs. The second pairs it with the original sentence that keeps most of
+/// its wording in order ([`Paraphrase::kept`], on lexical keys), and reports it in a run of such
+/// pairs (or alone, when it keeps a great deal). A sentence either reports is reported once, by
+/// the first when both do.
 pub fn paraphrases_excluding(
-    text: &str,
-    article: &[Word],
-    article_sentences: &[Range<usize>],
-    original: &[Word],
-    original_sentences: &[Range<usize>],
+    article: &Sentences,
+    original: &Sentences,
     stopwords: &HashSet<u64>,
     params: &ParaphraseParams,
     covered: &[Passage],
 ) -> Vec<Paraphrase> {
-    let originals = SentenceIndex::new(original, original_sentences, stopwords);
+    let common = common_news_keys();
+    let originals = SentenceIndex::new(original, stopwords, &common);
     let mut scored: Vec<(usize, Paraphrase)> = Vec::new();
-    for range in article_sentences {
-        let range = clamp(range, article.len());
+    let mut kept: Vec<(usize, Paraphrase)> = Vec::new();
+    for range in article.sentences {
+        let range = clamp(range, article.words.len());
         if covered_share(&range, covered) >= COVERED_SHARE {
             continue;
         }
-        let content = content_words(&article[range.clone()], stopwords);
+        let content = content_words(&article.words[range.clone()], stopwords);
         if content.len() < PARAPHRASE_MIN_CONTENT_WORDS {
             continue;
         }
+        let tokens = tokens(article, &range, stopwords, &common);
+        let pair = |i: usize, overlap: f64| -> Paraphrase {
+            let other = originals.ranges[i].clone();
+            let similarity =
+                sequence_similarity(&article.words[range.clone()], &original.words[other]);
+            let (kept, kept_share) = kept_wording(&tokens, &originals.tokens[i]);
+            Paraphrase {
+                wording: shared_wording(
+                    article.text,
+                    &article.words[range.clone()],
+                    &originals.content[i],
+                ),
+                article: range.clone(),
+                original: originals.ranges[i].clone(),
+                content_overlap: overlap,
+                similarity,
+                score: score(overlap, similarity),
+                kept,
+                kept_share,
+                run: 0,
+            }
+        };
         let best = originals
             .closest(&content)
             .into_iter()
-            .map(|(i, overlap)| {
-                let other = originals.ranges[i].clone();
-                let similarity = sequence_similarity(&article[range.clone()], &original[other]);
-                (i, overlap, similarity)
-            })
+            .map(|(i, overlap)| (i, pair(i, overlap)))
+            .max_by(|x, y| x.1.score.total_cmp(&y.1.score).then(y.0.cmp(&x.0)));
+        if let Some(best) = best {
+            scored.push(best);
+        }
+        if params.kept_run_length == usize::MAX && params.min_kept == usize::MAX {
+            continue;
+        }
+        let best_kept = originals
+            .keeping(&tokens)
+            .into_iter()
+            .map(|i| (i, pair(i, dice(&content, &originals.content[i]))))
             .max_by(|x, y| {
-                score(x.1, x.2)
-                    .total_cmp(&score(y.1, y.2))
+                (x.1.kept_share, x.1.kept)
+                    .partial_cmp(&(y.1.kept_share, y.1.kept))
+                    .unwrap_or(std::cmp::Ordering::Equal)
                     .then(y.0.cmp(&x.0))
             });
-        if let Some((i, overlap, similarity)) = best {
-            scored.push((
-                i,
-                Paraphrase {
-                    wording: shared_wording(text, &article[range.clone()], &originals.content[i]),
-                    article: range,
-                    original: originals.ranges[i].clone(),
-                    content_overlap: overlap,
-                    similarity,
-                    score: score(overlap, similarity),
-                    run: 0,
-                },
-            ));
+        if let Some(best) = best_kept {
+            kept.push(best);
         }
     }
-    mark_runs(&mut scored, params);
+    mark_runs(
+        &mut scored,
+        params.run_gap,
+        params.run_step,
+        params.run_length,
+        |p| p.content_overlap >= params.run_overlap && p.wording >= params.run_wording,
+    );
+    // A kept-wording run is made of pairs that keep the original's wording in order, or that
+    // would count towards a run of the first reading.
+    mark_runs(
+        &mut kept,
+        params.run_gap,
+        params.run_step,
+        params.kept_run_length,
+        |p| {
+            (p.kept_share >= params.run_kept_share
+                && p.kept >= params.run_kept
+                && p.content_overlap >= params.run_kept_overlap)
+                || (p.content_overlap >= params.run_overlap && p.wording >= params.run_wording)
+        },
+    );
     let mut out: Vec<Paraphrase> = scored
         .into_iter()
         .map(|(_, p)| p)
         .filter(|p| (p.score >= params.min_score && p.wording >= params.min_wording) || p.run > 0)
         .collect();
+    for (_, p) in kept {
+        let alone = p.kept_share >= params.min_kept_share && p.kept >= params.min_kept;
+        if (alone || p.run > 0) && !out.iter().any(|q| q.article == p.article) {
+            out.push(p);
+        }
+    }
     out.sort_by_key(|p| (p.article.start, p.article.end));
     out
 }
 
-/// Sets `run` on every pair in a run: pairs with `run_overlap` and `run_wording`, at most `run_gap`
-/// scored sentences apart in the article, each pointing further into the original than the one
-/// before by at most `run_step` sentences. `scored` is in article order, with each pair's
+/// Every article sentence paired with the original sentence that keeps most of its wording
+/// ([`Paraphrase::kept_share`]), whether or not it would be reported, with all the measures:
+/// for calibration.
+pub fn sentence_pairs(
+    article: &Sentences,
+    original: &Sentences,
+    stopwords: &HashSet<u64>,
+) -> Vec<Paraphrase> {
+    let common = common_news_keys();
+    let originals = SentenceIndex::new(original, stopwords, &common);
+    let mut out = Vec::new();
+    for range in article.sentences {
+        let range = clamp(range, article.words.len());
+        let content = content_words(&article.words[range.clone()], stopwords);
+        let tokens = tokens(article, &range, stopwords, &common);
+        let best = originals
+            .keeping(&tokens)
+            .into_iter()
+            .map(|i| {
+                let other = originals.ranges[i].clone();
+                let overlap = dice(&content, &originals.content[i]);
+                let similarity =
+                    sequence_similarity(&article.words[range.clone()], &original.words[other]);
+                let (kept, kept_share) = kept_wording(&tokens, &originals.tokens[i]);
+                Paraphrase {
+                    wording: shared_wording(
+                        article.text,
+                        &article.words[range.clone()],
+                        &originals.content[i],
+                    ),
+                    article: range.clone(),
+                    original: originals.ranges[i].clone(),
+                    content_overlap: overlap,
+                    similarity,
+                    score: score(overlap, similarity),
+                    kept,
+                    kept_share,
+                    run: 0,
+                }
+            })
+            .max_by(|x, y| {
+                (x.kept_share, x.kept)
+                    .partial_cmp(&(y.kept_share, y.kept))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+        out.extend(best);
+    }
+    out
+}
+
+/// Sets `run` on every pair in a run: `strong` pairs, at most `gap` scored sentences apart in
+/// the article, each pointing further into the original than the one before by at most `step`
+/// sentences, at least `length` of them. `scored` is in article order, with each pair's
 /// original sentence number.
-fn mark_runs(scored: &mut [(usize, Paraphrase)], params: &ParaphraseParams) {
-    let strong =
-        |p: &Paraphrase| p.content_overlap >= params.run_overlap && p.wording >= params.run_wording;
+fn mark_runs(
+    scored: &mut [(usize, Paraphrase)],
+    gap: usize,
+    step: usize,
+    length: usize,
+    strong: impl Fn(&Paraphrase) -> bool,
+) {
     for start in 0..scored.len() {
         if scored[start].1.run > 0 || !strong(&scored[start].1) {
             continue;
@@ -198,22 +373,240 @@ fn mark_runs(scored: &mut [(usize, Paraphrase)], params: &ParaphraseParams) {
         let mut members = vec![start];
         let mut next = start + 1;
         while let Some(&last) = members.last() {
-            if next >= scored.len() || next - last > params.run_gap + 1 {
+            if next >= scored.len() || next - last > gap + 1 {
                 break;
             }
             let (from, to) = (scored[last].0, scored[next].0);
-            if strong(&scored[next].1) && to > from && to - from <= params.run_step {
+            if strong(&scored[next].1) && to > from && to - from <= step {
                 members.push(next);
             }
             next += 1;
         }
-        if members.len() < params.run_length {
+        if members.len() < length {
             continue;
         }
         for &m in &members {
             scored[m].1.run = members.len();
         }
     }
+}
+
+/// A content word of a sentence, on its lexical key, and whether it is the writer's wording
+/// rather than a name, a number or a word any report would use.
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    key: u64,
+    wording: bool,
+}
+
+/// The content words of `side`'s words `range`, in order.
+fn tokens(
+    side: &Sentences,
+    range: &Range<usize>,
+    stopwords: &HashSet<u64>,
+    common: &HashSet<u64>,
+) -> Vec<Token> {
+    let filler = super::filler_key();
+    range
+        .clone()
+        .take(MAX_SENTENCE_WORDS)
+        .filter_map(|i| {
+            let w = side.words[i];
+            let key = side.keys[i];
+            if w.start == w.end || stopwords.contains(&w.hash) || key == filler {
+                return None;
+            }
+            let written = side
+                .text
+                .get(w.start as usize..w.end as usize)
+                .unwrap_or("");
+            let wording = written.chars().next().is_some_and(char::is_lowercase)
+                && !written.chars().any(|c| c.is_ascii_digit())
+                && !super::is_number(written)
+                && !common.contains(&key);
+            Some(Token { key, wording })
+        })
+        .collect()
+}
+
+/// ([`Paraphrase::kept`], [`Paraphrase::kept_share`]) of an article sentence's tokens against
+/// an original sentence's: the longest common subsequence on keys, counting the article's
+/// wording only.
+fn kept_wording(article: &[Token], original: &[Token]) -> (usize, f64) {
+    let mut previous = vec![0u16; original.len() + 1];
+    let mut row = vec![0u16; original.len() + 1];
+    for a in article {
+        for (j, o) in original.iter().enumerate() {
+            row[j + 1] = if a.key == o.key {
+                previous[j] + u16::from(a.wording)
+            } else {
+                row[j].max(previous[j + 1])
+            };
+        }
+        std::mem::swap(&mut previous, &mut row);
+    }
+    let kept = usize::from(previous[original.len()]);
+    let wording = |t: &[Token]| t.iter().filter(|t| t.wording).count();
+    let shorter = wording(article).min(wording(original)).max(1);
+    (kept, kept as f64 / shorter as f64)
+}
+
+/// Dice coefficient of two sorted sets.
+fn dice(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
+/// Words any news report uses whatever its source (time, people, officials, reporting verbs,
+/// quantity and function words the stopword list leaves in): sharing them says nothing about
+/// where the wording came from. Read on lexical keys, so inflections count too.
+pub const COMMON_NEWS_WORDS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "according",
+    "statement",
+    "report",
+    "news",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "government",
+    "police",
+    "people",
+    "person",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "time",
+    "times",
+    "new",
+    "last",
+    "first",
+    "second",
+    "third",
+    "next",
+    "more",
+    "most",
+    "less",
+    "least",
+    "many",
+    "much",
+    "some",
+    "all",
+    "both",
+    "each",
+    "other",
+    "another",
+    "such",
+    "only",
+    "still",
+    "now",
+    "just",
+    "since",
+    "during",
+    "while",
+    "where",
+    "when",
+    "because",
+    "however",
+    "there",
+    "here",
+    "them",
+    "him",
+    "me",
+    "my",
+    "us",
+    "your",
+    "how",
+    "why",
+    "did",
+    "do",
+    "does",
+    "done",
+    "make",
+    "made",
+    "take",
+    "took",
+    "go",
+    "went",
+    "come",
+    "came",
+    "like",
+    "well",
+    "back",
+    "own",
+    "under",
+    "between",
+    "against",
+    "through",
+    "off",
+    "until",
+    "up",
+    "down",
+    "out",
+    "very",
+    "being",
+    "per",
+    "cent",
+    "number",
+    "total",
+    "local",
+    "national",
+    "including",
+    "due",
+    "any",
+    "one",
+    "what",
+    "there",
+    "get",
+    "got",
+    "set",
+    "put",
+    "way",
+    "part",
+    "place",
+    "including",
+    "around",
+    "about",
+    "told",
+    "including",
+];
+
+/// The lexical keys of [`COMMON_NEWS_WORDS`].
+fn common_news_keys() -> HashSet<u64> {
+    COMMON_NEWS_WORDS
+        .iter()
+        .map(|w| super::word_key(w))
+        .collect()
 }
 
 fn score(overlap: f64, similarity: f64) -> f64 {
@@ -281,31 +674,46 @@ fn sequence_similarity(a: &[Word], b: &[Word]) -> f64 {
     1.0 - strsim::generic_levenshtein(&a, &b) as f64 / length as f64
 }
 
-/// The original's sentences with an inverted index from content word to sentence, so each
-/// article sentence only meets the original sentences it shares a content word with.
+/// The original's sentences with inverted indexes from content word (as written) and wording
+/// (on lexical keys) to sentence, so each article sentence only meets the original sentences
+/// it shares a word with.
 struct SentenceIndex {
     ranges: Vec<Range<usize>>,
     /// Distinct content words per sentence, sorted.
     content: Vec<Vec<u64>>,
+    /// Content words per sentence on lexical keys, in order.
+    tokens: Vec<Vec<Token>>,
     by_word: FastMap<u64, Vec<u32>>,
+    by_key: FastMap<u64, Vec<u32>>,
 }
 
 impl SentenceIndex {
-    fn new(words: &[Word], sentences: &[Range<usize>], stopwords: &HashSet<u64>) -> Self {
+    fn new(side: &Sentences, stopwords: &HashSet<u64>, common: &HashSet<u64>) -> Self {
+        let n = side.sentences.len();
         let mut index = SentenceIndex {
-            ranges: Vec::with_capacity(sentences.len()),
-            content: Vec::with_capacity(sentences.len()),
+            ranges: Vec::with_capacity(n),
+            content: Vec::with_capacity(n),
+            tokens: Vec::with_capacity(n),
             by_word: FastMap::default(),
+            by_key: FastMap::default(),
         };
-        for range in sentences {
-            let range = clamp(range, words.len());
-            let content = content_words(&words[range.clone()], stopwords);
+        for range in side.sentences {
+            let range = clamp(range, side.words.len());
+            let content = content_words(&side.words[range.clone()], stopwords);
+            let tokens = tokens(side, &range, stopwords, common);
             let id = index.ranges.len() as u32;
             for hash in &content {
                 index.by_word.entry(*hash).or_default().push(id);
             }
+            let mut keys: Vec<u64> = tokens.iter().filter(|t| t.wording).map(|t| t.key).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            for key in keys {
+                index.by_key.entry(key).or_default().push(id);
+            }
             index.ranges.push(range);
             index.content.push(content);
+            index.tokens.push(tokens);
         }
         index
     }
@@ -333,6 +741,26 @@ impl SentenceIndex {
         scored.truncate(PARAPHRASE_CANDIDATES);
         scored
     }
+
+    /// The original sentences sharing most distinct wording keys with `tokens`, at most
+    /// `PARAPHRASE_CANDIDATES`, in sentence order.
+    fn keeping(&self, tokens: &[Token]) -> Vec<usize> {
+        let mut keys: Vec<u64> = tokens.iter().filter(|t| t.wording).map(|t| t.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut shared: FastMap<u32, usize> = FastMap::default();
+        for sentences in keys.iter().filter_map(|k| self.by_key.get(k)) {
+            for &s in sentences {
+                *shared.entry(s).or_default() += 1;
+            }
+        }
+        let mut found: Vec<(u32, usize)> = shared.into_iter().collect();
+        found.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        found.truncate(PARAPHRASE_CANDIDATES);
+        let mut out: Vec<usize> = found.into_iter().map(|(s, _)| s as usize).collect();
+        out.sort_unstable();
+        out
+    }
 }
 
 #[cfg(test)]
@@ -358,7 +786,11 @@ mod tests {
         let (asent, osent) = (sentences(article, &aw), sentences(original, &ow));
         assert_eq!((asent.len(), osent.len()), (5, 4));
         let stop = stopword_set();
-        let all = paraphrases(article, &aw, &asent, &ow, &osent, &stop, 0.0);
+        let (a, o) = (
+            Sentences::new(article, &aw, &asent),
+            Sentences::new(original, &ow, &osent),
+        );
+        let all = paraphrases(&a, &o, &stop, 0.0);
         let scores: Vec<(usize, usize, f64)> = all
             .iter()
             .map(|p| {
@@ -367,15 +799,7 @@ mod tests {
                 (a, o, (p.score * 100.0).round() / 100.0)
             })
             .collect();
-        let found = paraphrases(
-            article,
-            &aw,
-            &asent,
-            &ow,
-            &osent,
-            &stop,
-            DEFAULT_PARAPHRASE_MIN_SCORE,
-        );
+        let found = paraphrases(&a, &o, &stop, DEFAULT_PARAPHRASE_MIN_SCORE);
         let pairs: Vec<(usize, usize)> = found
             .iter()
             .map(|p| {
@@ -424,6 +848,7 @@ mod tests {
             run_length: 4,
             run_gap: 1,
             run_step: 3,
+            ..ParaphraseParams::single(0.9)
         }
     }
 
@@ -432,11 +857,8 @@ mod tests {
         let (aw, ow) = (words(article), words(REPORT));
         let (asent, osent) = (sentences(article, &aw), sentences(REPORT, &ow));
         paraphrases_excluding(
-            article,
-            &aw,
-            &asent,
-            &ow,
-            &osent,
+            &Sentences::new(article, &aw, &asent),
+            &Sentences::new(REPORT, &ow, &osent),
             &stopword_set(),
             params,
             &[],
@@ -476,23 +898,18 @@ mod tests {
         let article = article_with(COPIED);
         let (aw, ow) = (words(&article), words(ORIGINAL));
         let (asent, osent) = (sentences(&article, &aw), sentences(ORIGINAL, &ow));
-        let found = paraphrases(&article, &aw, &asent, &ow, &osent, &stopword_set(), 0.3);
+        let (a, o) = (
+            Sentences::new(&article, &aw, &asent),
+            Sentences::new(ORIGINAL, &ow, &osent),
+        );
+        let found = paraphrases(&a, &o, &stopword_set(), 0.3);
         assert!(
             found.iter().all(|p| p.article != locate(&article, COPIED)),
             "{found:?}"
         );
         // Without the alignment, the copied sentence is (trivially) a paraphrase.
         let single = ParaphraseParams::single(0.3);
-        let found = paraphrases_excluding(
-            &article,
-            &aw,
-            &asent,
-            &ow,
-            &osent,
-            &stopword_set(),
-            &single,
-            &[],
-        );
+        let found = paraphrases_excluding(&a, &o, &stopword_set(), &single, &[]);
         assert!(found.iter().any(|p| p.score > 0.8), "{found:?}");
     }
 }
