@@ -135,32 +135,39 @@ impl Derivation {
     }
 }
 
-/// The [`Derivation`] of the article (`words` as lexical keys, `sentences`) from an original
-/// (`original_keys`, its words' lexical keys), given what the copy checks found (`found`: article word ranges of
-/// reported passages, chains and paraphrases) and the longest word-for-word run.
-fn derivation(
-    words: &[Word],
-    sentences: &[Range<usize>],
-    original_keys: &[u64],
-    found: &[Range<usize>],
-    longest_found: usize,
-) -> Derivation {
-    const K: usize = 3;
-    // The article's 3-grams, then the original's checked against them.
-    let grams = align::kgram_sequence(words, K);
+/// Which of the article's word 3-grams (`words` as lexical keys) occur in an original
+/// (`original_keys`, its words' lexical keys): the evidence [`derivation`] counts.
+fn shared_grams(words: &[Word], original_keys: &[u64]) -> Vec<bool> {
+    let grams = align::kgram_sequence(words, DERIVED_K);
     let mut distinct = grams.clone();
     distinct.sort_unstable();
     distinct.dedup();
     let mut seen = vec![false; distinct.len()];
-    for h in align::rolling_kgrams(original_keys.iter().copied(), K) {
+    for h in align::rolling_kgrams(original_keys.iter().copied(), DERIVED_K) {
         if let Ok(at) = distinct.binary_search(&h) {
             seen[at] = true;
         }
     }
-    let shared: Vec<bool> = grams
+    grams
         .iter()
         .map(|h| distinct.binary_search(h).is_ok_and(|at| seen[at]))
-        .collect();
+        .collect()
+}
+
+/// Derivation reads word 3-grams.
+const DERIVED_K: usize = 3;
+
+/// The [`Derivation`] of the article (`words`, `sentences`) from an original, given which of its
+/// 3-grams the original has ([`shared_grams`]), what the copy checks found (`found`: article
+/// word ranges of reported passages, chains and paraphrases) and the longest word-for-word run.
+fn derivation_of(
+    words: &[Word],
+    sentences: &[Range<usize>],
+    shared: &[bool],
+    found: &[Range<usize>],
+    longest_found: usize,
+) -> Derivation {
+    const K: usize = DERIVED_K;
     // k-grams that span a paragraph barrier are not the article's own.
     let real = |i: usize| words[i..i + K].iter().all(|w| w.end > w.start);
     let (mut total, mut hits) = (0usize, 0usize);
@@ -290,14 +297,16 @@ pub fn find_overlaps(
                 &reported,
                 &chain_params(),
             );
-            let (chains, paraphrases) = prefer_chains(chains, paraphrases);
-            let found: Vec<Range<usize>> = passages
-                .iter()
-                .filter(|p| p.article.len() >= REPORTED_PASSAGE_WORDS)
-                .chain(&chains)
-                .map(|p| p.article.clone())
-                .chain(paraphrases.iter().map(|p| p.article.clone()))
-                .collect();
+            let (chains, mut paraphrases) = prefer_chains(chains, paraphrases);
+            let found = |paraphrases: &[Paraphrase]| -> Vec<Range<usize>> {
+                passages
+                    .iter()
+                    .filter(|p| p.article.len() >= REPORTED_PASSAGE_WORDS)
+                    .chain(&chains)
+                    .map(|p| p.article.clone())
+                    .chain(paraphrases.iter().map(|p| p.article.clone()))
+                    .collect()
+            };
             // A run long enough to matter lies in a passage or a chain.
             let longest = passages
                 .iter()
@@ -305,7 +314,33 @@ pub fn find_overlaps(
                 .map(|p| p.longest_exact)
                 .max()
                 .unwrap_or(0);
-            let derivation = derivation(&lexical, &sentences, &original_side.keys, &found, longest);
+            let shared = shared_grams(&lexical, &original_side.keys);
+            let mut derivation =
+                derivation_of(&lexical, &sentences, &shared, &found(&paraphrases), longest);
+            // In an article wholly derived from the original, sentences that follow it in pairs
+            // on less evidence are its paraphrase too.
+            if derivation.verdict() == Verdict::Wholly {
+                let mut covered = reported.clone();
+                covered.extend(chains.iter().cloned());
+                let more = align::paraphrases_excluding(
+                    &article_side,
+                    &original_side,
+                    &stopwords,
+                    &derived_paraphrase_params(),
+                    &covered,
+                );
+                let before = paraphrases.len();
+                for p in more {
+                    if !paraphrases.iter().any(|q| q.article == p.article) {
+                        paraphrases.push(Paraphrase { derived: true, ..p });
+                    }
+                }
+                if paraphrases.len() > before {
+                    paraphrases.sort_by_key(|p| (p.article.start, p.article.end));
+                    derivation =
+                        derivation_of(&lexical, &sentences, &shared, &found(&paraphrases), longest);
+                }
+            }
             Overlap {
                 original: i,
                 passages,
@@ -485,12 +520,29 @@ pub fn paraphrase_params() -> ParaphraseParams {
         run_length: 3,
         run_gap: 1,
         run_step: 3,
+        run_min_words: 0,
         min_kept_share: f64::INFINITY,
         min_kept: usize::MAX,
         run_kept_share: 0.4,
         run_kept: 3,
         run_kept_overlap: 0.35,
         kept_run_length: 4,
+    }
+}
+
+/// Close paraphrase in an article wholly derived from the original (see [`Derivation`]): runs
+/// of two sentences (one of the writer's own may sit between) that follow the original's
+/// sentences in order, each sharing 30% of its content words and three words of wording.
+/// Chosen on `tests/copy/` and `tests/copy-derived/tuned/`; the figures are in docs/copy.md.
+pub fn derived_paraphrase_params() -> ParaphraseParams {
+    ParaphraseParams {
+        run_overlap: 0.35,
+        run_wording: 3,
+        run_length: 2,
+        run_gap: 1,
+        run_step: 3,
+        run_min_words: 10,
+        ..ParaphraseParams::single(f64::INFINITY)
     }
 }
 

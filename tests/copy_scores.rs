@@ -197,7 +197,15 @@ fn score(dir: &str) -> Scores {
                 .filter(|c| overlap(c, d) > 0)
                 .cloned()
                 .collect();
-            t.precision_sum += covered(d, &hitting) as f64 / d.len().max(1) as f64;
+            let precision = covered(d, &hitting) as f64 / d.len().max(1) as f64;
+            if verbose && precision < 0.5 {
+                println!(
+                    "STRAY {} ({precision:.2} in spans): {:?}",
+                    path.display(),
+                    text.chars().skip(d.start).take(d.len()).collect::<String>()
+                );
+            }
+            t.precision_sum += precision;
             t.detections += 1;
         }
     }
@@ -617,7 +625,7 @@ fn paraphrase_features() {
                     .unwrap_or(0);
                 let asent = sentences.iter().position(|r| *r == p.article).unwrap_or(0);
                 println!(
-                    "ROW\t{}\t{label}\t{asent}\t{osent}\t{}\t{:.3}\t{}\t{:.3}\t{:.3}\t{}\t{}",
+                    "ROW\t{}\t{label}\t{asent}\t{osent}\t{}\t{:.3}\t{}\t{:.3}\t{:.3}\t{}\t{}\t{:.3}\t{:.3}",
                     path.display(),
                     p.kept,
                     p.kept_share,
@@ -626,6 +634,8 @@ fn paraphrase_features() {
                     p.score,
                     u8::from(found),
                     p.article.len(),
+                    m.derivation.share(),
+                    m.derivation.containment,
                 );
             }
         }

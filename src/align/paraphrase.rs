@@ -35,6 +35,9 @@ pub struct Paraphrase {
     /// The length of the run of paraphrased sentences this one belongs to, or 0 when it
     /// stands on its score alone (see [`ParaphraseParams`]).
     pub run: usize,
+    /// Set by a caller that reports the pair only because the article as a whole derives from
+    /// the original.
+    pub derived: bool,
 }
 
 /// Weight of content-word overlap in a paraphrase score; the rest is word-order similarity.
@@ -84,6 +87,9 @@ pub struct ParaphraseParams {
     pub run_gap: usize,
     /// How far ahead in the original the next sentence of a run may be.
     pub run_step: usize,
+    /// Article sentences of fewer words (headlines, a bare attribution) never count towards a
+    /// run.
+    pub run_min_words: usize,
     /// The [`Paraphrase::kept_share`] one sentence pair needs on its own (above 1: never).
     pub min_kept_share: f64,
     /// The [`Paraphrase::kept`] one sentence pair needs on its own.
@@ -110,6 +116,7 @@ impl ParaphraseParams {
             run_length: usize::MAX,
             run_gap: 0,
             run_step: 0,
+            run_min_words: 0,
             min_kept_share: f64::INFINITY,
             min_kept: usize::MAX,
             run_kept_share: f64::INFINITY,
@@ -242,6 +249,7 @@ pub fn paraphrases_excluding(
                 kept,
                 kept_share,
                 run: 0,
+                derived: false,
             }
         };
         let best = originals
@@ -274,7 +282,11 @@ pub fn paraphrases_excluding(
         params.run_gap,
         params.run_step,
         params.run_length,
-        |p| p.content_overlap >= params.run_overlap && p.wording >= params.run_wording,
+        |p| {
+            p.article.len() >= params.run_min_words
+                && p.content_overlap >= params.run_overlap
+                && p.wording >= params.run_wording
+        },
     );
     // A kept-wording run is made of pairs that keep the original's wording in order, or that
     // would count towards a run of the first reading.
@@ -284,10 +296,12 @@ pub fn paraphrases_excluding(
         params.run_step,
         params.kept_run_length,
         |p| {
-            (p.kept_share >= params.run_kept_share
+            let keeps = p.kept_share >= params.run_kept_share
                 && p.kept >= params.run_kept
-                && p.content_overlap >= params.run_kept_overlap)
-                || (p.content_overlap >= params.run_overlap && p.wording >= params.run_wording)
+                && p.content_overlap >= params.run_kept_overlap;
+            let overlaps =
+                p.content_overlap >= params.run_overlap && p.wording >= params.run_wording;
+            p.article.len() >= params.run_min_words && (keeps || overlaps)
         },
     );
     let mut out: Vec<Paraphrase> = scored
@@ -343,6 +357,7 @@ pub fn sentence_pairs(
                     kept,
                     kept_share,
                     run: 0,
+                    derived: false,
                 }
             })
             .max_by(|x, y| {
