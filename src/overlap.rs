@@ -332,7 +332,10 @@ pub fn find_overlaps(
                 let before = paraphrases.len();
                 for p in more {
                     if !paraphrases.iter().any(|q| q.article == p.article) {
-                        paraphrases.push(Paraphrase { derived: true, ..p });
+                        paraphrases.push(Paraphrase {
+                            evidence: align::Evidence::DerivedRun,
+                            ..p
+                        });
                     }
                 }
                 if paraphrases.len() > before {

@@ -38,7 +38,7 @@ pub use pairwise::{
     AlignParams, ChainParams, INDEX_K, Passage, align, merge_adjacent, sentence_chains,
 };
 pub use paraphrase::{
-    COMMON_NEWS_WORDS, DEFAULT_PARAPHRASE_MIN_SCORE, PARAPHRASE_MIN_CONTENT_WORDS,
+    COMMON_NEWS_WORDS, DEFAULT_PARAPHRASE_MIN_SCORE, Evidence, PARAPHRASE_MIN_CONTENT_WORDS,
     PARAPHRASE_OVERLAP_WEIGHT, Paraphrase, ParaphraseParams, STOPWORDS, Sentences, paraphrases,
     paraphrases_excluding, sentence_pairs, stopwords,
 };

@@ -35,9 +35,23 @@ pub struct Paraphrase {
     /// The length of the run of paraphrased sentences this one belongs to, or 0 when it
     /// stands on its score alone (see [`ParaphraseParams`]).
     pub run: usize,
-    /// Set by a caller that reports the pair only because the article as a whole derives from
-    /// the original.
-    pub derived: bool,
+    /// What the pair was reported on.
+    pub evidence: Evidence,
+}
+
+/// What a [`Paraphrase`] was reported on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Evidence {
+    /// Its own score and wording.
+    #[default]
+    Alone,
+    /// A run of pairs with content overlap and wording ([`ParaphraseParams::run_overlap`]).
+    Run,
+    /// A run of pairs that keep the original's wording in order ([`Paraphrase::kept`]).
+    KeptRun,
+    /// Set by a caller: a run reported because the article as a whole derives from the
+    /// original.
+    DerivedRun,
 }
 
 /// Weight of content-word overlap in a paraphrase score; the rest is word-order similarity.
@@ -249,7 +263,7 @@ pub fn paraphrases_excluding(
                 kept,
                 kept_share,
                 run: 0,
-                derived: false,
+                evidence: Evidence::Alone,
             }
         };
         let best = originals
@@ -306,13 +320,25 @@ pub fn paraphrases_excluding(
     );
     let mut out: Vec<Paraphrase> = scored
         .into_iter()
-        .map(|(_, p)| p)
+        .map(|(_, p)| Paraphrase {
+            evidence: if p.run > 0 {
+                Evidence::Run
+            } else {
+                Evidence::Alone
+            },
+            ..p
+        })
         .filter(|p| (p.score >= params.min_score && p.wording >= params.min_wording) || p.run > 0)
         .collect();
     for (_, p) in kept {
         let alone = p.kept_share >= params.min_kept_share && p.kept >= params.min_kept;
         if (alone || p.run > 0) && !out.iter().any(|q| q.article == p.article) {
-            out.push(p);
+            let evidence = if p.run > 0 {
+                Evidence::KeptRun
+            } else {
+                Evidence::Alone
+            };
+            out.push(Paraphrase { evidence, ..p });
         }
     }
     out.sort_by_key(|p| (p.article.start, p.article.end));
@@ -357,7 +383,7 @@ pub fn sentence_pairs(
                     kept,
                     kept_share,
                     run: 0,
-                    derived: false,
+                    evidence: Evidence::Alone,
                 }
             })
             .max_by(|x, y| {
@@ -905,6 +931,88 @@ mod tests {
         assert!(found.is_empty(), "{found:?}");
         // Nor does a run shorter than run_length count.
         let found = paraphrases_of_report(&parts[..3].join(" "), &run_params());
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Runs of pairs that keep the original's wording in order, and nothing else.
+    fn kept_params() -> ParaphraseParams {
+        ParaphraseParams {
+            run_gap: 1,
+            run_step: 3,
+            run_kept_share: 0.4,
+            run_kept: 2,
+            run_kept_overlap: 0.0,
+            kept_run_length: 3,
+            ..ParaphraseParams::single(f64::INFINITY)
+        }
+    }
+
+    /// The best pair of `article`'s only sentence with `original`'s, by kept wording, if they
+    /// share any wording.
+    fn kept_pair(article: &str, original: &str) -> Option<Paraphrase> {
+        let (aw, ow) = (words(article), words(original));
+        let (asent, osent) = (sentences(article, &aw), sentences(original, &ow));
+        let pairs = sentence_pairs(
+            &Sentences::new(article, &aw, &asent),
+            &Sentences::new(original, &ow, &osent),
+            &stopwords(),
+        );
+        pairs.into_iter().next()
+    }
+
+    #[test]
+    fn kept_wording_leaves_out_names_numbers_and_news_words() {
+        let original = "Officials in Porta Alta said on Friday that 2,000 troops would pull back \
+            from the line of contact.";
+        // The same names, number, day and officials: nothing of the original's wording.
+        let names = kept_pair(
+            "Porta Alta officials confirmed the 2,000 figure on Friday.",
+            original,
+        );
+        assert!(names.as_ref().is_none_or(|p| p.kept == 0), "{names:?}");
+        // Reordered and reworded ("told", a clause moved), the wording still follows.
+        let reworded = kept_pair(
+            "On Friday 2,000 soldiers were told to pull back from the contact line, officials \
+             in Porta Alta said.",
+            original,
+        )
+        .expect("shares wording");
+        assert!(reworded.kept >= 2, "{reworded:?}");
+        // Inflections and listed substitutions read alike.
+        let inflected = kept_pair(
+            "Officials in Porta Alta say 2,000 troops are pulling back from the line of contact.",
+            original,
+        )
+        .expect("shares wording");
+        assert!(
+            inflected.kept >= 3 && inflected.kept_share >= 0.75,
+            "{inflected:?}"
+        );
+    }
+
+    #[test]
+    fn kept_wording_runs_follow_the_original_in_order() {
+        let found = paraphrases_of_report(WORKED_THROUGH, &kept_params());
+        assert!(found.len() >= 3, "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|p| p.evidence == Evidence::KeptRun && p.run >= 3),
+            "{found:?}"
+        );
+        let w = words(WORKED_THROUGH);
+        let parts: Vec<&str> = sentences(WORKED_THROUGH, &w)
+            .iter()
+            .map(|r| &WORKED_THROUGH[w[r.start].start as usize..w[r.end - 1].end as usize + 1])
+            .collect();
+        let shuffled = [parts[2], parts[0], parts[3], parts[1]].join(" ");
+        let found = paraphrases_of_report(&shuffled, &kept_params());
+        assert!(found.is_empty(), "{found:?}");
+        // The same facts told in other words keep names and numbers, not wording.
+        let retold = "Councillors shut the Marsh Lane branch from March, deciding on Monday. \
+            Four million pounds is the hole officials cited. Two thousand locals put their \
+            names to a protest. Next spring the stock heads to the town hall annex.";
+        let found = paraphrases_of_report(retold, &kept_params());
         assert!(found.is_empty(), "{found:?}");
     }
 
