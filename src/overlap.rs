@@ -282,9 +282,10 @@ pub fn find_overlaps(
                 keys,
                 &text.sentences,
             );
+            let original_index = align::SentenceIndex::new(&original_side, &stopwords);
             let paraphrases = align::paraphrases_excluding(
                 &article_side,
-                &original_side,
+                &original_index,
                 &stopwords,
                 &paraphrase_params(),
                 &reported,
@@ -324,7 +325,7 @@ pub fn find_overlaps(
                 covered.extend(chains.iter().cloned());
                 let more = align::paraphrases_excluding(
                     &article_side,
-                    &original_side,
+                    &original_index,
                     &stopwords,
                     &derived_paraphrase_params(),
                     &covered,

@@ -39,7 +39,7 @@ pub use pairwise::{
 };
 pub use paraphrase::{
     COMMON_NEWS_WORDS, DEFAULT_PARAPHRASE_MIN_SCORE, Evidence, PARAPHRASE_MIN_CONTENT_WORDS,
-    PARAPHRASE_OVERLAP_WEIGHT, Paraphrase, ParaphraseParams, STOPWORDS, Sentences, paraphrases,
-    paraphrases_excluding, sentence_pairs, stopwords,
+    PARAPHRASE_OVERLAP_WEIGHT, Paraphrase, ParaphraseParams, STOPWORDS, SentenceIndex, Sentences,
+    paraphrases, paraphrases_excluding, sentence_pairs, stopwords,
 };
 pub use words::{Word, hash_word, words};

@@ -206,7 +206,7 @@ pub fn paraphrases(
     let covered = align(article.words, original.words, &AlignParams::default());
     paraphrases_excluding(
         article,
-        original,
+        &SentenceIndex::new(original, stopwords),
         stopwords,
         &ParaphraseParams::single(min_score),
         &covered,
@@ -225,13 +225,12 @@ pub fn paraphrases(
 /// the first when both do.
 pub fn paraphrases_excluding(
     article: &Sentences,
-    original: &Sentences,
+    originals: &SentenceIndex,
     stopwords: &HashSet<u64>,
     params: &ParaphraseParams,
     covered: &[Passage],
 ) -> Vec<Paraphrase> {
     let common = common_news_keys();
-    let originals = SentenceIndex::new(original, stopwords, &common);
     let mut scored: Vec<(usize, Paraphrase)> = Vec::new();
     let mut kept: Vec<(usize, Paraphrase)> = Vec::new();
     for range in article.sentences {
@@ -247,7 +246,7 @@ pub fn paraphrases_excluding(
         let pair = |i: usize, overlap: f64| -> Paraphrase {
             let other = originals.ranges[i].clone();
             let similarity =
-                sequence_similarity(&article.words[range.clone()], &original.words[other]);
+                sequence_similarity(&article.words[range.clone()], &originals.words[other]);
             let (kept, kept_share) = kept_wording(&tokens, &originals.tokens[i]);
             Paraphrase {
                 wording: shared_wording(
@@ -354,7 +353,7 @@ pub fn sentence_pairs(
     stopwords: &HashSet<u64>,
 ) -> Vec<Paraphrase> {
     let common = common_news_keys();
-    let originals = SentenceIndex::new(original, stopwords, &common);
+    let originals = SentenceIndex::new(original, stopwords);
     let mut out = Vec::new();
     for range in article.sentences {
         let range = clamp(range, article.words.len());
@@ -718,7 +717,9 @@ fn sequence_similarity(a: &[Word], b: &[Word]) -> f64 {
 /// The original's sentences with inverted indexes from content word (as written) and wording
 /// (on lexical keys) to sentence, so each article sentence only meets the original sentences
 /// it shares a word with.
-struct SentenceIndex {
+pub struct SentenceIndex<'a> {
+    /// The original's words.
+    words: &'a [Word],
     ranges: Vec<Range<usize>>,
     /// Distinct content words per sentence, sorted.
     content: Vec<Vec<u64>>,
@@ -728,10 +729,15 @@ struct SentenceIndex {
     by_key: FastMap<u64, Vec<u32>>,
 }
 
-impl SentenceIndex {
-    fn new(side: &Sentences, stopwords: &HashSet<u64>, common: &HashSet<u64>) -> Self {
+impl<'a> SentenceIndex<'a> {
+    /// The index of an original's sentences, read once for any number of articles and
+    /// parameters; `stopwords` are those the articles will be read with.
+    pub fn new(side: &Sentences<'a>, stopwords: &HashSet<u64>) -> Self {
+        let common = common_news_keys();
+        let common = &common;
         let n = side.sentences.len();
         let mut index = SentenceIndex {
+            words: side.words,
             ranges: Vec::with_capacity(n),
             content: Vec::with_capacity(n),
             tokens: Vec::with_capacity(n),
@@ -897,9 +903,10 @@ mod tests {
     fn paraphrases_of_report(article: &str, params: &ParaphraseParams) -> Vec<Paraphrase> {
         let (aw, ow) = (words(article), words(REPORT));
         let (asent, osent) = (sentences(article, &aw), sentences(REPORT, &ow));
+        let original = Sentences::new(REPORT, &ow, &osent);
         paraphrases_excluding(
             &Sentences::new(article, &aw, &asent),
-            &Sentences::new(REPORT, &ow, &osent),
+            &SentenceIndex::new(&original, &stopword_set()),
             &stopword_set(),
             params,
             &[],
@@ -1032,7 +1039,8 @@ mod tests {
         );
         // Without the alignment, the copied sentence is (trivially) a paraphrase.
         let single = ParaphraseParams::single(0.3);
-        let found = paraphrases_excluding(&a, &o, &stopword_set(), &single, &[]);
+        let index = SentenceIndex::new(&o, &stopword_set());
+        let found = paraphrases_excluding(&a, &index, &stopword_set(), &single, &[]);
         assert!(found.iter().any(|p| p.score > 0.8), "{found:?}");
     }
 }
