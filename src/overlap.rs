@@ -283,13 +283,9 @@ pub fn find_overlaps(
                 &text.sentences,
             );
             let original_index = align::SentenceIndex::new(&original_side, &stopwords);
-            let paraphrases = align::paraphrases_excluding(
-                &article_side,
-                &original_index,
-                &stopwords,
-                &paraphrase_params(),
-                &reported,
-            );
+            let pairs =
+                align::SentencePairs::new(&article_side, &original_index, &stopwords, &reported);
+            let paraphrases = pairs.select(&paraphrase_params(), &[]);
             let chains = align::sentence_chains(
                 &words,
                 &text.words,
@@ -321,15 +317,7 @@ pub fn find_overlaps(
             // In an article wholly derived from the original, sentences that follow it in pairs
             // on less evidence are its paraphrase too.
             if derivation.verdict() == Verdict::Wholly {
-                let mut covered = reported.clone();
-                covered.extend(chains.iter().cloned());
-                let more = align::paraphrases_excluding(
-                    &article_side,
-                    &original_index,
-                    &stopwords,
-                    &derived_paraphrase_params(),
-                    &covered,
-                );
+                let more = pairs.select(&derived_paraphrase_params(), &chains);
                 let before = paraphrases.len();
                 for p in more {
                     if !paraphrases.iter().any(|q| q.article == p.article) {

@@ -102,11 +102,6 @@ pub fn word_key(word: &str) -> u64 {
     }
 }
 
-/// Whether a word (lower case) is a number: "6,430", "2m", "forty".
-pub fn is_number(word: &str) -> bool {
-    number_value(word).is_some()
-}
-
 /// How the lexical layer reads one word.
 #[derive(Clone, Copy)]
 enum Reading {
@@ -207,6 +202,13 @@ const SCALES: &[(&[&str], f64)] = &[
     (&["million", "millions", "m", "mn", "mln"], 1e6),
     (&["billion", "billions", "bn", "b"], 1e9),
     (&["trillion", "trillions", "tn", "trn"], 1e12),
+];
+
+/// The numbers written as words that [`number_value`] reads.
+pub(super) const NUMBER_WORD_LIST: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety",
 ];
 
 const NUMBER_WORDS: &[(&str, f64)] = &[

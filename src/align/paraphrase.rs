@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::fingerprint::FastMap;
+use super::fingerprint::{FastMap, FastSet};
 use super::{AlignParams, Passage, Word, align, hash_word};
 
 /// A sentence of the article that closely paraphrases a sentence of the original.
@@ -216,13 +216,6 @@ pub fn paraphrases(
 /// [`paraphrases`] with runs and kept wording (see [`ParaphraseParams`]), for a caller that has
 /// already aligned the two texts (with its own parameters): article sentences mostly inside
 /// `covered` are skipped, and neither count towards a run nor break one.
-///
-/// Two readings of each article sentence are made. The first pairs it with the original
-/// sentence of the best [`Paraphrase::score`] (words as written), and reports it on its score
-/// or in a run of such pairs. The second pairs it with the original sentence that keeps most of
-/// its wording in order ([`Paraphrase::kept`], on lexical keys), and reports it in a run of such
-/// pairs (or alone, when it keeps a great deal). A sentence either reports is reported once, by
-/// the first when both do.
 pub fn paraphrases_excluding(
     article: &Sentences,
     originals: &SentenceIndex,
@@ -230,118 +223,133 @@ pub fn paraphrases_excluding(
     params: &ParaphraseParams,
     covered: &[Passage],
 ) -> Vec<Paraphrase> {
-    let common = common_news_keys();
-    let mut scored: Vec<(usize, Paraphrase)> = Vec::new();
-    let mut kept: Vec<(usize, Paraphrase)> = Vec::new();
-    for range in article.sentences {
-        let range = clamp(range, article.words.len());
-        if covered_share(&range, covered) >= COVERED_SHARE {
-            continue;
-        }
-        let content = content_words(&article.words[range.clone()], stopwords);
-        if content.len() < PARAPHRASE_MIN_CONTENT_WORDS {
-            continue;
-        }
-        let tokens = tokens(article, &range, stopwords, &common);
-        let pair = |i: usize, overlap: f64| -> Paraphrase {
-            let other = originals.ranges[i].clone();
-            let similarity =
-                sequence_similarity(&article.words[range.clone()], &originals.words[other]);
-            let (kept, kept_share) = kept_wording(&tokens, &originals.tokens[i]);
-            Paraphrase {
-                wording: shared_wording(
-                    article.text,
-                    &article.words[range.clone()],
-                    &originals.content[i],
-                ),
-                article: range.clone(),
-                original: originals.ranges[i].clone(),
-                content_overlap: overlap,
-                similarity,
-                score: score(overlap, similarity),
-                kept,
-                kept_share,
-                run: 0,
-                evidence: Evidence::Alone,
+    SentencePairs::new(article, originals, stopwords, covered).select(params, &[])
+}
+
+/// Each article sentence paired with original sentences, in two readings, ready to be judged
+/// under any [`ParaphraseParams`] ([`SentencePairs::select`]).
+///
+/// The first reading pairs an article sentence with the original sentence of the best
+/// [`Paraphrase::score`] (words as written), which is reported on its score or in a run of such
+/// pairs. The second pairs it with the original sentence, among the same candidates, that keeps
+/// most of its wording in order ([`Paraphrase::kept`], on lexical keys), which is reported in a
+/// run of such pairs (or alone, when it keeps a great deal). A sentence both report is reported
+/// once, by the first.
+#[derive(Clone, Debug, Default)]
+pub struct SentencePairs {
+    /// Best by score, in article order, with the original sentence's number.
+    scored: Vec<(usize, Paraphrase)>,
+    /// Best by kept wording, likewise.
+    kept: Vec<(usize, Paraphrase)>,
+}
+
+impl SentencePairs {
+    /// The pairs of `article`'s sentences not mostly inside `covered`.
+    pub fn new(
+        article: &Sentences,
+        originals: &SentenceIndex,
+        stopwords: &HashSet<u64>,
+        covered: &[Passage],
+    ) -> SentencePairs {
+        let mut pairs = SentencePairs::default();
+        for range in article.sentences {
+            let range = clamp(range, article.words.len());
+            if covered_share(&range, covered) >= COVERED_SHARE {
+                continue;
             }
-        };
-        let best = originals
-            .closest(&content)
-            .into_iter()
-            .map(|(i, overlap)| (i, pair(i, overlap)))
-            .max_by(|x, y| x.1.score.total_cmp(&y.1.score).then(y.0.cmp(&x.0)));
-        if let Some(best) = best {
-            scored.push(best);
-        }
-        if params.kept_run_length == usize::MAX && params.min_kept == usize::MAX {
-            continue;
-        }
-        let best_kept = originals
-            .keeping(&tokens)
-            .into_iter()
-            .map(|i| (i, pair(i, dice(&content, &originals.content[i]))))
-            .max_by(|x, y| {
+            let content = content_words(&article.words[range.clone()], stopwords);
+            if content.len() < PARAPHRASE_MIN_CONTENT_WORDS {
+                continue;
+            }
+            let tokens = tokens(article, &range, stopwords, &originals.common);
+            let candidates: Vec<(usize, Paraphrase)> = originals
+                .closest(&content)
+                .into_iter()
+                .map(|(i, overlap)| (i, originals.pair(article, &range, &tokens, i, overlap)))
+                .collect();
+            let by_score = candidates
+                .iter()
+                .max_by(|x, y| x.1.score.total_cmp(&y.1.score).then(y.0.cmp(&x.0)));
+            let by_kept = candidates.iter().max_by(|x, y| {
                 (x.1.kept_share, x.1.kept)
                     .partial_cmp(&(y.1.kept_share, y.1.kept))
                     .unwrap_or(std::cmp::Ordering::Equal)
                     .then(y.0.cmp(&x.0))
             });
-        if let Some(best) = best_kept {
-            kept.push(best);
+            pairs.scored.extend(by_score.cloned());
+            pairs.kept.extend(by_kept.cloned());
         }
+        pairs
     }
-    mark_runs(
-        &mut scored,
-        params.run_gap,
-        params.run_step,
-        params.run_length,
-        |p| {
-            p.article.len() >= params.run_min_words
-                && p.content_overlap >= params.run_overlap
-                && p.wording >= params.run_wording
-        },
-    );
-    // A kept-wording run is made of pairs that keep the original's wording in order, or that
-    // would count towards a run of the first reading.
-    mark_runs(
-        &mut kept,
-        params.run_gap,
-        params.run_step,
-        params.kept_run_length,
-        |p| {
-            let keeps = p.kept_share >= params.run_kept_share
-                && p.kept >= params.run_kept
-                && p.content_overlap >= params.run_kept_overlap;
-            let overlaps =
-                p.content_overlap >= params.run_overlap && p.wording >= params.run_wording;
-            p.article.len() >= params.run_min_words && (keeps || overlaps)
-        },
-    );
-    let mut out: Vec<Paraphrase> = scored
-        .into_iter()
-        .map(|(_, p)| Paraphrase {
-            evidence: if p.run > 0 {
-                Evidence::Run
-            } else {
-                Evidence::Alone
+
+    /// The pairs reported under `params`, leaving out article sentences mostly inside `covered`
+    /// (besides those left out when the pairs were made). Sorted by article sentence.
+    pub fn select(&self, params: &ParaphraseParams, covered: &[Passage]) -> Vec<Paraphrase> {
+        let open =
+            |(_, p): &&(usize, Paraphrase)| covered_share(&p.article, covered) < COVERED_SHARE;
+        let mut scored: Vec<(usize, Paraphrase)> =
+            self.scored.iter().filter(open).cloned().collect();
+        let mut kept: Vec<(usize, Paraphrase)> = self.kept.iter().filter(open).cloned().collect();
+        mark_runs(
+            &mut scored,
+            params.run_gap,
+            params.run_step,
+            params.run_length,
+            |p| {
+                p.article.len() >= params.run_min_words
+                    && p.content_overlap >= params.run_overlap
+                    && p.wording >= params.run_wording
             },
-            ..p
-        })
-        .filter(|p| (p.score >= params.min_score && p.wording >= params.min_wording) || p.run > 0)
-        .collect();
-    for (_, p) in kept {
-        let alone = p.kept_share >= params.min_kept_share && p.kept >= params.min_kept;
-        if (alone || p.run > 0) && !out.iter().any(|q| q.article == p.article) {
-            let evidence = if p.run > 0 {
-                Evidence::KeptRun
-            } else {
-                Evidence::Alone
-            };
-            out.push(Paraphrase { evidence, ..p });
+        );
+        // A kept-wording run is made of pairs that keep the original's wording in order, or
+        // that would count towards a run of the first reading.
+        mark_runs(
+            &mut kept,
+            params.run_gap,
+            params.run_step,
+            params.kept_run_length,
+            |p| {
+                let keeps = p.kept_share >= params.run_kept_share
+                    && p.kept >= params.run_kept
+                    && p.content_overlap >= params.run_kept_overlap;
+                let overlaps =
+                    p.content_overlap >= params.run_overlap && p.wording >= params.run_wording;
+                p.article.len() >= params.run_min_words && (keeps || overlaps)
+            },
+        );
+        let mut out: Vec<Paraphrase> = scored
+            .into_iter()
+            .map(|(_, p)| Paraphrase {
+                evidence: if p.run > 0 {
+                    Evidence::Run
+                } else {
+                    Evidence::Alone
+                },
+                ..p
+            })
+            .filter(|p| {
+                (p.score >= params.min_score && p.wording >= params.min_wording) || p.run > 0
+            })
+            .collect();
+        for (_, p) in kept {
+            let alone = p.kept_share >= params.min_kept_share && p.kept >= params.min_kept;
+            if (alone || p.run > 0) && !out.iter().any(|q| q.article == p.article) {
+                let evidence = if p.run > 0 {
+                    Evidence::KeptRun
+                } else {
+                    Evidence::Alone
+                };
+                out.push(Paraphrase { evidence, ..p });
+            }
         }
+        out.sort_by_key(|p| (p.article.start, p.article.end));
+        out
     }
-    out.sort_by_key(|p| (p.article.start, p.article.end));
-    out
+
+    /// Every pair of the second reading, reported or not: for calibration.
+    pub fn kept_pairs(&self) -> Vec<Paraphrase> {
+        self.kept.iter().map(|(_, p)| p.clone()).collect()
+    }
 }
 
 /// Every article sentence paired with the original sentence that keeps most of its wording
@@ -352,47 +360,8 @@ pub fn sentence_pairs(
     original: &Sentences,
     stopwords: &HashSet<u64>,
 ) -> Vec<Paraphrase> {
-    let common = common_news_keys();
-    let originals = SentenceIndex::new(original, stopwords);
-    let mut out = Vec::new();
-    for range in article.sentences {
-        let range = clamp(range, article.words.len());
-        let content = content_words(&article.words[range.clone()], stopwords);
-        let tokens = tokens(article, &range, stopwords, &common);
-        let best = originals
-            .keeping(&tokens)
-            .into_iter()
-            .map(|i| {
-                let other = originals.ranges[i].clone();
-                let overlap = dice(&content, &originals.content[i]);
-                let similarity =
-                    sequence_similarity(&article.words[range.clone()], &original.words[other]);
-                let (kept, kept_share) = kept_wording(&tokens, &originals.tokens[i]);
-                Paraphrase {
-                    wording: shared_wording(
-                        article.text,
-                        &article.words[range.clone()],
-                        &originals.content[i],
-                    ),
-                    article: range.clone(),
-                    original: originals.ranges[i].clone(),
-                    content_overlap: overlap,
-                    similarity,
-                    score: score(overlap, similarity),
-                    kept,
-                    kept_share,
-                    run: 0,
-                    evidence: Evidence::Alone,
-                }
-            })
-            .max_by(|x, y| {
-                (x.kept_share, x.kept)
-                    .partial_cmp(&(y.kept_share, y.kept))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            });
-        out.extend(best);
-    }
-    out
+    let index = SentenceIndex::new(original, stopwords);
+    SentencePairs::new(article, &index, stopwords, &[]).kept_pairs()
 }
 
 /// Sets `run` on every pair in a run: `strong` pairs, at most `gap` scored sentences apart in
@@ -444,7 +413,7 @@ fn tokens(
     side: &Sentences,
     range: &Range<usize>,
     stopwords: &HashSet<u64>,
-    common: &HashSet<u64>,
+    common: &FastSet<u64>,
 ) -> Vec<Token> {
     let filler = super::filler_key();
     range
@@ -461,8 +430,7 @@ fn tokens(
                 .get(w.start as usize..w.end as usize)
                 .unwrap_or("");
             let wording = written.chars().next().is_some_and(char::is_lowercase)
-                && !written.chars().any(|c| c.is_ascii_digit())
-                && !super::is_number(written)
+                && !written.bytes().any(|b| b.is_ascii_digit())
                 && !common.contains(&key);
             Some(Token { key, wording })
         })
@@ -489,26 +457,6 @@ fn kept_wording(article: &[Token], original: &[Token]) -> (usize, f64) {
     let wording = |t: &[Token]| t.iter().filter(|t| t.wording).count();
     let shorter = wording(article).min(wording(original)).max(1);
     (kept, kept as f64 / shorter as f64)
-}
-
-/// Dice coefficient of two sorted sets.
-fn dice(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
 /// Words any news report uses whatever its source (time, people, officials, reporting verbs,
@@ -641,10 +589,12 @@ pub const COMMON_NEWS_WORDS: &[&str] = &[
     "including",
 ];
 
-/// The lexical keys of [`COMMON_NEWS_WORDS`].
-fn common_news_keys() -> HashSet<u64> {
+/// The lexical keys of [`COMMON_NEWS_WORDS`] and of numbers written as words ("two"), none of
+/// which is wording.
+fn common_news_keys() -> FastSet<u64> {
     COMMON_NEWS_WORDS
         .iter()
+        .chain(super::lexical::NUMBER_WORD_LIST)
         .map(|w| super::word_key(w))
         .collect()
 }
@@ -718,51 +668,74 @@ fn sequence_similarity(a: &[Word], b: &[Word]) -> f64 {
 /// (on lexical keys) to sentence, so each article sentence only meets the original sentences
 /// it shares a word with.
 pub struct SentenceIndex<'a> {
-    /// The original's words.
-    words: &'a [Word],
+    side: &'a Sentences<'a>,
     ranges: Vec<Range<usize>>,
     /// Distinct content words per sentence, sorted.
     content: Vec<Vec<u64>>,
-    /// Content words per sentence on lexical keys, in order.
-    tokens: Vec<Vec<Token>>,
     by_word: FastMap<u64, Vec<u32>>,
-    by_key: FastMap<u64, Vec<u32>>,
+    stopwords: HashSet<u64>,
+    common: FastSet<u64>,
 }
 
 impl<'a> SentenceIndex<'a> {
     /// The index of an original's sentences, read once for any number of articles and
     /// parameters; `stopwords` are those the articles will be read with.
-    pub fn new(side: &Sentences<'a>, stopwords: &HashSet<u64>) -> Self {
-        let common = common_news_keys();
-        let common = &common;
+    pub fn new(side: &'a Sentences<'a>, stopwords: &HashSet<u64>) -> Self {
         let n = side.sentences.len();
         let mut index = SentenceIndex {
-            words: side.words,
+            side,
             ranges: Vec::with_capacity(n),
             content: Vec::with_capacity(n),
-            tokens: Vec::with_capacity(n),
             by_word: FastMap::default(),
-            by_key: FastMap::default(),
+            stopwords: stopwords.clone(),
+            common: common_news_keys(),
         };
         for range in side.sentences {
             let range = clamp(range, side.words.len());
             let content = content_words(&side.words[range.clone()], stopwords);
-            let tokens = tokens(side, &range, stopwords, common);
             let id = index.ranges.len() as u32;
             for hash in &content {
                 index.by_word.entry(*hash).or_default().push(id);
             }
-            let mut keys: Vec<u64> = tokens.iter().filter(|t| t.wording).map(|t| t.key).collect();
-            keys.sort_unstable();
-            keys.dedup();
-            for key in keys {
-                index.by_key.entry(key).or_default().push(id);
-            }
             index.ranges.push(range);
             index.content.push(content);
-            index.tokens.push(tokens);
         }
         index
+    }
+
+    /// Article sentence `range` (its content `tokens`) paired with original sentence `i`, whose
+    /// content overlap with it is `overlap`.
+    fn pair(
+        &self,
+        article: &Sentences,
+        range: &Range<usize>,
+        article_tokens: &[Token],
+        i: usize,
+        overlap: f64,
+    ) -> Paraphrase {
+        let other = self.ranges[i].clone();
+        let similarity = sequence_similarity(
+            &article.words[range.clone()],
+            &self.side.words[other.clone()],
+        );
+        let original_tokens = tokens(self.side, &other, &self.stopwords, &self.common);
+        let (kept, kept_share) = kept_wording(article_tokens, &original_tokens);
+        Paraphrase {
+            wording: shared_wording(
+                article.text,
+                &article.words[range.clone()],
+                &self.content[i],
+            ),
+            article: range.clone(),
+            original: other,
+            content_overlap: overlap,
+            similarity,
+            score: score(overlap, similarity),
+            kept,
+            kept_share,
+            run: 0,
+            evidence: Evidence::Alone,
+        }
     }
 
     /// The original sentences with the highest content-word overlap (Dice) with `content`,
@@ -787,26 +760,6 @@ impl<'a> SentenceIndex<'a> {
         scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         scored.truncate(PARAPHRASE_CANDIDATES);
         scored
-    }
-
-    /// The original sentences sharing most distinct wording keys with `tokens`, at most
-    /// `PARAPHRASE_CANDIDATES`, in sentence order.
-    fn keeping(&self, tokens: &[Token]) -> Vec<usize> {
-        let mut keys: Vec<u64> = tokens.iter().filter(|t| t.wording).map(|t| t.key).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        let mut shared: FastMap<u32, usize> = FastMap::default();
-        for sentences in keys.iter().filter_map(|k| self.by_key.get(k)) {
-            for &s in sentences {
-                *shared.entry(s).or_default() += 1;
-            }
-        }
-        let mut found: Vec<(u32, usize)> = shared.into_iter().collect();
-        found.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-        found.truncate(PARAPHRASE_CANDIDATES);
-        let mut out: Vec<usize> = found.into_iter().map(|(s, _)| s as usize).collect();
-        out.sort_unstable();
-        out
     }
 }
 
