@@ -403,20 +403,20 @@ fn derived_held_out() {
     );
 }
 
-/// Under the measured figures (tuned: derived precision 1.000, recall 0.974, plagdet 0.797;
-/// held out: 1.000, 0.950, 0.764), so that a regression fails the build.
+/// Under the measured figures (tuned: derived precision 1.000, recall 0.975, plagdet 0.802;
+/// held out: 1.000, 0.950, 0.816), so that a regression fails the build.
 const DERIVED_PRECISION_FLOOR: f64 = 0.95;
 const DERIVED_RECALL_FLOOR: f64 = 0.9;
-const DERIVED_PLAGDET_FLOOR: f64 = 0.75;
+const DERIVED_PLAGDET_FLOOR: f64 = 0.79;
 const HOLDOUT_DERIVED_PRECISION_FLOOR: f64 = 0.9;
 const HOLDOUT_DERIVED_RECALL_FLOOR: f64 = 0.85;
-const HOLDOUT_DERIVED_PLAGDET_FLOOR: f64 = 0.7;
+const HOLDOUT_DERIVED_PLAGDET_FLOOR: f64 = 0.8;
 
-/// A little under the measured figures (0.727 and 0.463; precision 0.973 and 0.971), so that
+/// A little under the measured figures (0.740 and 0.501; precision 0.967 and 0.960), so that
 /// a regression fails the build. The held-out figure is low because most of its spans are
 /// paraphrase, which word overlap cannot see (docs/copy.md).
-const PLAGDET_FLOOR: f64 = 0.70;
-const HOLDOUT_PLAGDET_FLOOR: f64 = 0.43;
+const PLAGDET_FLOOR: f64 = 0.73;
+const HOLDOUT_PLAGDET_FLOOR: f64 = 0.49;
 /// Detections outside labelled spans are the false alarms writers would see.
 const PRECISION_FLOOR: f64 = 0.9;
 
