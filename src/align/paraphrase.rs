@@ -574,7 +574,6 @@ pub const COMMON_NEWS_WORDS: &[&str] = &[
     "any",
     "one",
     "what",
-    "there",
     "get",
     "got",
     "set",
@@ -582,11 +581,9 @@ pub const COMMON_NEWS_WORDS: &[&str] = &[
     "way",
     "part",
     "place",
-    "including",
     "around",
     "about",
     "told",
-    "including",
 ];
 
 /// The lexical keys of [`COMMON_NEWS_WORDS`] and of numbers written as words ("two"), none of
