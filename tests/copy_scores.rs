@@ -197,7 +197,15 @@ fn score(dir: &str) -> Scores {
                 .filter(|c| overlap(c, d) > 0)
                 .cloned()
                 .collect();
-            t.precision_sum += covered(d, &hitting) as f64 / d.len().max(1) as f64;
+            let precision = covered(d, &hitting) as f64 / d.len().max(1) as f64;
+            if verbose && precision < 0.5 {
+                println!(
+                    "STRAY {} ({precision:.2} in spans): {:?}",
+                    path.display(),
+                    text.chars().skip(d.start).take(d.len()).collect::<String>()
+                );
+            }
+            t.precision_sum += precision;
             t.detections += 1;
         }
     }
@@ -395,20 +403,20 @@ fn derived_held_out() {
     );
 }
 
-/// Under the measured figures (tuned: derived precision 1.000, recall 0.974, plagdet 0.797;
-/// held out: 1.000, 0.950, 0.764), so that a regression fails the build.
+/// Under the measured figures (tuned: derived precision 1.000, recall 0.975, plagdet 0.802;
+/// held out: 1.000, 0.950, 0.816), so that a regression fails the build.
 const DERIVED_PRECISION_FLOOR: f64 = 0.95;
 const DERIVED_RECALL_FLOOR: f64 = 0.9;
-const DERIVED_PLAGDET_FLOOR: f64 = 0.75;
+const DERIVED_PLAGDET_FLOOR: f64 = 0.79;
 const HOLDOUT_DERIVED_PRECISION_FLOOR: f64 = 0.9;
 const HOLDOUT_DERIVED_RECALL_FLOOR: f64 = 0.85;
-const HOLDOUT_DERIVED_PLAGDET_FLOOR: f64 = 0.7;
+const HOLDOUT_DERIVED_PLAGDET_FLOOR: f64 = 0.8;
 
-/// A little under the measured figures (0.727 and 0.463; precision 0.973 and 0.971), so that
+/// A little under the measured figures (0.740 and 0.501; precision 0.967 and 0.960), so that
 /// a regression fails the build. The held-out figure is low because most of its spans are
 /// paraphrase, which word overlap cannot see (docs/copy.md).
-const PLAGDET_FLOOR: f64 = 0.70;
-const HOLDOUT_PLAGDET_FLOOR: f64 = 0.43;
+const PLAGDET_FLOOR: f64 = 0.73;
+const HOLDOUT_PLAGDET_FLOOR: f64 = 0.49;
 /// Detections outside labelled spans are the false alarms writers would see.
 const PRECISION_FLOOR: f64 = 0.9;
 
@@ -542,5 +550,94 @@ fn derived_features() {
             d.longest_run,
             copies
         );
+    }
+}
+
+/// Every article sentence of the pairs in `PARAPHRASE_DIRS` (default: the tuned sets) with the
+/// original sentence that keeps most of its wording and the measures of close paraphrase, as
+/// tab-separated lines, labelled with the kind of span it lies in (`indep` in independent and
+/// not-derived pairs, `none` outside spans): what the paraphrase levels are chosen from.
+#[test]
+#[ignore = "calibration: cargo test --release --test copy_scores paraphrase_features -- --ignored --nocapture"]
+fn paraphrase_features() {
+    let dirs =
+        std::env::var("PARAPHRASE_DIRS").unwrap_or("tests/copy tests/copy-derived/tuned".into());
+    let stopwords = fairlint::align::stopwords();
+    for dir in dirs.split_whitespace() {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let pair: Pair =
+                serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let original = Arc::new(Original {
+                source: "Wire".into(),
+                path: "original.txt".into(),
+                text: Arc::from(pair.original.as_str()),
+                archive: None,
+            });
+            let text = &pair.rewrite;
+            let (analysis, findings) =
+                check_text_with("rewrite.md", text, &Settings::builtin(), &[original]);
+            let o = &analysis.overlaps;
+            let Some(m) = o.matches.first() else { continue };
+            let orig = &o.originals[m.original];
+            let sentences = &o.sentences;
+            let pairs = fairlint::align::sentence_pairs(
+                &fairlint::align::Sentences::new(text, &o.words, sentences),
+                &fairlint::align::Sentences::new(&orig.original.text, &orig.words, &orig.sentences),
+                &stopwords,
+            );
+            let negative =
+                pair.kind.as_deref() == Some("independent") || pair.level.as_deref() == Some("not");
+            let spans: Vec<(Range<usize>, &str)> = pair
+                .spans
+                .iter()
+                .flatten()
+                .map(|s| {
+                    let at = text.find(&s.rewrite).unwrap();
+                    (at..at + s.rewrite.len(), s.kind.as_str())
+                })
+                .collect();
+            for p in pairs {
+                let bytes = o.bytes(&p.article);
+                let label = if negative {
+                    "indep".to_string()
+                } else if pair.spans.is_none() {
+                    format!("doc-{}", pair.level.as_deref().unwrap_or("?"))
+                } else {
+                    spans
+                        .iter()
+                        .find(|(r, _)| 2 * overlap(r, &bytes) >= bytes.len())
+                        .map_or("none".to_string(), |(_, k)| k.to_string())
+                };
+                let found = findings.iter().any(|f| {
+                    PASSAGE_RULES.contains(&f.rule.as_str())
+                        && 2 * overlap(&f.span, &bytes) >= bytes.len()
+                });
+                let osent = orig
+                    .sentences
+                    .iter()
+                    .position(|r| *r == p.original)
+                    .unwrap_or(0);
+                let asent = sentences.iter().position(|r| *r == p.article).unwrap_or(0);
+                println!(
+                    "ROW\t{}\t{label}\t{asent}\t{osent}\t{}\t{:.3}\t{}\t{:.3}\t{:.3}\t{}\t{}\t{:.3}\t{:.3}",
+                    path.display(),
+                    p.kept,
+                    p.kept_share,
+                    p.wording,
+                    p.content_overlap,
+                    p.score,
+                    u8::from(found),
+                    p.article.len(),
+                    m.derivation.share(),
+                    m.derivation.containment,
+                );
+            }
+        }
     }
 }

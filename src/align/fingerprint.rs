@@ -153,6 +153,7 @@ impl Hasher for U64Hasher {
 }
 
 pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<U64Hasher>>;
+pub(super) type FastSet<K> = std::collections::HashSet<K, BuildHasherDefault<U64Hasher>>;
 
 #[cfg(test)]
 mod tests {

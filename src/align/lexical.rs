@@ -91,6 +91,17 @@ pub fn for_each_lexical_key(text: &str, words: &[Word], mut emit: impl FnMut(u64
     }
 }
 
+/// The key of one word (lower case) read on its own: its substitution class or stem, a number's
+/// value, or [`filler_key`]. [`lexical_words`] gives the same key unless the word joins the
+/// next ("2 million").
+pub fn word_key(word: &str) -> u64 {
+    match Reading::of(word, Lexicon::get()) {
+        Reading::Number(value) => number_key(value),
+        Reading::Filler => filler_key(),
+        Reading::Scale(_, key) | Reading::Per(key) | Reading::Cent(key) | Reading::Key(key) => key,
+    }
+}
+
 /// How the lexical layer reads one word.
 #[derive(Clone, Copy)]
 enum Reading {
@@ -191,6 +202,13 @@ const SCALES: &[(&[&str], f64)] = &[
     (&["million", "millions", "m", "mn", "mln"], 1e6),
     (&["billion", "billions", "bn", "b"], 1e9),
     (&["trillion", "trillions", "tn", "trn"], 1e12),
+];
+
+/// The numbers written as words that [`number_value`] reads.
+pub(super) const NUMBER_WORD_LIST: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety",
 ];
 
 const NUMBER_WORDS: &[(&str, f64)] = &[

@@ -31,12 +31,13 @@ mod words;
 
 pub use fingerprint::{fingerprints, kgram_sequence, kgrams, rolling_kgrams};
 pub use index::Index;
-pub use lexical::{figure_value, filler_key, for_each_lexical_key, lexical_words};
+pub use lexical::{figure_value, filler_key, for_each_lexical_key, lexical_words, word_key};
 pub use pairwise::{
     AlignParams, ChainParams, INDEX_K, Passage, align, merge_adjacent, sentence_chains,
 };
 pub use paraphrase::{
-    DEFAULT_PARAPHRASE_MIN_SCORE, PARAPHRASE_MIN_CONTENT_WORDS, PARAPHRASE_OVERLAP_WEIGHT,
-    Paraphrase, ParaphraseParams, paraphrases, paraphrases_excluding,
+    COMMON_NEWS_WORDS, DEFAULT_PARAPHRASE_MIN_SCORE, Evidence, PARAPHRASE_MIN_CONTENT_WORDS,
+    PARAPHRASE_OVERLAP_WEIGHT, Paraphrase, ParaphraseParams, STOPWORDS, SentenceIndex,
+    SentencePairs, Sentences, paraphrases, paraphrases_excluding, sentence_pairs, stopwords,
 };
 pub use words::{Word, hash_word, words};

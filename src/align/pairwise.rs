@@ -898,7 +898,7 @@ mod tests {
     use super::*;
     use crate::align::testgen::*;
     use crate::align::testkit::*;
-    use crate::align::{fingerprints, paraphrases, words};
+    use crate::align::{Sentences, fingerprints, paraphrases, words};
 
     // -- alignment -------------------------------------------------------------------------
 
@@ -1122,14 +1122,13 @@ mod tests {
         assert!(index.candidates(&[], 1).is_empty());
         assert_eq!(index.candidates(&one, 0), [(2, 1)]);
         let stop = stopword_set();
-        assert!(paraphrases("", &[], &[], &[], &[], &stop, 0.0).is_empty());
+        let none = Sentences::new("", &[], &[]);
+        assert!(paraphrases(&none, &none, &stop, 0.0).is_empty());
+        let (article, original) = ([0..1, 5..9, 3..1], [0..1, 7..2]);
         assert!(
             paraphrases(
-                "",
-                &one,
-                &[0..1, 5..9, 3..1],
-                &one,
-                &[0..1, 7..2],
+                &Sentences::new("", &one, &article),
+                &Sentences::new("", &one, &original),
                 &stop,
                 0.0
             )

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::draft;
+use crate::align::Evidence;
 use crate::check::Analysis;
 use crate::claims::ClaimKind;
 use crate::config::RuleSettings;
@@ -137,13 +138,21 @@ pub(super) fn copy_paraphrase(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding
         for p in &m.paraphrases {
             // A sentence found through its run shares too little on its own to explain the
             // finding; the run is what the writer needs to see.
-            let run = if p.run > 0 {
-                format!(
+            let run = match p.evidence {
+                Evidence::Alone => String::new(),
+                Evidence::Run => format!(
                     "; one of {} sentences in a row that follow its order",
                     p.run
-                )
-            } else {
-                String::new()
+                ),
+                Evidence::KeptRun => format!(
+                    "; one of {} sentences in a row that keep its wording in its order ({} kept here)",
+                    p.run,
+                    words(p.kept)
+                ),
+                Evidence::DerivedRun => format!(
+                    "; one of {} sentences in a row that follow its order, in an article wholly derived from it",
+                    p.run
+                ),
             };
             out.push(finding(
                 o.bytes(&p.article),
