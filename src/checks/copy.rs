@@ -147,7 +147,7 @@ pub(super) fn copy_paraphrase(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding
                 Evidence::KeptRun => format!(
                     "; one of {} sentences in a row that keep its wording in its order ({} kept here)",
                     p.run,
-                    words(p.kept)
+                    plural_of(p.kept, "word")
                 ),
                 Evidence::DerivedRun => format!(
                     "; one of {} sentences in a row that follow its order, in an article wholly derived from it",
