@@ -2,7 +2,6 @@
 //! engine (`align`), and which quotes and figures the credited original really contains. This is
 //! analysis only; the copy rules in `check.rs` decide what is worth a finding.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -705,22 +704,61 @@ pub fn closest_wording(quote: &str, original: &OriginalText) -> Option<(Range<us
     let mut best: Option<(Range<usize>, f64)> = None;
     // Windows starting where the original has one of the quote's first two words: a misquote
     // rarely changes both, and this keeps the search linear in a long original.
-    let firsts: HashSet<u64> = target.iter().take(2).copied().collect();
+    let firsts = [target[0], target[n.min(2) - 1]];
+    let mut sorted_target = target.clone();
+    sorted_target.sort_unstable();
+    let mut window: Vec<u64> = Vec::with_capacity(n + 2);
+    let mut widest: Vec<u64> = Vec::with_capacity(n + 2);
     for start in 0..original.words.len() {
         if !firsts.contains(&original.words[start].hash) {
             continue;
         }
+        // The edit distance is at least the longer length less the words the two share, so a
+        // window sharing too few words cannot beat the best one: most windows (those that open
+        // on a common word) are ruled out without the quadratic distance. The widest window
+        // shares at least as many words as the narrower ones, so one count serves all three.
+        let widest_end = (start + n + 2).min(original.words.len());
+        widest.clear();
+        widest.extend(original.words[start..widest_end].iter().map(|w| w.hash));
+        widest.sort_unstable();
+        let shared = shared_count(&sorted_target, &widest) as f64;
         for len in [n.saturating_sub(2).max(1), n, n + 2] {
             let end = (start + len).min(original.words.len());
-            let window: Vec<u64> = original.words[start..end].iter().map(|w| w.hash).collect();
+            let longest = n.max(end - start) as f64;
+            // (A hair of slack, so rounding never skips a window that ties the bound.)
+            if best
+                .as_ref()
+                .is_some_and(|(_, s)| shared / longest + 1e-9 <= *s)
+            {
+                continue;
+            }
+            window.clear();
+            window.extend(original.words[start..end].iter().map(|w| w.hash));
             let score = strsim::generic_levenshtein(&target, &window);
-            let similarity = 1.0 - score as f64 / target.len().max(window.len()) as f64;
+            let similarity = 1.0 - score as f64 / longest;
             if best.as_ref().is_none_or(|(_, s)| similarity > *s) {
                 best = Some((start..end, similarity));
             }
         }
     }
     best
+}
+
+/// How many items two sorted lists share, counting repeats as often as both hold them.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// The figures an original gives, as (folded value, byte range), using the article's own figure
@@ -761,4 +799,75 @@ pub fn original_figures(
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `closest_wording` without the shared-words bound: every window's distance.
+    fn closest_by_distance(quote: &str, original: &OriginalText) -> Option<(Range<usize>, f64)> {
+        let target: Vec<u64> = align::words(quote).iter().map(|w| w.hash).collect();
+        let n = target.len();
+        let mut best: Option<(Range<usize>, f64)> = None;
+        for start in 0..original.words.len() {
+            if !target
+                .iter()
+                .take(2)
+                .any(|h| *h == original.words[start].hash)
+            {
+                continue;
+            }
+            for len in [n.saturating_sub(2).max(1), n, n + 2] {
+                let end = (start + len).min(original.words.len());
+                let window: Vec<u64> = original.words[start..end].iter().map(|w| w.hash).collect();
+                let distance = strsim::generic_levenshtein(&target, &window);
+                let similarity = 1.0 - distance as f64 / n.max(window.len()) as f64;
+                if best.as_ref().is_none_or(|(_, s)| similarity > *s) {
+                    best = Some((start..end, similarity));
+                }
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn the_shared_words_bound_never_changes_the_closest_wording() {
+        // A small vocabulary, so that windows open on the same word again and again.
+        const WORDS: &[&str] = &[
+            "the", "council", "said", "a", "plan", "to", "cut", "bus", "routes", "would", "hit",
+            "rural", "towns", "hardest", "and", "of",
+        ];
+        let mut state: u64 = 0x1234_5678_9abc_def1;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..300 {
+            let text: Vec<&str> = (0..120)
+                .map(|_| WORDS[(next() % WORDS.len() as u64) as usize])
+                .collect();
+            let original = OriginalText::new(Arc::new(Original {
+                source: "Wire".into(),
+                path: "wire.txt".into(),
+                text: Arc::from(text.join(" ")),
+                archive: None,
+            }));
+            let start = (next() % 100) as usize;
+            let len = 3 + (next() % 15) as usize;
+            let mut quote: Vec<&str> = text[start..(start + len).min(text.len())].to_vec();
+            for _ in 0..next() % 4 {
+                let at = (next() % quote.len() as u64) as usize;
+                quote[at] = WORDS[(next() % WORDS.len() as u64) as usize];
+            }
+            let quote = quote.join(" ");
+            assert_eq!(
+                closest_wording(&quote, &original),
+                closest_by_distance(&quote, &original),
+                "{quote:?}"
+            );
+        }
+    }
 }
