@@ -700,6 +700,19 @@ pub(crate) fn find_upward(dir: &Path) -> Option<PathBuf> {
     absolute.ancestors().find_map(config_in)
 }
 
+/// The project root of an article (or, for `None`, of the working directory): the nearest
+/// folder above it holding `.fairlint.yaml` or `.git`, else the working directory.
+pub fn project_root(start: Option<&Path>) -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let from = match start.and_then(Path::parent) {
+        Some(p) if !p.as_os_str().is_empty() => crate::untrusted::absolute_lexical(p),
+        _ => cwd.clone(),
+    };
+    from.ancestors()
+        .find(|d| config_in(d).is_some() || crate::untrusted::has_entry(d, ".git"))
+        .map_or(cwd, Path::to_path_buf)
+}
+
 /// The config file in `dir`, if it holds one; the one place that knows its names.
 pub(crate) fn config_in(dir: &Path) -> Option<PathBuf> {
     FILE_NAMES

@@ -252,7 +252,7 @@ pub fn read(input: &Input, allow_outside_root: bool) -> Result<Loaded, FileError
         Input::File(path) => {
             let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
             if link && !allow_outside_root {
-                let root = crate::untrusted::project_root(Some(path));
+                let root = crate::config::project_root(Some(path));
                 crate::untrusted::require_inside(path, &root).map_err(|e| {
                     FileError::fatal(&name, format!("{e}; pass --allow-outside-root to read it"))
                 })?;

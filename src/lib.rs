@@ -3,6 +3,7 @@
 //! [`cli::run`]'s result into an exit code.
 
 pub mod align;
+mod analysis;
 pub mod app;
 pub mod archive;
 pub mod attribution;
@@ -25,6 +26,7 @@ pub(crate) mod percent;
 pub mod position;
 pub mod report;
 pub mod rules;
+mod run_originals;
 pub(crate) mod segment;
 pub(crate) mod snippet;
 pub(crate) mod sources;

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::check::Analysis;
+use crate::analysis::Analysis;
 use crate::document::list_marker_len;
 use crate::finding::Edit;
 

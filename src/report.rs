@@ -1,8 +1,8 @@
 //! The result of a run as plain data: per file, what was understood, what was found, and what
 //! went wrong reading it. Emitters turn this into text; nothing here prints.
 
+use crate::analysis::Analysis;
 use crate::attribution::Status;
-use crate::check::Analysis;
 use crate::claims::ClaimKind;
 use crate::finding::Finding;
 use crate::input::FileError;

@@ -145,19 +145,6 @@ pub fn has_entry(dir: &Path, name: &str) -> bool {
     std::fs::symlink_metadata(dir.join(name)).is_ok()
 }
 
-/// The project root of an article (or, for `None`, of the working directory): the nearest
-/// folder above it holding `.fairlint.yaml` or `.git`, else the working directory.
-pub fn project_root(start: Option<&Path>) -> PathBuf {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let from = match start.and_then(Path::parent) {
-        Some(p) if !p.as_os_str().is_empty() => lexical(&cwd.join(p)),
-        _ => cwd.clone(),
-    };
-    from.ancestors()
-        .find(|d| crate::config::config_in(d).is_some() || has_entry(d, ".git"))
-        .map_or(cwd, Path::to_path_buf)
-}
-
 /// The root a config file may resolve inside: the git work tree holding it, else its folder.
 pub fn config_root(config: &Path) -> PathBuf {
     let cwd = std::env::current_dir().unwrap_or_default();

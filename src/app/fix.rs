@@ -113,7 +113,7 @@ pub(crate) fn write_back(path: &Path, before: &str, after: &str) -> Result<(), S
         // Renaming over it would succeed: the folder decides. The file's own bit says no.
         return Err("is read-only".into());
     }
-    let root = untrusted::project_root(Some(path));
+    let root = crate::config::project_root(Some(path));
     if !untrusted::is_inside(path, &root) {
         return Err(format!(
             "resolves outside the project root {}",

@@ -19,9 +19,10 @@ use crate::cli::{
 use crate::config::{ConfigError, ConfigFinder, Settings};
 use crate::emit::{self, Emitter, Style};
 use crate::input::{self, FileError, Input, Loaded};
-use crate::originals::{OriginalOptions, RunOriginals, load_shared, project_root};
+use crate::originals::{OriginalOptions, load_shared, project_root};
 use crate::report::{FileReport, RunReport, Summary};
 use crate::rules::{self, Severity};
+use crate::run_originals::RunOriginals;
 use crate::visible::visible;
 
 pub(crate) const EXIT_CLEAN: u8 = 0;

@@ -3,8 +3,8 @@
 //! closing mark never comes (`quote-unbalanced`).
 
 use super::draft;
+use crate::analysis::Analysis;
 use crate::attribution::Status;
-use crate::check::Analysis;
 use crate::claims::ClaimKind;
 use crate::config::RuleSettings;
 use crate::finding::Finding;

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::draft;
 use crate::align::Evidence;
-use crate::check::Analysis;
+use crate::analysis::Analysis;
 use crate::claims::ClaimKind;
 use crate::config::RuleSettings;
 use crate::finding::{Finding, Related};

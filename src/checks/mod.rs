@@ -9,7 +9,7 @@ mod copy;
 mod provenance;
 mod source_list;
 
-use crate::check::{Analysis, BUDGET, Budget};
+use crate::analysis::{Analysis, BUDGET, Budget};
 use crate::config::{RuleSettings, Settings};
 use crate::document::InputProblem;
 use crate::finding::Finding;

@@ -4,8 +4,8 @@
 //! `figure-not-in-source`).
 
 use super::copy::{finding, related};
+use crate::analysis::Analysis;
 use crate::attribution::SourceKind;
-use crate::check::Analysis;
 use crate::claims::ClaimKind;
 use crate::config::RuleSettings;
 use crate::finding::Finding;

@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 
 use super::draft;
+use crate::analysis::Analysis;
 use crate::attribution::SourceKind;
-use crate::check::Analysis;
 use crate::claims::ClaimKind;
 use crate::config::RuleSettings;
 use crate::finding::{Finding, Fix};

@@ -46,8 +46,8 @@ use hover::hover_text;
 use crate::check::{Checked, Depth, Text, check_article_until};
 use crate::config::{ConfigError, Settings};
 use crate::emit::lsp::{byte_range, diagnostics, input_diagnostics, offset, range};
-use crate::originals::RunOriginals;
 use crate::position::Encoding;
+use crate::run_originals::RunOriginals;
 
 /// How long to wait after the last keystroke before checking; a linter that flickers on every
 /// character is noise.
@@ -825,7 +825,7 @@ impl Server<'_> {
         let path = path?;
         let found = self.client.config.clone().or_else(|| find_config(path));
         let Some(config) = found else {
-            let root = crate::untrusted::project_root(Some(path));
+            let root = crate::config::project_root(Some(path));
             return Some(ConfigFile {
                 path: root.join(crate::config::FILE_NAMES[0]),
                 text: None,
