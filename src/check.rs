@@ -368,7 +368,7 @@ pub fn check_text_with(
     (checked.analysis, checked.findings)
 }
 
-pub use crate::checks::{CHECKS, check};
+pub use crate::checks::check;
 
 #[cfg(test)]
 mod tests {

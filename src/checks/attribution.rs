@@ -2,12 +2,21 @@
 //! `figure-unattributed`), with only a vague one (`attribution-vague`), and a quotation whose
 //! closing mark never comes (`quote-unbalanced`).
 
-use super::draft;
+use super::{Check, draft};
 use crate::analysis::Analysis;
 use crate::attribution::Status;
 use crate::claims::ClaimKind;
 use crate::config::RuleSettings;
 use crate::finding::Finding;
+
+/// This family's rules: card id → check. Adding a rule here is the one change outside its
+/// card (`CONTRIBUTING.md`).
+pub(super) const CHECKS: &[(&str, Check)] = &[
+    ("quote-unattributed", quote_unattributed),
+    ("figure-unattributed", figure_unattributed),
+    ("quote-unbalanced", quote_unbalanced),
+    ("attribution-vague", attribution_vague),
+];
 
 fn short(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();

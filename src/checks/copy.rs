@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::draft;
+use super::{Check, draft};
 use crate::align::Evidence;
 use crate::analysis::Analysis;
 use crate::claims::ClaimKind;
@@ -14,6 +14,16 @@ use crate::config::RuleSettings;
 use crate::finding::{Finding, Related};
 use crate::overlap::{OriginalText, closest_wording};
 use crate::report::plural_of;
+
+/// This family's rules: card id → check. Adding a rule here is the one change outside its
+/// card (`CONTRIBUTING.md`).
+pub(super) const CHECKS: &[(&str, Check)] = &[
+    ("copy-verbatim", copy_verbatim),
+    ("copy-near-verbatim", copy_near_verbatim),
+    ("copy-paraphrase", copy_paraphrase),
+    ("copy-derived", copy_derived),
+    ("quote-excessive", quote_excessive),
+];
 
 pub(super) fn finding(
     span: std::ops::Range<usize>,

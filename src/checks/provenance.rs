@@ -3,6 +3,7 @@
 //! the credited source's original does not contain (`quote-not-in-source`,
 //! `figure-not-in-source`).
 
+use super::Check;
 use super::copy::{finding, related};
 use crate::analysis::Analysis;
 use crate::attribution::SourceKind;
@@ -11,6 +12,14 @@ use crate::config::RuleSettings;
 use crate::finding::Finding;
 use crate::overlap::closest_wording;
 use crate::report::plural_of;
+
+/// This family's rules: card id → check. Adding a rule here is the one change outside its
+/// card (`CONTRIBUTING.md`).
+pub(super) const CHECKS: &[(&str, Check)] = &[
+    ("source-undeclared", source_undeclared),
+    ("quote-not-in-source", quote_not_in_source),
+    ("figure-not-in-source", figure_not_in_source),
+];
 
 pub(super) fn source_undeclared(a: &Analysis, _rule: &RuleSettings) -> Vec<Finding> {
     let o = &a.overlaps;

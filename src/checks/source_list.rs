@@ -4,12 +4,20 @@
 
 use std::collections::HashSet;
 
-use super::draft;
+use super::{Check, draft};
 use crate::analysis::Analysis;
 use crate::attribution::SourceKind;
 use crate::claims::ClaimKind;
 use crate::config::RuleSettings;
 use crate::finding::{Finding, Fix};
+
+/// This family's rules: card id → check. Adding a rule here is the one change outside its
+/// card (`CONTRIBUTING.md`).
+pub(super) const CHECKS: &[(&str, Check)] = &[
+    ("source-unlisted", source_unlisted),
+    ("source-unused", source_unused),
+    ("sources-missing", sources_missing),
+];
 
 pub(super) fn source_unlisted(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
     if !a.list.present || a.list.unknown {
