@@ -92,24 +92,35 @@ struct Scores {
     not_derived_alarms: usize,
 }
 
-fn score(dir: &str) -> Scores {
-    let verbose = std::env::var_os("FAIRLINT_SCORE_VERBOSE").is_some();
-    let settings = Settings::builtin();
+/// The pair files of a corpus folder, in name order.
+fn pair_files(dir: &str) -> Vec<std::path::PathBuf> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .collect();
     paths.sort();
+    paths
+}
+
+/// An original as the wire service's text.
+fn wire(text: &str) -> Arc<Original> {
+    Arc::new(Original {
+        source: "Wire".into(),
+        path: "original.txt".into(),
+        text: Arc::from(text),
+        archive: None,
+    })
+}
+
+fn score(dir: &str) -> Scores {
+    let verbose = std::env::var_os("FAIRLINT_SCORE_VERBOSE").is_some();
+    let settings = Settings::builtin();
+    let paths = pair_files(dir);
     let mut t = Totals::default();
     for path in &paths {
         let pair: Pair = serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        let original = Arc::new(Original {
-            source: "Wire".into(),
-            path: "original.txt".into(),
-            text: Arc::from(pair.original.as_str()),
-            archive: None,
-        });
+        let original = wire(pair.original.as_str());
         let text = &pair.rewrite;
         let (analysis, findings) = check_text_with("rewrite.md", text, &settings, &[original]);
         let to_chars = |r: Range<usize>| char_offset(text, r.start)..char_offset(text, r.end);
@@ -449,12 +460,7 @@ fn hard_wrap(text: &str, width: usize) -> String {
 /// The copy findings of `rewrite` against `original`, as (rule, flagged words), whitespace
 /// folded so that wrapped and unwrapped text compare.
 fn copy_findings(name: &str, rewrite: &str, original: &str) -> Vec<(String, String)> {
-    let original = Arc::new(Original {
-        source: "Wire".into(),
-        path: "original.txt".into(),
-        text: Arc::from(original),
-        archive: None,
-    });
+    let original = wire(original);
     let (_, findings) = check_text_with(name, rewrite, &Settings::builtin(), &[original]);
     findings
         .iter()
@@ -513,21 +519,11 @@ struct DerivedPair {
 #[ignore = "calibration: cargo test --test copy_scores derived_features -- --ignored --nocapture"]
 fn derived_features() {
     let dir = std::env::var("DERIVED_DIR").unwrap_or("tests/copy-derived/tuned".into());
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    paths.sort();
+    let paths = pair_files(&dir);
     for path in paths {
         let pair: DerivedPair =
             serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let original = Arc::new(Original {
-            source: "Wire".into(),
-            path: "original.txt".into(),
-            text: Arc::from(pair.original.as_str()),
-            archive: None,
-        });
+        let original = wire(pair.original.as_str());
         let (analysis, findings) = check_text_with(
             "rewrite.md",
             &pair.rewrite,
@@ -564,21 +560,11 @@ fn paraphrase_features() {
         std::env::var("PARAPHRASE_DIRS").unwrap_or("tests/copy tests/copy-derived/tuned".into());
     let stopwords = fairlint::align::stopwords();
     for dir in dirs.split_whitespace() {
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-            .collect();
-        paths.sort();
+        let paths = pair_files(dir);
         for path in paths {
             let pair: Pair =
                 serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let original = Arc::new(Original {
-                source: "Wire".into(),
-                path: "original.txt".into(),
-                text: Arc::from(pair.original.as_str()),
-                archive: None,
-            });
+            let original = wire(pair.original.as_str());
             let text = &pair.rewrite;
             let (analysis, findings) =
                 check_text_with("rewrite.md", text, &Settings::builtin(), &[original]);

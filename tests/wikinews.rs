@@ -17,28 +17,19 @@ use fairlint::config::Settings;
 const DIR: &str = "../shared/data/wikinews";
 const JUDGED: &str = "tests/real/wikinews-judged.tsv";
 
-const RULES: &[&str] = &[
-    "quote-unattributed",
-    "figure-unattributed",
-    "attribution-vague",
-    "source-unlisted",
-    "source-unused",
-    "sources-missing",
-    "quote-unbalanced",
-];
+/// Every rule is judged here, a new one included, with no list to keep: its findings must be
+/// judged, and its precision over both parts must reach the goal, 0.90, unless it has a floor
+/// below. Where the measured figure is below the goal, the floor sits just under the
+/// measurement so a regression fails, and the gap is tracked in the issue.
+const GOAL: f64 = 0.90;
 
-/// Precision floors per rule, over both parts; a rule with no findings has nothing to assert.
-/// The goal is 0.90 for each; where the measured figure is below it, the floor sits just under
-/// the measurement so a regression fails, and the gap is tracked in the issue.
+/// Precision floors below the goal; a rule with no findings has nothing to assert.
 const FLOORS: &[(&str, f64)] = &[
     // 3 findings left of 32 at 78100fa, none right: see the issue note.
     ("quote-unattributed", 0.0),
     ("figure-unattributed", 0.35),
     ("attribution-vague", 0.40),
     ("source-unlisted", 0.35),
-    ("source-unused", 0.90),
-    ("sources-missing", 0.90),
-    ("quote-unbalanced", 0.90),
 ];
 
 #[derive(Default, Clone, Copy)]
@@ -76,14 +67,13 @@ fn judged() -> HashMap<(String, String, usize), bool> {
         .collect()
 }
 
-fn print(name: &str, counts: &BTreeMap<&str, Count>) {
+fn print(name: &str, counts: &BTreeMap<String, Count>) {
     println!("\n== Wikinews {name}");
     println!(
         "{:<22} {:>8} {:>6} {:>10}",
         "rule", "findings", "right", "precision"
     );
-    for rule in RULES {
-        let c = counts.get(rule).copied().unwrap_or_default();
+    for (rule, c) in counts {
         let p = c.precision().map_or("-".to_string(), |p| format!("{p:.3}"));
         println!("{rule:<22} {:>8} {:>6} {p:>10}", c.right + c.wrong, c.right);
     }
@@ -107,8 +97,8 @@ fn judged_precision_on_wikinews() {
     assert!(paths.len() >= 100, "all articles are read");
     let judged = judged();
     let settings = Settings::builtin();
-    let mut tuned: BTreeMap<&str, Count> = BTreeMap::new();
-    let mut held: BTreeMap<&str, Count> = BTreeMap::new();
+    let mut tuned: BTreeMap<String, Count> = BTreeMap::new();
+    let mut held: BTreeMap<String, Count> = BTreeMap::new();
     let mut unjudged = Vec::new();
     for path in &paths {
         let id = path.file_stem().unwrap().to_string_lossy().to_string();
@@ -116,9 +106,6 @@ fn judged_precision_on_wikinews() {
         let (_, findings) = check_text(&path.display().to_string(), &text, &settings);
         let held_back = id.as_str() >= "wn050";
         for finding in findings {
-            let Some(rule) = RULES.iter().find(|r| **r == finding.rule) else {
-                continue;
-            };
             let key = (id.clone(), finding.rule.clone(), finding.span.start);
             let Some(&right) = judged.get(&key) else {
                 unjudged.push(format!(
@@ -128,7 +115,7 @@ fn judged_precision_on_wikinews() {
                 continue;
             };
             let counts = if held_back { &mut held } else { &mut tuned };
-            let c = counts.entry(rule).or_default();
+            let c = counts.entry(finding.rule.clone()).or_default();
             if right {
                 c.right += 1;
             } else {
@@ -144,13 +131,18 @@ fn judged_precision_on_wikinews() {
         unjudged.len(),
         unjudged.join("\n")
     );
-    for (rule, floor) in FLOORS {
+    let rules: std::collections::BTreeSet<&String> = tuned.keys().chain(held.keys()).collect();
+    for rule in rules {
+        let floor = FLOORS
+            .iter()
+            .find(|(r, _)| r == rule)
+            .map_or(GOAL, |(_, f)| *f);
         let total = Count {
             right: tuned.get(rule).map_or(0, |c| c.right) + held.get(rule).map_or(0, |c| c.right),
             wrong: tuned.get(rule).map_or(0, |c| c.wrong) + held.get(rule).map_or(0, |c| c.wrong),
         };
         if let Some(p) = total.precision() {
-            assert!(p >= *floor, "{rule}: precision {p:.3} < {floor}");
+            assert!(p >= floor, "{rule}: precision {p:.3} < {floor}");
         }
     }
 }

@@ -766,6 +766,15 @@ mod tests {
     use crate::align::testkit::*;
     use crate::align::words;
 
+    /// The sentences of the worked example, each with its closing mark.
+    fn worked_through_sentences() -> Vec<&'static str> {
+        let w = words(WORKED_THROUGH);
+        sentences(WORKED_THROUGH, &w)
+            .iter()
+            .map(|r| &WORKED_THROUGH[w[r.start].start as usize..w[r.end - 1].end as usize + 1])
+            .collect()
+    }
+
     // -- paraphrase ------------------------------------------------------------------------
 
     #[test]
@@ -878,11 +887,7 @@ mod tests {
 
     #[test]
     fn paraphrase_runs_break_when_the_order_does() {
-        let w = words(WORKED_THROUGH);
-        let parts: Vec<&str> = sentences(WORKED_THROUGH, &w)
-            .iter()
-            .map(|r| &WORKED_THROUGH[w[r.start].start as usize..w[r.end - 1].end as usize + 1])
-            .collect();
+        let parts = worked_through_sentences();
         let shuffled = [parts[2], parts[0], parts[3], parts[1]].join(" ");
         let found = paraphrases_of_report(&shuffled, &run_params());
         assert!(found.is_empty(), "{found:?}");
@@ -957,11 +962,7 @@ mod tests {
                 .all(|p| p.evidence == Evidence::KeptRun && p.run >= 3),
             "{found:?}"
         );
-        let w = words(WORKED_THROUGH);
-        let parts: Vec<&str> = sentences(WORKED_THROUGH, &w)
-            .iter()
-            .map(|r| &WORKED_THROUGH[w[r.start].start as usize..w[r.end - 1].end as usize + 1])
-            .collect();
+        let parts = worked_through_sentences();
         let shuffled = [parts[2], parts[0], parts[3], parts[1]].join(" ");
         let found = paraphrases_of_report(&shuffled, &kept_params());
         assert!(found.is_empty(), "{found:?}");

@@ -438,13 +438,7 @@ impl CueFinder<'_> {
             while first > start && tokens[first - 1].capitalised {
                 first -= 1;
             }
-            let name = self.name(tokens, first, owner + 1);
-            let text = name
-                .text
-                .trim_end_matches("’s")
-                .trim_end_matches("'s")
-                .to_string();
-            return Some(Mention { text, ..name });
+            return Some(without_possessive(self.name(tokens, first, owner + 1)));
         }
         // "Its annual report shows": the document of whoever "its" points back to, named.
         if document && matches!(phrase[0], "its" | "their") {
@@ -464,12 +458,7 @@ impl CueFinder<'_> {
             });
             if let Some(owner) = owner {
                 let body = self.mention(tokens, start, owner + 1, SourceKind::Anaphor);
-                let text = body
-                    .text
-                    .trim_end_matches("’s")
-                    .trim_end_matches("'s")
-                    .to_string();
-                return Some(Mention { text, ..body });
+                return Some(without_possessive(body));
             }
         }
         let indefinite = INDEFINITE.contains(&phrase[0]);
@@ -830,6 +819,16 @@ fn is_adjective(word: &str) -> bool {
 /// A name wrapped over two lines is one name.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "Kessa Rail's" → "Kessa Rail": an owner named in the possessive.
+fn without_possessive(owner: Mention) -> Mention {
+    let text = owner
+        .text
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_string();
+    Mention { text, ..owner }
 }
 
 #[cfg(test)]
