@@ -310,7 +310,7 @@ fn phrases(words: Vec<String>) -> Phrases {
 
 /// Does `phrase` match the lower-cased words starting at `words[at]`? Words are borrowed from
 /// the tokens (`&str`): copying them per lookup was a large share of the analysis' allocations.
-pub fn phrase_at(words: &[&str], at: usize, phrase: &Phrase) -> bool {
+fn phrase_at(words: &[&str], at: usize, phrase: &Phrase) -> bool {
     words.len() >= at + phrase.len() && same_words(&words[at..at + phrase.len()], phrase)
 }
 

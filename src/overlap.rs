@@ -838,29 +838,21 @@ mod tests {
             "the", "council", "said", "a", "plan", "to", "cut", "bus", "routes", "would", "hit",
             "rural", "towns", "hardest", "and", "of",
         ];
-        let mut state: u64 = 0x1234_5678_9abc_def1;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = crate::align::testgen::Rng(0x1234_5678_9abc_def1);
         for _ in 0..300 {
-            let text: Vec<&str> = (0..120)
-                .map(|_| WORDS[(next() % WORDS.len() as u64) as usize])
-                .collect();
+            let text: Vec<&str> = (0..120).map(|_| WORDS[rng.below(WORDS.len())]).collect();
             let original = OriginalText::new(Arc::new(Original {
                 source: "Wire".into(),
                 path: "wire.txt".into(),
                 text: Arc::from(text.join(" ")),
                 archive: None,
             }));
-            let start = (next() % 100) as usize;
-            let len = 3 + (next() % 15) as usize;
+            let start = rng.below(100);
+            let len = 3 + rng.below(15);
             let mut quote: Vec<&str> = text[start..(start + len).min(text.len())].to_vec();
-            for _ in 0..next() % 4 {
-                let at = (next() % quote.len() as u64) as usize;
-                quote[at] = WORDS[(next() % WORDS.len() as u64) as usize];
+            for _ in 0..rng.below(4) {
+                let at = rng.below(quote.len());
+                quote[at] = WORDS[rng.below(WORDS.len())];
             }
             let quote = quote.join(" ");
             assert_eq!(

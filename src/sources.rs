@@ -427,10 +427,10 @@ impl Names {
                     .as_deref()
                     .is_some_and(|t| names_the_title(folded, t))
         });
-        if variant.is_some() || folded.chars().count() < 6 {
+        let length = folded.chars().count();
+        if variant.is_some() || length < 6 {
             return variant;
         }
-        let length = folded.chars().count();
         entries
             .iter()
             .position(|e| close_spelling(folded, length, &e.name))

@@ -6,7 +6,7 @@
 use super::cues::{AUXILIARIES, is_adverb};
 use super::speakers::{DOCUMENT_NOUNS, named_document_before};
 use super::{CueFinder, Mention, SourceKind};
-use crate::lexicon::{ends_with_any, phrase_at};
+use crate::lexicon::ends_with_any;
 use crate::text::{Token, TokenKind};
 
 const LOCATIVES: &[&str] = &["in", "from", "at", "near", "outside", "inside"];
@@ -583,13 +583,7 @@ impl CueFinder<'_> {
         loop {
             let abbreviation = words.get(at + 1).is_some_and(|w| *w == ".")
                 && self.lex.abbreviations.contains(&format!("{}.", words[at]));
-            let title = self
-                .lex
-                .person_titles
-                .iter()
-                .filter(|p| phrase_at(&words, at, p))
-                .map(Vec::len)
-                .max();
+            let title = self.lex.person_titles.longest_at(&words, at).map(Vec::len);
             let skip = match (abbreviation, title) {
                 (true, _) => 2,
                 (false, Some(len)) => len,
@@ -645,11 +639,7 @@ impl CueFinder<'_> {
     /// Tribune") is an outlet the source list should hold; any other ("Harlow Mills", "the
     /// Kessa Institute") speaks for itself, a primary source like a government body.
     pub(super) fn organisation_kind(&self, words: &[&str]) -> SourceKind {
-        let outlet = self
-            .lex
-            .outlet_words
-            .iter()
-            .any(|p| (0..words.len()).any(|i| phrase_at(words, i, p)));
+        let outlet = self.lex.outlet_words.in_words(words);
         if outlet {
             SourceKind::Organisation
         } else {

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use super::{Claim, ClaimKind};
 use crate::document::{Article, BlockKind};
-use crate::lexicon::{Lexicon, phrase_at};
+use crate::lexicon::Lexicon;
 use crate::position::within_any;
 use crate::text::{Token, TokenKind};
 
@@ -110,6 +110,12 @@ struct FigureFinder<'a> {
 }
 
 impl FigureFinder<'_> {
+    /// Tokens `a` and `b` (`a` before `b`) touch, with nothing between them; false when `b` is
+    /// past the sentence.
+    fn glued(&self, a: usize, b: usize) -> bool {
+        b < self.tokens.len() && self.tokens[a].range.end == self.tokens[b].range.start
+    }
+
     /// A figure starting at token `i`: the index after it and the claim.
     fn figure_at(&self, i: usize) -> Option<(usize, Claim)> {
         if let Some(m) = self.lex.magnitudes.longest_at(&self.words, i) {
@@ -214,7 +220,7 @@ impl FigureFinder<'_> {
         if number.matches('.').count() > 1 {
             return true;
         }
-        let glued_before = i > 0 && self.tokens[i - 1].range.end == self.tokens[i].range.start;
+        let glued_before = i > 0 && self.glued(i - 1, i);
         if glued_before && matches!(prev, Some("’") | Some("'")) {
             return true;
         }
@@ -240,17 +246,16 @@ impl FigureFinder<'_> {
             return true;
         }
         // Times: "10:30", "3 p.m.". A colon glued between two numbers; "the port: 70%" is not.
-        let glued = |a: usize, b: usize| self.tokens[a].range.end == self.tokens[b].range.start;
         let colon_after = next == Some(":")
             && i + 2 < self.tokens.len()
             && self.tokens[i + 2].kind == TokenKind::Number
-            && glued(i, i + 1)
-            && glued(i + 1, i + 2);
+            && self.glued(i, i + 1)
+            && self.glued(i + 1, i + 2);
         let colon_before = prev == Some(":")
             && i >= 2
             && self.tokens[i - 2].kind == TokenKind::Number
-            && glued(i - 2, i - 1)
-            && glued(i - 1, i);
+            && self.glued(i - 2, i - 1)
+            && self.glued(i - 1, i);
         if colon_after || colon_before {
             return true;
         }
@@ -292,18 +297,17 @@ impl FigureFinder<'_> {
     /// Scores, tallies and ranges written number-mark-number ("3/327", "0/19", "2-1",
     /// "2002-2003", "UTC+9"): results and labels, not claims a source must stand behind.
     fn is_score(&self, i: usize) -> bool {
-        let glued = |a: usize, b: usize| self.tokens[a].range.end == self.tokens[b].range.start;
         let joiner = |k: usize| matches!(self.words[k], "/" | "-" | "–" | "+");
         let before = i >= 2
             && joiner(i - 1)
-            && glued(i - 1, i)
-            && glued(i - 2, i - 1)
+            && self.glued(i - 1, i)
+            && self.glued(i - 2, i - 1)
             && (self.tokens[i - 2].kind == TokenKind::Number || self.words[i - 1] == "+");
         let after = i + 2 < self.tokens.len()
             && joiner(i + 1)
             && self.words[i + 1] != "+"
-            && glued(i, i + 1)
-            && glued(i + 1, i + 2)
+            && self.glued(i, i + 1)
+            && self.glued(i + 1, i + 2)
             && self.tokens[i + 2].kind == TokenKind::Number;
         before || after
     }
@@ -311,8 +315,7 @@ impl FigureFinder<'_> {
     /// "the 80's" (a decade written with an apostrophe), "the 1.0 version", "release 3": a
     /// label, not a count.
     fn is_label(&self, i: usize, next: Option<&str>) -> bool {
-        let glued_next =
-            i + 1 < self.tokens.len() && self.tokens[i].range.end == self.tokens[i + 1].range.start;
+        let glued_next = self.glued(i, i + 1);
         let decade = glued_next
             && matches!(next, Some("'" | "’" | "'s" | "’s"))
             && self.words.get(i + 2).is_some_and(|w| *w == "s")
@@ -354,12 +357,9 @@ impl FigureFinder<'_> {
         next: Option<&str>,
         is_unit: impl Fn(&str) -> bool,
     ) -> bool {
-        let glued = |a: usize, b: usize| {
-            b < self.tokens.len() && self.tokens[a].range.end == self.tokens[b].range.start
-        };
         next == Some("-")
-            && glued(i, i + 1)
-            && glued(i + 1, i + 2)
+            && self.glued(i, i + 1)
+            && self.glued(i + 1, i + 2)
             && self.words.get(i + 2).is_some_and(|w| is_unit(w))
             && self.tokens.get(i + 3).is_some_and(|t| t.is_word())
     }
@@ -448,16 +448,12 @@ impl FigureFinder<'_> {
         if self
             .lex
             .result_shares
-            .iter()
-            .any(|p| phrase_at(&self.words, end, p))
+            .longest_at(&self.words, end)
+            .is_some()
         {
             return true;
         }
-        let is_election_verb =
-            |w: Option<&str>| w.is_some_and(|w| self.lex.election_verbs.contains(w));
-        if matches!(before(1), Some("with" | "by"))
-            && (is_election_verb(before(2)) || is_election_verb(before(3)))
-        {
+        if self.elected_via(first, &["with", "by"]) {
             return true;
         }
         if self.is_tally(first, end) {
@@ -466,13 +462,15 @@ impl FigureFinder<'_> {
         let is_move = |w: Option<&str>| w.is_some_and(|w| self.lex.market_moves.contains(w));
         let moved = is_move(before(1))
             || matches!(before(1), Some("by" | "at" | "to")) && is_move(before(2));
-        moved
-            && (0..first).any(|k| {
-                self.lex
-                    .market_words
-                    .iter()
-                    .any(|p| phrase_at(&self.words, k, p))
-            })
+        moved && (0..first).any(|k| self.lex.market_words.longest_at(&self.words, k).is_some())
+    }
+
+    /// An election verb two or three words before token `k`, joined to it by one of `links`
+    /// right before it: "re-elected with 61%", "carried it by 300 votes".
+    fn elected_via(&self, k: usize, links: &[&str]) -> bool {
+        let word = |n: usize| k.checked_sub(n).and_then(|j| self.words.get(j)).copied();
+        let verb = |n: usize| word(n).is_some_and(|w| self.lex.election_verbs.contains(w));
+        word(1).is_some_and(|w| links.contains(&w)) && (verb(2) || verb(3))
     }
 
     /// A vote's tally, either side of it: "passed 52 to 48", "voted 210 to 190", "carried by
@@ -485,13 +483,10 @@ impl FigureFinder<'_> {
                 .is_some_and(|t| t.kind == TokenKind::Number)
         };
         let voted = |k: usize| {
-            let verb = |k: Option<usize>| {
-                k.and_then(word)
-                    .is_some_and(|w| self.lex.election_verbs.contains(w))
-            };
-            verb(k.checked_sub(1))
-                || word(k.wrapping_sub(1)) == Some("by")
-                    && (verb(k.checked_sub(2)) || verb(k.checked_sub(3)))
+            k.checked_sub(1)
+                .and_then(word)
+                .is_some_and(|w| self.lex.election_verbs.contains(w))
+                || self.elected_via(k, &["by"])
         };
         // The first number: a verb before it, "to" and a number after it.
         let to = if word(end) == Some("votes") {
