@@ -91,6 +91,12 @@ const NOUN_VERBS: &[&str] = &[
     "complains",
 ];
 
+/// Words that only come before a noun, never before a verb.
+const NOUN_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+    "every", "each",
+];
+
 /// Source phrases about published numbers or documents: a name after them is an organisation.
 const DATA_WORDS: &[&str] = &[
     "data",
@@ -196,6 +202,13 @@ impl CueFinder<'_> {
         if tokens[i].capitalised && i > 0 {
             return (None, i + 1);
         }
+        // "the state of the system", "a report", "its claims": a determiner makes it a noun.
+        if i > 0 && NOUN_DETERMINERS.contains(&words[i - 1]) {
+            return (None, i + 1);
+        }
+        if let Some(cue) = self.quoted_as_saying_passive(tokens, words, i) {
+            return (Some(cue), i + 3);
+        }
         if is_passive(words, i) {
             // "it was announced", "the toll was reported": the subject did not speak; only an
             // agent after "by" did.
@@ -217,6 +230,15 @@ impl CueFinder<'_> {
         let mut speaker = self.phrase_before(tokens, words, i);
         if self.is_noun_here(tokens, words, i, speaker.as_ref()) {
             return (None, i + 1);
+        }
+        // "Omar Petit, spokesman for the mayor's lawyers said": the name speaks, not a noun
+        // inside its description. A description that is the whole subject ("Paris, the city
+        // officials said") speaks for itself.
+        if !DOCUMENT_VERBS.contains(&words[i])
+            && let Some((subject, description)) = self.appositive_subject(tokens, words, i)
+            && speaker.as_ref().is_none_or(|m| m.span.start > description)
+        {
+            speaker = Some(subject);
         }
         let mut after = i + 1;
         // Only verbs of speaking invert ("…,” said the minister); "find a clean spot" is an
@@ -295,6 +317,27 @@ impl CueFinder<'_> {
             ..m
         });
         Some((tokens[verb].range.clone(), Some(person), quoter))
+    }
+
+    /// "Petrov was quoted as saying": a passive that still names its speaker, the subject.
+    #[allow(clippy::type_complexity)]
+    fn quoted_as_saying_passive(
+        &self,
+        tokens: &[&Token],
+        words: &[&str],
+        verb: usize,
+    ) -> Option<(Range<usize>, Option<Mention>, Option<Mention>)> {
+        let saying = words[verb] == "quoted"
+            && words.get(verb + 1) == Some(&"as")
+            && words
+                .get(verb + 2)
+                .is_some_and(|w| matches!(*w, "saying" | "telling" | "stating"));
+        if !saying {
+            return None;
+        }
+        let speaker = self.phrase_before(tokens, words, verb)?;
+        let span = tokens[verb].range.start..tokens[verb + 2].range.end;
+        Some((span, Some(speaker), None))
     }
 
     /// "Iran International reported": a named organisation that reports is acting as an outlet,
@@ -393,11 +436,17 @@ impl CueFinder<'_> {
         };
         // "The survey found", "figures show": documents show and find; people do not report
         // by showing ("Trump showed his hand").
-        let definite = self.text(speaker.span.clone()).starts_with(['T', 't'])
-            && self
-                .text(speaker.span.clone())
-                .to_lowercase()
-                .starts_with("the ");
+        // "the Ledger found": a name after "the" is a publication or an institution.
+        let the_before = tokens
+            .iter()
+            .position(|t| t.range.start == speaker.span.start)
+            .is_some_and(|k| k > 0 && words[k - 1] == "the");
+        let definite = the_before
+            || self.text(speaker.span.clone()).starts_with(['T', 't'])
+                && self
+                    .text(speaker.span.clone())
+                    .to_lowercase()
+                    .starts_with("the ");
         if DOCUMENT_VERBS.contains(&words[verb])
             && (speaker.kind == SourceKind::Pronoun
                 || speaker.kind == SourceKind::Person && !definite)
@@ -484,6 +533,23 @@ mod tests {
             attributed("The survey found 12% of farms had closed.")[0].0,
             Status::Vague
         );
+    }
+
+    #[test]
+    fn quoted_as_saying_names_its_subject_and_a_determiner_makes_a_noun() {
+        let got = attributed("“We will not move on 40 percent,” Petrov was quoted as saying.");
+        assert_eq!(got[0].0, Status::Named);
+        assert_eq!(got[0].1.as_deref(), Some("Petrov"));
+        // "the state of" is a noun, not a reporting verb with the opening words as speaker.
+        let got = attributed("In the North, the mood over the state of the 40 mills is grim.");
+        assert_eq!(got[0].0, Status::None);
+    }
+
+    #[test]
+    fn a_publication_finds() {
+        let got = attributed("About 12 percent of the grants went to one firm, the Ledger found.");
+        assert_eq!(got[0].0, Status::Named);
+        assert_eq!(got[0].1.as_deref(), Some("Ledger"));
     }
 
     #[test]

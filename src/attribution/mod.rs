@@ -13,6 +13,7 @@ mod cues;
 mod names;
 mod speakers;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::claims::{Claim, ClaimKind};
@@ -187,7 +188,7 @@ pub fn attribute(
         let attribution = attribute_claim(article, claims, i, &cues, &out, &finder);
         out.push(attribution);
     }
-    share_repeated_claims(claims, &mut out);
+    share_repeated_claims(article, claims, &mut out);
     for attribution in &mut out {
         attribution.listed = attribution
             .cue
@@ -436,22 +437,53 @@ fn remarks_continued(article: &Article, claims: &[Claim], index: usize) -> Optio
 
 /// A figure or quote repeated with a named source elsewhere (the headline, the standfirst) shares
 /// that source.
-fn share_repeated_claims(claims: &[Claim], out: &mut [Attribution]) {
+fn share_repeated_claims(article: &Article, claims: &[Claim], out: &mut [Attribution]) {
+    let mut named: HashMap<(ClaimKind, &str), Vec<usize>> = HashMap::new();
+    for (j, claim) in claims.iter().enumerate() {
+        if out[j].status == Status::Named {
+            named.entry((claim.kind, &claim.key)).or_default().push(j);
+        }
+    }
     for i in 0..claims.len() {
         if out[i].status == Status::Named {
             continue;
         }
-        let twin = (0..claims.len()).find(|&j| {
-            j != i
-                && out[j].status == Status::Named
-                && claims[j].kind == claims[i].kind
-                && claims[j].key == claims[i].key
-        });
+        let Some(twins) = named.get(&(claims[i].kind, claims[i].key.as_str())) else {
+            continue;
+        };
+        let twin = twins
+            .iter()
+            .copied()
+            .find(|&j| j != i && same_claim(article, &claims[i], &claims[j]));
         if let Some(j) = twin {
             out[i] = out[j].clone();
             out[i].scope = Scope::Elsewhere;
         }
     }
+}
+
+/// Two claims with one key are one claim repeated, except a bare number: "40 staff" and "40
+/// trains" share a value, not a source. A number counts the same thing when the word after it
+/// is the same; a figure with its unit or scale ("40%", "$3 million") says what it counts.
+fn same_claim(article: &Article, a: &Claim, b: &Claim) -> bool {
+    if a.kind == ClaimKind::Quote || a.key.chars().any(|c| !c.is_ascii_digit() && c != '.') {
+        return true;
+    }
+    let counted = counted_noun(article, a);
+    counted.is_some() && counted == counted_noun(article, b)
+}
+
+/// The word right after a figure, in its sentence: what the number counts.
+fn counted_noun<'a>(article: &'a Article, claim: &Claim) -> Option<&'a str> {
+    let at = article
+        .sentences
+        .partition_point(|s| s.range.end <= claim.span.end);
+    let sentence = article.sentences.get(at)?;
+    let next = sentence
+        .tokens
+        .iter()
+        .find(|t| t.range.start >= claim.span.end)?;
+    next.is_word().then_some(next.lower.as_str())
 }
 
 /// What reading an article's sentences for cues and names needs at hand. Its methods are spread
@@ -523,6 +555,15 @@ mod tests {
     fn a_document_named_with_a_capitalised_noun_keeps_the_noun() {
         let got = attributed("The Harlow Commission documented 2,310 deaths.");
         assert_eq!(got[0].1.as_deref(), Some("Harlow Commission"));
+    }
+
+    #[test]
+    fn a_bare_number_repeated_shares_a_source_only_when_it_counts_the_same_thing() {
+        let text =
+            "Police said 40 homes burned.\n\nBy night 40 homes were empty and 40 buses came.\n";
+        let got = attributed(text);
+        assert_eq!(got[1].0, Status::Named, "the same 40 homes");
+        assert_eq!(got[2].0, Status::None, "40 buses are another count");
     }
 
     #[test]
