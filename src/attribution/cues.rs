@@ -546,6 +546,26 @@ mod tests {
     }
 
     #[test]
+    fn an_unnamed_document_is_vague_and_its_author_names_it() {
+        let got = attributed("The bird flaps its wings 1% of the time, according to new research.");
+        assert_eq!(got[0].0, Status::Vague);
+        let got = attributed("The statement said a team of 40 officials would be formed.");
+        assert_eq!(got[0].0, Status::Vague);
+        let text = "According to research done by an anti-spam research company Kestrel, the country sends over 42% of all spam.";
+        let got = attributed(text);
+        assert_eq!(got[0].0, Status::Named);
+        assert_eq!(got[0].1.as_deref(), Some("Kestrel"));
+        let got = attributed(
+            "About 12% said yes, according to a poll carried out by the Harlow Institute.",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Harlow Institute"));
+        // A determiner starts a new phrase: the officers speak, not a capital further on.
+        let got = attributed("According to officers the lawyers had offered R$200,000 in cash.");
+        assert_eq!(got[0].0, Status::Vague);
+        assert_eq!(got[0].1.as_deref(), Some("officers"));
+    }
+
+    #[test]
     fn a_publication_finds() {
         let got = attributed("About 12 percent of the grants went to one firm, the Ledger found.");
         assert_eq!(got[0].0, Status::Named);

@@ -33,6 +33,22 @@ pub(super) const PHRASE_STOPS: &[&str] = &[
     "yet", "whether", "how", "why", "once", "until", "unless",
 ];
 
+/// Participles between a document and its author: "research done by", "a poll carried out by".
+const AUTHORED: &[&str] = &[
+    "done",
+    "conducted",
+    "carried",
+    "published",
+    "released",
+    "commissioned",
+    "compiled",
+    "produced",
+    "prepared",
+    "issued",
+    "written",
+    "led",
+];
+
 /// A phrase opening with one of these is somebody unnamed: "a fisherman", "one surgeon".
 const INDEFINITE: &[&str] = &["a", "an", "one", "another", "some", "several", "many"];
 
@@ -241,15 +257,32 @@ impl CueFinder<'_> {
             return Some((self.name(tokens, i, end), end));
         }
         let mut end = i;
+        // "an anti-spam firm": a hyphen inside a word joins it.
+        let hyphen = |k: usize| {
+            words[k] == "-"
+                && k > i
+                && k + 1 < tokens.len()
+                && tokens[k - 1].range.end == tokens[k].range.start
+                && tokens[k].range.end == tokens[k + 1].range.start
+        };
+        let hyphens = |end: usize| (i..end).filter(|&k| hyphen(k)).count();
         while end < tokens.len()
-            && end - i < 5
-            && tokens[end].kind == TokenKind::Word
+            && end - i - hyphens(end) < 5
+            && (tokens[end].kind == TokenKind::Word || hyphen(end))
             && !PHRASE_STOPS.contains(&words[end])
+            && (end == i || !DETERMINERS.contains(&words[end]))
             && (end == i || !self.is_verb_here(words[end]))
         {
             if tokens[end].capitalised {
-                // "council leader Ruth Amari": a lower-case title before a name.
-                return self.phrase_after(tokens, words, end);
+                // "council leader Ruth Amari": a lower-case title before a name. "the research
+                // company Sophos": the kind of organisation before its name.
+                let (mut name, name_end) = self.phrase_after(tokens, words, end)?;
+                if self.lex.organisation_nouns.contains(words[end - 1])
+                    && name.kind == SourceKind::Person
+                {
+                    name.kind = self.organisation_kind(&words[i..name_end]);
+                }
+                return Some((name, name_end));
             }
             end += 1;
         }
@@ -261,12 +294,19 @@ impl CueFinder<'_> {
         let Some((mention, e)) = found else {
             return self.name_after_role(tokens, words, end);
         };
-        // "according to an estimate by Munich Re", "filings in the U.S. District Court": the
-        // document's author is the source.
+        // "according to an estimate by Munich Re", "filings in the U.S. District Court",
+        // "research done by Sophos": the document's author is the source.
+        let mut by = e;
+        if words.get(by).is_some_and(|w| AUTHORED.contains(w)) {
+            by += 1;
+            if words.get(by) == Some(&"out") {
+                by += 1;
+            }
+        }
         if words
-            .get(e)
+            .get(by)
             .is_some_and(|w| matches!(*w, "by" | "from" | "in" | "of"))
-            && let Some((named, named_end)) = self.phrase_after(tokens, words, e + 1)
+            && let Some((named, named_end)) = self.phrase_after(tokens, words, by + 1)
             && matches!(named.kind, SourceKind::Organisation | SourceKind::Body)
         {
             return Some((named, named_end));

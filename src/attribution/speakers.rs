@@ -69,6 +69,9 @@ pub(super) const DOCUMENT_NOUNS: &[&str] = &[
     "inquiry",
     "analysis",
     "commission",
+    "statement",
+    "memo",
+    "letter",
 ];
 
 /// The last "Defense Science Board report" (capitalised words right before the noun) before
