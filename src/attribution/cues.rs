@@ -91,6 +91,9 @@ const NOUN_VERBS: &[&str] = &[
     "complains",
 ];
 
+/// Reporting verbs in -ing that are more often nouns.
+const GERUNDS: &[&str] = &["labelling", "labeling", "branding", "dubbing", "terming"];
+
 /// Words that only come before a noun, never before a verb.
 const NOUN_DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
@@ -200,6 +203,11 @@ impl CueFinder<'_> {
             return (None, i + 1);
         }
         if tokens[i].capitalised && i > 0 {
+            return (None, i + 1);
+        }
+        // "food labelling", "the branding": these are nouns unless a clause opens with them
+        // (", labelling the remarks as …").
+        if GERUNDS.contains(&words[i]) && (i == 0 || words[i - 1] != ",") {
             return (None, i + 1);
         }
         // "the state of the system", "a report", "its claims": a determiner makes it a noun.

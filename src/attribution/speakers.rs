@@ -29,6 +29,20 @@ fn resolve_anaphor(speaker: &Mention, earlier: &[Cue], list: &SourceList, text: 
             span: speaker.span.clone(),
         };
     }
+    // "the newspaper termed": the outlet the article cited last.
+    if OUTLET_NOUNS.contains(&noun.as_str())
+        && let Some(outlet) = earlier
+            .iter()
+            .rev()
+            .flat_map(|c| c.outlet.iter().chain(c.speaker.iter()))
+            .find(|m| m.kind == SourceKind::Organisation)
+    {
+        return Mention {
+            text: outlet.text.clone(),
+            span: speaker.span.clone(),
+            kind: SourceKind::Organisation,
+        };
+    }
     let ends_with_noun = |name: &str| {
         name.split_whitespace()
             .last()
@@ -56,6 +70,19 @@ fn resolve_anaphor(speaker: &Mention, earlier: &[Cue], list: &SourceList, text: 
         kind,
     }
 }
+
+/// What an outlet is called once it has been named.
+const OUTLET_NOUNS: &[&str] = &[
+    "newspaper",
+    "paper",
+    "broadcaster",
+    "channel",
+    "network",
+    "station",
+    "magazine",
+    "daily",
+    "outlet",
+];
 
 /// Documents a definite noun phrase can point back to.
 pub(super) const DOCUMENT_NOUNS: &[&str] = &[
@@ -268,6 +295,16 @@ mod tests {
         assert_eq!(got[0].0, Status::Named);
         let text = "Mayor Ines Park opened the depot on Monday. Later the mayor said 4,000 jobs would follow.";
         assert_eq!(speaker(text).as_deref(), Some("Ines Park"));
+    }
+
+    #[test]
+    fn the_newspaper_is_the_outlet_named_before_and_food_labelling_is_a_noun() {
+        let text = "The Kessa Valley Tribune said the envoy often argued with officials holding what the newspaper termed “more hawkish” views.";
+        assert_eq!(speaker(text).as_deref(), Some("Kessa Valley Tribune"));
+        let text =
+            "Food labelling would improve, with a “traffic light” system for food sold in shops.";
+        let got = attributed(text);
+        assert_eq!(got[0].0, Status::None);
     }
 
     #[test]
