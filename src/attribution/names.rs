@@ -11,6 +11,19 @@ use crate::text::{Token, TokenKind};
 
 const LOCATIVES: &[&str] = &["in", "from", "at", "near", "outside", "inside"];
 
+/// Prepositions before a place: a name after them is nobody "he" or "she" can be.
+const PLACE_WORDS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "into",
+    "across",
+    "throughout",
+    "to",
+];
+
 /// What an organisation keeps and publishes about itself, besides the documents of
 /// `DOCUMENT_NOUNS`: with a named owner ("the ministry's figures"), a named source.
 const OWNED_RECORDS: &[&str] = &[
@@ -315,7 +328,8 @@ impl CueFinder<'_> {
             .get(by)
             .is_some_and(|w| matches!(*w, "by" | "from" | "in" | "of"))
             && let Some((named, named_end)) = self.phrase_after(tokens, words, by + 1)
-            && matches!(named.kind, SourceKind::Organisation | SourceKind::Body)
+            && (matches!(named.kind, SourceKind::Organisation | SourceKind::Body)
+                || named.kind == SourceKind::Person && matches!(words[by], "by" | "from"))
         {
             return Some((named, named_end));
         }
@@ -719,6 +733,12 @@ impl CueFinder<'_> {
         if let Some(based) = (start..end).rev().find(|&k| tokens[k].lower == "based") {
             start = (based + 1).min(end - 1);
         }
+        // "But the Defense Board": a conjunction opening the sentence is no part of a name.
+        while end - start > 1
+            && matches!(tokens[start].lower.as_str(), "but" | "and" | "so" | "yet")
+        {
+            start += 1;
+        }
         if end - start > 1 && tokens[start].lower == "the" {
             start += 1;
         }
@@ -936,8 +956,13 @@ impl CueFinder<'_> {
                 end -= 1;
             }
             let mention = self.name(tokens, start, end);
-            // A lone capitalised word opening the sentence is too often not a name at all.
-            let lone_opening = start == 0 && end == 1;
+            // A lone capitalised word opening the sentence is a name ("Osei received …") unless
+            // the article writes it in lower case too ("Topics discussed …").
+            let lone_opening = start == 0
+                && end == 1
+                && !self.named_mid_sentence(&self.article.text[tokens[0].range.clone()]);
+            // "in Vienna", "at Harlow": a place, or where somebody works.
+            let placed = start > 0 && PLACE_WORDS.contains(&words[start - 1]);
             // "the Labour government", "the Kessa coach": a name that qualifies a noun.
             let qualifies_a_noun = tokens.get(end).is_some_and(|t| {
                 let word = words[end].trim_end_matches("’s").trim_end_matches("'s");
@@ -947,12 +972,31 @@ impl CueFinder<'_> {
                         || self.lex.role_nouns.contains(word)
                         || ends_with_any(&[word], 1, &self.lex.institutional_sources))
             });
-            if mention.kind == SourceKind::Person && !lone_opening && !qualifies_a_noun {
+            if mention.kind == SourceKind::Person && !lone_opening && !qualifies_a_noun && !placed {
                 people.push(mention);
             }
             start = end;
         }
         people
+    }
+
+    /// The word appears capitalised somewhere a sentence does not start: "Osei" of "Lena
+    /// Osei said", not "Rather" of "Rather, he said".
+    fn named_mid_sentence(&self, word: &str) -> bool {
+        let text = &self.article.text;
+        text.match_indices(word).any(|(at, _)| {
+            let after = text[at + word.len()..].chars().next();
+            if after.is_some_and(char::is_alphanumeric) {
+                return false;
+            }
+            let before = text[..at].trim_end_matches([' ', '\t']);
+            let space = before.len() < at;
+            space
+                && before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == ',')
+        })
     }
 
     /// The named person a sentence is about, when they come before `before`: "U.S. President
@@ -1106,6 +1150,20 @@ mod tests {
             speaker(text).as_deref(),
             Some("Tory Shadow Health Secretary")
         );
+    }
+
+    #[test]
+    fn a_pronoun_reaches_a_surname_that_opens_a_sentence_but_not_a_place_or_an_adverb() {
+        let text = "Party leader Alfred Gusner won 88% in Vienna. Gusner leads the party. Albeit the low result, he has called the vote an “impressive display of confidence”.";
+        assert_eq!(speaker(text).as_deref(), Some("Gusner"));
+        let text = "The vote was held in Vienna. Rather, he said, the party was “united”.";
+        assert_ne!(speaker(text).as_deref(), Some("Vienna"));
+        assert_ne!(speaker(text).as_deref(), Some("Rather"));
+        let text = "“I read it with disgust,” Deputy Undersecretary of the Navy for Supply Dara Quill wrote.";
+        assert_eq!(speaker(text).as_deref(), Some("Dara Quill"));
+        let text =
+            "But the Harlow Review Board concluded that most buyers “do not trust the brand”.";
+        assert_eq!(speaker(text).as_deref(), Some("Harlow Review Board"));
     }
 
     #[test]
