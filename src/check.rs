@@ -149,7 +149,7 @@ fn quotes_within_budget(article: &Article, budget: &Budget) -> Result<(), String
         let marks = sentence
             .tokens
             .iter()
-            .filter(|t| t.lower.chars().any(is_quote_mark))
+            .filter(|t| article.lower(t).chars().any(is_quote_mark))
             .count() as u64;
         work += marks * sentence.tokens.len() as u64;
         if work > budget.quotes {

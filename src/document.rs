@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::lexicon::Lexicon;
 use crate::position::LineIndex;
-use crate::text::{self, Token};
+use crate::text::{self, LowerCase, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -116,6 +116,9 @@ pub struct Article {
     pub format: Format,
     pub blocks: Vec<Block>,
     pub sentences: Vec<Sentence>,
+    /// The lower case of the tokens that are not lower case already; read it with
+    /// [`Article::lower`].
+    pub lower_case: LowerCase,
     pub front_matter: Option<FrontMatter>,
     pub problems: Vec<InputProblem>,
     pub lines: LineIndex,
@@ -134,20 +137,23 @@ impl Article {
             Format::Plain => plain_blocks(&masked),
         };
         let mut sentences = Vec::new();
+        let mut lower_case = LowerCase::default();
         for (index, block) in blocks.iter_mut().enumerate() {
             block.disclaimer = is_disclaimer(&masked[block.range.clone()], lex);
             let first = sentences.len();
             for range in text::sentences(&masked, block.range.clone(), lex) {
                 sentences.push(Sentence {
-                    tokens: text::tokens(&masked, range.clone()),
+                    tokens: text::tokens(&masked, range.clone(), &mut lower_case),
                     range,
                     block: index,
                 });
             }
             block.sentences = first..sentences.len();
         }
+        lower_case.shrink_to_fit();
         Article {
             sentences,
+            lower_case,
             path: path.to_string(),
             lines: LineIndex::new(&source),
             source,
@@ -157,6 +163,11 @@ impl Article {
             front_matter,
             problems,
         }
+    }
+
+    /// A token's lower case.
+    pub fn lower(&self, token: &Token) -> &str {
+        self.lower_case.of(&self.text, token)
     }
 
     /// The sentence containing byte `offset`.

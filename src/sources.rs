@@ -510,17 +510,20 @@ fn body_parentheticals(article: &Article) -> Vec<(String, String)> {
     for sentence in &article.sentences {
         let tokens = &sentence.tokens;
         for (i, token) in tokens.iter().enumerate() {
-            if token.lower != "(" || i + 2 >= tokens.len() || tokens[i + 2].lower != ")" {
+            if article.lower(token) != "("
+                || i + 2 >= tokens.len()
+                || article.lower(&tokens[i + 2]) != ")"
+            {
                 continue;
             }
-            let alias = &article.text[tokens[i + 1].range.clone()];
+            let alias = &article.text[tokens[i + 1].range()];
             if !tokens[i + 1].capitalised {
                 continue;
             }
             let mut start = i;
             while start > 0 {
                 let prev = &tokens[start - 1];
-                let connector = matches!(prev.lower.as_str(), "of" | "for" | "and" | "the" | "-");
+                let connector = matches!(article.lower(prev), "of" | "for" | "and" | "the" | "-");
                 if !(connector || prev.is_word() && prev.capitalised) {
                     break;
                 }
@@ -530,7 +533,7 @@ fn body_parentheticals(article: &Article) -> Vec<(String, String)> {
                 start += 1;
             }
             if start < i {
-                let name = &article.text[tokens[start].range.start..tokens[i - 1].range.end];
+                let name = &article.text[tokens[start].range().start..tokens[i - 1].range().end];
                 out.push((name.to_string(), alias.to_string()));
             }
         }

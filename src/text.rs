@@ -2,9 +2,9 @@
 //! here are the ones news copy needs: "U.S." and "Mr." do not end sentences, and "“Help!” she
 //! said." is one sentence, not two.
 
+use std::num::NonZeroU32;
 use std::ops::Range;
 
-use compact_str::CompactString;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lexicon::Lexicon;
@@ -16,37 +16,115 @@ pub enum TokenKind {
     Punct,
 }
 
-/// A word, number or punctuation mark, with its byte range in the article source.
-#[derive(Debug, Clone)]
+/// A word, number or punctuation mark: its bytes in the article's masked text and where its
+/// lower case is. News has a token every ~5 bytes, so the token table is most of an article's
+/// memory; at 16 bytes (48 with a byte range of `usize` and an inline lower case) it costs
+/// about three times the text instead of ten. Offsets are `u32`: an article is far below
+/// 4 GiB (the input limit is 16 MiB), and [`tokens`] refuses anything that is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub range: Range<usize>,
-    /// Lower case. Nearly every word fits inline (24 bytes), so a token costs no allocation:
-    /// a `String` here was an eighth of the run time and most of the memory.
-    pub lower: CompactString,
+    start: u32,
+    end: u32,
+    /// The entry of the article's [`LowerCase`] holding this token's lower case; `None` when
+    /// the token's text is its own lower case (most words), so nothing is stored for it.
+    lower: Option<NonZeroU32>,
     pub kind: TokenKind,
     /// Starts with an upper-case letter.
     pub capitalised: bool,
 }
 
 impl Token {
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
 
-    pub fn is(&self, text: &str) -> bool {
-        self.lower == text
-    }
-
     /// An acronym such as "HRANA" or "CNN": two or more letters, all upper case.
     pub fn is_acronym(&self, source: &str) -> bool {
-        let text = &source[self.range.clone()];
+        let text = &source[self.range()];
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         letters >= 2 && text.chars().all(|c| !c.is_lowercase())
     }
 }
 
-/// The non-blank tokens of `text[range]`.
-pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
+/// The lower case of an article's tokens that are not already lower case ("The", "HRANA",
+/// "Kessa"), one after another in one string: a per-token string was an allocation each and
+/// most of the memory, and the rest of the tokens read their lower case from the text.
+#[derive(Debug, Clone)]
+pub struct LowerCase {
+    text: String,
+    /// Where each entry ends in `text`, after a leading 0: entry `i` is
+    /// `text[ends[i - 1]..ends[i]]`, so a token's entry number is never 0.
+    ends: Vec<u32>,
+}
+
+impl Default for LowerCase {
+    fn default() -> Self {
+        LowerCase {
+            text: String::new(),
+            ends: vec![0],
+        }
+    }
+}
+
+impl LowerCase {
+    /// `token`'s lower case; `text` is the text the token was cut from.
+    pub fn of<'a>(&'a self, text: &'a str, token: &Token) -> &'a str {
+        match token.lower {
+            None => &text[token.range()],
+            Some(entry) => {
+                let entry = entry.get() as usize;
+                &self.text[self.ends[entry - 1] as usize..self.ends[entry] as usize]
+            }
+        }
+    }
+
+    /// Stores `word`'s lower case unless `word` already is lower case.
+    fn add(&mut self, word: &str) -> Option<NonZeroU32> {
+        if word.is_ascii() {
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                return None;
+            }
+            self.text
+                .extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            // Every character its own lower case means the word is: `str::to_lowercase`
+            // differs from the characters' own mappings only for 'Σ', which is upper case.
+            let unchanged = |c: char| {
+                let mut lower = c.to_lowercase();
+                lower.next() == Some(c) && lower.next().is_none()
+            };
+            if word.chars().all(unchanged) {
+                return None;
+            }
+            let lower = word.to_lowercase();
+            if lower == word {
+                return None;
+            }
+            self.text.push_str(&lower);
+        }
+        self.ends.push(offset(self.text.len()));
+        NonZeroU32::new(offset(self.ends.len() - 1))
+    }
+
+    /// Gives back the slack of growing: the table lives as long as the article.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+}
+
+/// A byte offset or count as a token stores it.
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).expect("an article is under 4 GiB (the input limit is 16 MiB)")
+}
+
+/// The non-blank tokens of `text[range]`; the lower case of those not already lower case goes
+/// to `lower`.
+pub fn tokens(text: &str, range: Range<usize>, lower: &mut LowerCase) -> Vec<Token> {
     let slice = &text[range.clone()];
     let mut tokens: Vec<Token> = slice
         .split_word_bound_indices()
@@ -61,8 +139,9 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
                 TokenKind::Punct
             };
             Token {
-                range: range.start + i..range.start + i + w.len(),
-                lower: lower_case(w),
+                start: offset(range.start + i),
+                end: offset(range.start + i + w.len()),
+                lower: lower.add(w),
                 kind,
                 capitalised: first.is_uppercase(),
             }
@@ -72,15 +151,6 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     // a quarter of a long file's memory.
     tokens.shrink_to_fit();
     tokens
-}
-
-fn lower_case(word: &str) -> CompactString {
-    if word.is_ascii() {
-        let mut lower = CompactString::from(word);
-        lower.make_ascii_lowercase();
-        return lower;
-    }
-    CompactString::from(word.to_lowercase())
 }
 
 /// Sentence ranges inside `text[range]`, trimmed of surrounding whitespace.
@@ -171,10 +241,30 @@ mod tests {
     }
 
     #[test]
+    fn a_token_reads_its_lower_case_from_the_text_or_from_the_table() {
+        let text = "The HRANA said “café” in İstanbul, ΣΟΦΙΑ and ǅemal, Ölund's 4th.";
+        let mut lower = LowerCase::default();
+        let toks = tokens(text, 0..text.len(), &mut lower);
+        for t in &toks {
+            assert_eq!(lower.of(text, t), text[t.range()].to_lowercase());
+        }
+        // Only the words with an upper-case letter are stored.
+        let stored: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.lower.is_some())
+            .map(|t| lower.of(text, t))
+            .collect();
+        assert_eq!(
+            stored,
+            ["the", "hrana", "i̇stanbul", "σοφια", "ǆemal", "ölund's"]
+        );
+    }
+
+    #[test]
     fn tokens_keep_numbers_whole() {
         let text = "over 6,430 deaths and $1.2 billion in U.S. aid";
-        let toks = tokens(text, 0..text.len());
-        let words: Vec<&str> = toks.iter().map(|t| &text[t.range.clone()]).collect();
+        let toks = tokens(text, 0..text.len(), &mut LowerCase::default());
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.range()]).collect();
         assert!(words.contains(&"6,430"));
         assert!(words.contains(&"1.2"));
         assert!(words.contains(&"U.S"));

@@ -113,7 +113,7 @@ const DATA_WORDS: &[&str] = &[
 
 impl CueFinder<'_> {
     pub(super) fn cues_in(&self, tokens: &[&Token], sentence: usize, block: usize) -> Vec<Cue> {
-        let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| self.article.lower(t)).collect();
         let mut cues = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -144,7 +144,8 @@ impl CueFinder<'_> {
         Option<(Range<usize>, Option<Mention>, Option<Mention>)>,
         usize,
     ) {
-        let span_of = |from: usize, to: usize| tokens[from].range.start..tokens[to - 1].range.end;
+        let span_of =
+            |from: usize, to: usize| tokens[from].range().start..tokens[to - 1].range().end;
         if let Some(phrase) = self.lex.measure_phrases.longest_at(words, i) {
             let end = i + phrase.len();
             let mention = Mention {
@@ -294,7 +295,7 @@ impl CueFinder<'_> {
             kind: SourceKind::Organisation,
             ..m
         });
-        Some((tokens[verb].range.clone(), Some(person), quoter))
+        Some((tokens[verb].range(), Some(person), quoter))
     }
 
     /// "Iran International reported": a named organisation that reports is acting as an outlet,
@@ -352,7 +353,7 @@ impl CueFinder<'_> {
             if PHRASE_STOPS.contains(&words[j]) && !matches!(words[j], "on" | "to" | "in") {
                 return None;
             }
-            if tokens[j].lower == "“" || tokens[j].lower == "\"" {
+            if matches!(self.article.lower(tokens[j]), "“" | "\"") {
                 return None;
             }
             if let Some(p) = self.lex.outlet_phrases.longest_at(words, j)
@@ -377,7 +378,7 @@ impl CueFinder<'_> {
         let before = tokens[verb - 1];
         let noun_before = before.kind == TokenKind::Word
             && !before.capitalised
-            && !self.lex.pronouns.contains(before.lower.as_str());
+            && !self.lex.pronouns.contains(self.article.lower(before));
         noun_before && tokens.get(verb + 1).is_some_and(|t| t.capitalised)
     }
 
@@ -407,7 +408,7 @@ impl CueFinder<'_> {
         // "Intelligence reports suggest": a plural noun with its own verb after it. "Zinni
         // estimates there are 4,000" is a verb.
         let plural_noun = NOUN_VERBS.contains(&words[verb]);
-        let one_opening_word = verb == 1 && speaker.span == tokens[0].range;
+        let one_opening_word = verb == 1 && speaker.span == tokens[0].range();
         let verb_follows = words.get(verb + 1).is_some_and(|next| {
             self.lex.reporting_verbs.contains(*next) || DOCUMENT_VERBS.contains(next)
         });

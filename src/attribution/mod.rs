@@ -168,7 +168,7 @@ pub fn attribute(
         let tokens: Vec<&Token> = sentence
             .tokens
             .iter()
-            .filter(|t| !within_any(&quote_parts, &t.range))
+            .filter(|t| !within_any(&quote_parts, &t.range()))
             .collect();
         people.extend(finder.people_in(&tokens));
         for mut cue in finder.cues_in(&tokens, index, sentence.block) {

@@ -107,7 +107,7 @@ impl CueFinder<'_> {
         // "Kmart Corp. announced": the full stop belongs to the abbreviation.
         if end >= 2
             && words[end - 1] == "."
-            && tokens[end - 2].range.end == tokens[end - 1].range.start
+            && tokens[end - 2].range().end == tokens[end - 1].range().start
             && self
                 .lex
                 .abbreviations
@@ -124,17 +124,18 @@ impl CueFinder<'_> {
         let head = tokens[end - 1];
         // "Iran’s reported decision": a possessive qualifies a noun, it does not speak; nor does
         // a determiner or a linking word ("a record for the chamber").
-        let not_a_noun = DETERMINERS.contains(&head.lower.as_str())
-            || INDEFINITE.contains(&head.lower.as_str())
-            || PHRASE_STOPS.contains(&head.lower.as_str());
+        let lower = self.article.lower(head);
+        let not_a_noun = DETERMINERS.contains(&lower)
+            || INDEFINITE.contains(&lower)
+            || PHRASE_STOPS.contains(&lower);
         if head.kind != TokenKind::Word
-            || head.lower.ends_with("’s")
-            || head.lower.ends_with("'s")
+            || lower.ends_with("’s")
+            || lower.ends_with("'s")
             || not_a_noun
         {
             return None;
         }
-        if self.lex.pronouns.contains(head.lower.as_str()) {
+        if self.lex.pronouns.contains(lower) {
             return Some(self.mention(tokens, end - 1, end, SourceKind::Pronoun));
         }
         let sentence_initial_common =
@@ -205,7 +206,7 @@ impl CueFinder<'_> {
         // "according to 12 News Now": a station whose name opens with its channel number.
         let numbered_name = first.kind == TokenKind::Number
             && tokens.get(i + 1).is_some_and(|t| t.capitalised)
-            && tokens[i].range.end < tokens[i + 1].range.start;
+            && tokens[i].range().end < tokens[i + 1].range().start;
         if numbered_name {
             let mut end = i + 2;
             while end < tokens.len() && self.continues_name(tokens, words, end) {
@@ -219,12 +220,12 @@ impl CueFinder<'_> {
         if first.kind != TokenKind::Word {
             return None;
         }
-        if self.lex.pronouns.contains(first.lower.as_str()) {
+        let lower = self.article.lower(first);
+        if self.lex.pronouns.contains(lower) {
             return Some((self.mention(tokens, i, i + 1, SourceKind::Pronoun), i + 1));
         }
-        let calendar = self.lex.months.contains(first.lower.as_str())
-            || self.lex.calendar_words.contains(first.lower.as_str());
-        if first.capitalised && (self.lex.not_names.contains(first.lower.as_str()) || calendar) {
+        let calendar = self.lex.months.contains(lower) || self.lex.calendar_words.contains(lower);
+        if first.capitalised && (self.lex.not_names.contains(lower) || calendar) {
             return None;
         }
         if first.capitalised {
@@ -297,9 +298,10 @@ impl CueFinder<'_> {
         {
             return true;
         }
-        let glued_before = at > 0 && tokens[at - 1].range.end == token.range.start;
-        let glued =
-            glued_before && at + 1 < tokens.len() && token.range.end == tokens[at + 1].range.start;
+        let glued_before = at > 0 && tokens[at - 1].range().end == token.range().start;
+        let glued = glued_before
+            && at + 1 < tokens.len()
+            && token.range().end == tokens[at + 1].range().start;
         if words[at] == "-" && glued {
             return true;
         }
@@ -325,7 +327,7 @@ impl CueFinder<'_> {
     /// by its position. Surnames end in -s too ("Williams said"), so the word must be a known
     /// kind of person in the singular or appear in lower case elsewhere in the article.
     fn is_common_plural(&self, tokens: &[&Token], at: usize) -> bool {
-        let word = tokens[at].lower.as_str();
+        let word = self.article.lower(tokens[at]);
         let Some(singular) = word.strip_suffix('s') else {
             return false;
         };
@@ -356,7 +358,7 @@ impl CueFinder<'_> {
         if token.is_acronym(&self.article.text) {
             return true;
         }
-        let lower = token.lower.as_str();
+        let lower = self.article.lower(token);
         token.capitalised
             && !self
                 .lex
@@ -380,7 +382,7 @@ impl CueFinder<'_> {
         if k > 0 || tokens[k].is_acronym(&self.article.text) {
             return true;
         }
-        let word = tokens[k].lower.as_str();
+        let word = self.article.lower(tokens[k]);
         ["an", "ese", "ish", "i", "ch"]
             .iter()
             .any(|s| word.ends_with(s))
@@ -539,15 +541,18 @@ impl CueFinder<'_> {
     fn name(&self, tokens: &[&Token], start: usize, end: usize) -> Mention {
         let mut start = start;
         // "US-based Human Rights…": the place is not part of the name.
-        if let Some(based) = (start..end).rev().find(|&k| tokens[k].lower == "based") {
+        if let Some(based) = (start..end)
+            .rev()
+            .find(|&k| self.article.lower(tokens[k]) == "based")
+        {
             start = (based + 1).min(end - 1);
         }
-        if end - start > 1 && tokens[start].lower == "the" {
+        if end - start > 1 && self.article.lower(tokens[start]) == "the" {
             start += 1;
         }
         // "Anna Kessler of the Teachers’ Alliance": the person speaks; the group is affiliation.
-        if let Some(of) = (start + 2..end).find(|&k| tokens[k].lower == "of") {
-            let person_span = tokens[start].range.start..tokens[of - 1].range.end;
+        if let Some(of) = (start + 2..end).find(|&k| self.article.lower(tokens[k]) == "of") {
+            let person_span = tokens[start].range().start..tokens[of - 1].range().end;
             let person = self.text(person_span.clone()).to_string();
             if self.classify_name(&person, tokens, start, of) == SourceKind::Person {
                 return Mention {
@@ -557,7 +562,7 @@ impl CueFinder<'_> {
                 };
             }
         }
-        let span = tokens[start].range.start..tokens[end - 1].range.end;
+        let span = tokens[start].range().start..tokens[end - 1].range().end;
         let text = one_line(self.text(span.clone()).trim_end_matches(['’', '\'']));
         let kind = self.classify_name(&text, tokens, start, end);
         if kind != SourceKind::Person {
@@ -567,7 +572,7 @@ impl CueFinder<'_> {
         // which name the office they speak for.
         let name_start = self.after_titles(tokens, start, end);
         let text = one_line(
-            self.text(tokens[name_start].range.start..tokens[end - 1].range.end)
+            self.text(tokens[name_start].range().start..tokens[end - 1].range().end)
                 .trim_end_matches(['’', '\'']),
         );
         Mention { text, span, kind }
@@ -577,7 +582,7 @@ impl CueFinder<'_> {
     fn after_titles(&self, tokens: &[&Token], start: usize, end: usize) -> usize {
         let words: Vec<&str> = tokens[start..end]
             .iter()
-            .map(|t| t.lower.as_str())
+            .map(|t| self.article.lower(t))
             .collect();
         let mut at = 0;
         loop {
@@ -607,7 +612,7 @@ impl CueFinder<'_> {
         }
         let words: Vec<&str> = tokens[start..end]
             .iter()
-            .map(|t| t.lower.as_str())
+            .map(|t| self.article.lower(t))
             .collect();
         let lower_text = std::cell::OnceCell::new();
         let lower = || lower_text.get_or_init(|| text.to_lowercase()).as_str();
@@ -648,7 +653,7 @@ impl CueFinder<'_> {
     }
 
     fn mention(&self, tokens: &[&Token], start: usize, end: usize, kind: SourceKind) -> Mention {
-        let span = tokens[start].range.start..tokens[end - 1].range.end;
+        let span = tokens[start].range().start..tokens[end - 1].range().end;
         Mention {
             text: one_line(self.text(span.clone())),
             span,
@@ -662,9 +667,9 @@ impl CueFinder<'_> {
         let tokens: Vec<&Token> = self.article.sentences[sentence]
             .tokens
             .iter()
-            .filter(|t| t.range.end <= colon)
+            .filter(|t| t.range().end <= colon)
             .collect();
-        let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| self.article.lower(t)).collect();
         let last = tokens.last()?;
         if !last.capitalised {
             return None;
@@ -680,22 +685,23 @@ impl CueFinder<'_> {
         let tokens: Vec<&Token> = self.article.sentences[sentence]
             .tokens
             .iter()
-            .filter(|t| t.range.end <= before)
+            .filter(|t| t.range().end <= before)
             .take(3)
             .collect();
         let first = tokens.first()?;
-        if !matches!(first.lower.as_str(), "the" | "this" | "its") {
+        if !matches!(self.article.lower(first), "the" | "this" | "its") {
             return None;
         }
         let noun = tokens[1..]
             .iter()
-            .find(|t| DOCUMENT_NOUNS.contains(&t.lower.as_str()))?;
+            .find(|t| DOCUMENT_NOUNS.contains(&self.article.lower(t)))?;
         let text = &self.article.text;
-        let named = named_document_before(text, &noun.lower, first.range.start)
-            .or_else(|| named_document_before(text, &noun.lower, text.len()))?;
+        let noun_lower = self.article.lower(noun);
+        let named = named_document_before(text, noun_lower, first.range().start)
+            .or_else(|| named_document_before(text, noun_lower, text.len()))?;
         Some(Mention {
             text: named,
-            span: first.range.start..noun.range.end,
+            span: first.range().start..noun.range().end,
             kind: SourceKind::Body,
         })
     }
@@ -706,14 +712,14 @@ impl CueFinder<'_> {
         let tokens: Vec<&Token> = self.article.sentences[sentence]
             .tokens
             .iter()
-            .filter(|t| t.range.end <= before)
+            .filter(|t| t.range().end <= before)
             .collect();
         self.people_in(&tokens).into_iter().next()
     }
 
     /// The people a sentence names, in order.
     pub(super) fn people_in(&self, tokens: &[&Token]) -> Vec<Mention> {
-        let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| self.article.lower(t)).collect();
         let mut people = Vec::new();
         let mut start = 0;
         while start < tokens.len() {
@@ -745,14 +751,14 @@ impl CueFinder<'_> {
         let tokens: Vec<&Token> = self.article.sentences[sentence]
             .tokens
             .iter()
-            .filter(|t| t.range.end <= before)
+            .filter(|t| t.range().end <= before)
             .collect();
-        let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| self.article.lower(t)).collect();
         // The subject opens the sentence, perhaps after a short lead-in ("However, …").
         let lead_in = tokens
             .iter()
             .take(4)
-            .position(|t| t.lower == ",")
+            .position(|t| self.article.lower(t) == ",")
             .map_or(0, |c| c + 1);
         let mut start = lead_in;
         while start < tokens.len() && start <= lead_in + 3 {

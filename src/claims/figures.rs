@@ -32,17 +32,17 @@ pub(super) fn extract_figures(
         let tokens: Vec<&Token> = sentence
             .tokens
             .iter()
-            .filter(|t| !within_any(&quote_spans, &t.range))
+            .filter(|t| !within_any(&quote_spans, &t.range()))
             .filter(|t| {
                 !urls
                     .iter()
-                    .any(|u| u.start <= t.range.start && t.range.end <= u.end)
+                    .any(|u| u.start <= t.range().start && t.range().end <= u.end)
             })
             .collect();
         let finder = FigureFinder {
             text: &article.text,
             tokens: &tokens,
-            words: tokens.iter().map(|t| t.lower.as_str()).collect(),
+            words: tokens.iter().map(|t| article.lower(t)).collect(),
             lex,
         };
         let mut i = 0;
@@ -52,7 +52,7 @@ pub(super) fn extract_figures(
                     // A hedge extends the figure back from `i`, never past it.
                     let first = tokens[..=i]
                         .iter()
-                        .rposition(|t| t.range.start == claim.span.start)
+                        .rposition(|t| t.range().start == claim.span.start)
                         .unwrap_or(i);
                     if !finder.is_public_result(first, end) {
                         let mut claim = claim;
@@ -113,7 +113,7 @@ impl FigureFinder<'_> {
     /// Tokens `a` and `b` (`a` before `b`) touch, with nothing between them; false when `b` is
     /// past the sentence.
     fn glued(&self, a: usize, b: usize) -> bool {
-        b < self.tokens.len() && self.tokens[a].range.end == self.tokens[b].range.start
+        b < self.tokens.len() && self.tokens[a].range().end == self.tokens[b].range().start
     }
 
     /// A figure starting at token `i`: the index after it and the claim.
@@ -156,7 +156,7 @@ impl FigureFinder<'_> {
 
     fn numeric_figure(&self, i: usize) -> Option<(usize, Claim)> {
         let token = self.tokens[i];
-        let raw = &self.text[token.range.clone()];
+        let raw = &self.text[token.range()];
         let digits_end = raw
             .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
             .unwrap_or(raw.len());
@@ -402,10 +402,10 @@ impl FigureFinder<'_> {
         };
         let before = self.tokens[prev];
         let word = self.words[prev];
-        let adjacent = before.range.end == self.tokens[i].range.start;
+        let adjacent = before.range().end == self.tokens[i].range().start;
         if word == "-" && adjacent && prev > 0 {
             let named = self.tokens[prev - 1];
-            return named.is_word() && named.range.end == before.range.start;
+            return named.is_word() && named.range().end == before.range().start;
         }
         if word == "."
             && prev > 0
@@ -528,7 +528,7 @@ impl FigureFinder<'_> {
     }
 
     fn claim(&self, start: usize, end: usize, key: String, approximate: bool) -> Claim {
-        let span = self.tokens[start].range.start..self.tokens[end - 1].range.end;
+        let span = self.tokens[start].range().start..self.tokens[end - 1].range().end;
         Claim {
             kind: ClaimKind::Figure,
             parts: vec![span.clone()],

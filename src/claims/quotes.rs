@@ -291,8 +291,8 @@ fn is_mention(article: &Article, quote_start: usize, lex: &Lexicon) -> bool {
     let before: Vec<&str> = sentence
         .tokens
         .iter()
-        .filter(|t| t.range.end <= quote_start && t.kind != TokenKind::Punct)
-        .map(|t| t.lower.as_str())
+        .filter(|t| t.range().end <= quote_start && t.kind != TokenKind::Punct)
+        .map(|t| article.lower(t))
         .collect();
     lex.mention_markers
         .iter()
