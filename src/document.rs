@@ -120,6 +120,10 @@ pub struct Article {
     /// [`Article::lower`].
     pub lower_case: LowerCase,
     pub front_matter: Option<FrontMatter>,
+    /// Where the Markdown parser saw HTML (blocks and inline), in order: where fairlint's own
+    /// comments can be. Kept from the one parse, since a second one over a long file took
+    /// two and a half times the file's size in memory. Empty for plain text.
+    pub html: Vec<Range<usize>>,
     pub problems: Vec<InputProblem>,
     pub lines: LineIndex,
 }
@@ -132,9 +136,9 @@ impl Article {
             blank(&mut masked, range.clone());
             parse_front_matter(&source, range, &mut problems)
         });
-        let mut blocks = match format {
+        let (mut blocks, html) = match format {
             Format::Markdown => markdown_blocks(&mut masked),
-            Format::Plain => plain_blocks(&masked),
+            Format::Plain => (plain_blocks(&masked), Vec::new()),
         };
         let mut sentences = Vec::new();
         let mut lower_case = LowerCase::default();
@@ -161,6 +165,7 @@ impl Article {
             format,
             blocks,
             front_matter,
+            html,
             problems,
         }
     }
@@ -332,10 +337,12 @@ fn key_span(source: &str, range: Range<usize>, key: &str) -> Range<usize> {
     }
 }
 
-fn markdown_blocks(masked: &mut String) -> Vec<Block> {
+/// The blocks of a Markdown text, and where it has HTML.
+fn markdown_blocks(masked: &mut String) -> (Vec<Block>, Vec<Range<usize>>) {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut keep: Vec<Range<usize>> = Vec::new();
+    let mut html: Vec<Range<usize>> = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
     let mut open: Option<(BlockKind, Option<Range<usize>>)> = None;
     let mut item_depth = 0usize;
@@ -357,6 +364,9 @@ fn markdown_blocks(masked: &mut String) -> Vec<Block> {
         }
     };
     for (event, range) in parser {
+        if matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
+            html.push(range.clone());
+        }
         match event {
             Event::Start(Tag::Image { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock) => skip_depth += 1,
             Event::End(TagEnd::Image | TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
@@ -420,7 +430,7 @@ fn markdown_blocks(masked: &mut String) -> Vec<Block> {
     close(&mut open, &mut blocks, quote_depth);
     mask_except(masked, &keep);
     blocks.sort_by_key(|b| b.range.start);
-    blocks
+    (blocks, html)
 }
 
 /// Blanks everything except the given ranges (and newlines).
