@@ -71,12 +71,13 @@ pub struct Block {
     pub sentences: Range<usize>,
 }
 
-/// A sentence and its tokens; the first scope in which a claim looks for its attribution.
+/// A sentence; the first scope in which a claim looks for its attribution.
 #[derive(Debug, Clone)]
 pub struct Sentence {
     pub range: Range<usize>,
     pub block: usize,
-    pub tokens: Vec<Token>,
+    /// Where its tokens are in [`Article::tokens`]; [`Article::tokens_of`] reads them.
+    tokens: Range<u32>,
 }
 
 /// One entry of the `sources:` list in front matter.
@@ -116,6 +117,9 @@ pub struct Article {
     pub format: Format,
     pub blocks: Vec<Block>,
     pub sentences: Vec<Sentence>,
+    /// Every sentence's tokens, one sentence after another. One table for the article: a
+    /// vector per sentence cost a header, an allocation and the slack of growing each.
+    pub tokens: Vec<Token>,
     /// The lower case of the tokens that are not lower case already; read it with
     /// [`Article::lower`].
     pub lower_case: LowerCase,
@@ -141,22 +145,29 @@ impl Article {
             Format::Plain => (plain_blocks(&masked), Vec::new()),
         };
         let mut sentences = Vec::new();
+        let mut tokens = Vec::new();
         let mut lower_case = LowerCase::default();
         for (index, block) in blocks.iter_mut().enumerate() {
             block.disclaimer = is_disclaimer(&masked[block.range.clone()], lex);
             let first = sentences.len();
             for range in text::sentences(&masked, block.range.clone(), lex) {
+                let first = tokens.len();
+                text::push_tokens(&masked, range.clone(), &mut tokens, &mut lower_case);
                 sentences.push(Sentence {
-                    tokens: text::tokens(&masked, range.clone(), &mut lower_case),
+                    tokens: text::offset(first)..text::offset(tokens.len()),
                     range,
                     block: index,
                 });
             }
             block.sentences = first..sentences.len();
         }
+        // All of it lives as long as the article: give back the slack of growing.
+        sentences.shrink_to_fit();
+        tokens.shrink_to_fit();
         lower_case.shrink_to_fit();
         Article {
             sentences,
+            tokens,
             lower_case,
             path: path.to_string(),
             lines: LineIndex::new(&source),
@@ -168,6 +179,11 @@ impl Article {
             html,
             problems,
         }
+    }
+
+    /// A sentence's tokens.
+    pub fn tokens_of(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.tokens.start as usize..sentence.tokens.end as usize]
     }
 
     /// A token's lower case.

@@ -508,7 +508,7 @@ pub fn collect_names(article: &Article, list: &SourceList, base: &Names) -> Name
 fn body_parentheticals(article: &Article) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for sentence in &article.sentences {
-        let tokens = &sentence.tokens;
+        let tokens = article.tokens_of(sentence);
         for (i, token) in tokens.iter().enumerate() {
             if article.lower(token) != "("
                 || i + 2 >= tokens.len()

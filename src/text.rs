@@ -118,15 +118,15 @@ impl LowerCase {
 }
 
 /// A byte offset or count as a token stores it.
-fn offset(n: usize) -> u32 {
+pub(crate) fn offset(n: usize) -> u32 {
     u32::try_from(n).expect("an article is under 4 GiB (the input limit is 16 MiB)")
 }
 
-/// The non-blank tokens of `text[range]`; the lower case of those not already lower case goes
-/// to `lower`.
-pub fn tokens(text: &str, range: Range<usize>, lower: &mut LowerCase) -> Vec<Token> {
+/// Adds the non-blank tokens of `text[range]` to `table`; the lower case of those not already
+/// lower case goes to `lower`.
+pub fn push_tokens(text: &str, range: Range<usize>, table: &mut Vec<Token>, lower: &mut LowerCase) {
     let slice = &text[range.clone()];
-    let mut tokens: Vec<Token> = slice
+    let tokens = slice
         .split_word_bound_indices()
         .filter(|(_, w)| !w.trim().is_empty())
         .map(|(i, w)| {
@@ -145,12 +145,8 @@ pub fn tokens(text: &str, range: Range<usize>, lower: &mut LowerCase) -> Vec<Tok
                 kind,
                 capitalised: first.is_uppercase(),
             }
-        })
-        .collect();
-    // Every sentence's tokens live as long as the article: the slack of a growing vector was
-    // a quarter of a long file's memory.
-    tokens.shrink_to_fit();
-    tokens
+        });
+    table.extend(tokens);
 }
 
 /// Sentence ranges inside `text[range]`, trimmed of surrounding whitespace.
@@ -244,7 +240,8 @@ mod tests {
     fn a_token_reads_its_lower_case_from_the_text_or_from_the_table() {
         let text = "The HRANA said “café” in İstanbul, ΣΟΦΙΑ and ǅemal, Ölund's 4th.";
         let mut lower = LowerCase::default();
-        let toks = tokens(text, 0..text.len(), &mut lower);
+        let mut toks = Vec::new();
+        push_tokens(text, 0..text.len(), &mut toks, &mut lower);
         for t in &toks {
             assert_eq!(lower.of(text, t), text[t.range()].to_lowercase());
         }
@@ -263,7 +260,8 @@ mod tests {
     #[test]
     fn tokens_keep_numbers_whole() {
         let text = "over 6,430 deaths and $1.2 billion in U.S. aid";
-        let toks = tokens(text, 0..text.len(), &mut LowerCase::default());
+        let mut toks = Vec::new();
+        push_tokens(text, 0..text.len(), &mut toks, &mut LowerCase::default());
         let words: Vec<&str> = toks.iter().map(|t| &text[t.range()]).collect();
         assert!(words.contains(&"6,430"));
         assert!(words.contains(&"1.2"));

@@ -165,8 +165,8 @@ pub fn attribute(
         if skip[sentence.block] || article.blocks[sentence.block].disclaimer {
             continue;
         }
-        let tokens: Vec<&Token> = sentence
-            .tokens
+        let tokens: Vec<&Token> = article
+            .tokens_of(sentence)
             .iter()
             .filter(|t| !within_any(&quote_parts, &t.range()))
             .collect();

@@ -664,8 +664,10 @@ impl CueFinder<'_> {
     /// "Secretary of the Air Force Ana Lutz:" — a name that ends right at the colon labels
     /// what follows as its words.
     pub(super) fn label_before(&self, sentence: usize, colon: usize) -> Option<Mention> {
-        let tokens: Vec<&Token> = self.article.sentences[sentence]
-            .tokens
+        let sentence = &self.article.sentences[sentence];
+        let tokens: Vec<&Token> = self
+            .article
+            .tokens_of(sentence)
             .iter()
             .filter(|t| t.range().end <= colon)
             .collect();
@@ -682,8 +684,10 @@ impl CueFinder<'_> {
     /// an article describing a document it named gives the document's figures. The sentence
     /// must open with "the"/"this" and a document noun that points back to a named document.
     pub(super) fn document_subject(&self, sentence: usize, before: usize) -> Option<Mention> {
-        let tokens: Vec<&Token> = self.article.sentences[sentence]
-            .tokens
+        let sentence = &self.article.sentences[sentence];
+        let tokens: Vec<&Token> = self
+            .article
+            .tokens_of(sentence)
             .iter()
             .filter(|t| t.range().end <= before)
             .take(3)
@@ -709,8 +713,10 @@ impl CueFinder<'_> {
     /// The first named person in the sentence before `before`: who a sentence ending in a colon
     /// introduces ("During the audience the Pope expressed his hopes: …").
     pub(super) fn person_before(&self, sentence: usize, before: usize) -> Option<Mention> {
-        let tokens: Vec<&Token> = self.article.sentences[sentence]
-            .tokens
+        let sentence = &self.article.sentences[sentence];
+        let tokens: Vec<&Token> = self
+            .article
+            .tokens_of(sentence)
             .iter()
             .filter(|t| t.range().end <= before)
             .collect();
@@ -748,8 +754,10 @@ impl CueFinder<'_> {
     /// The named person a sentence is about, when they come before `before`: "U.S. President
     /// Donald Trump has maintained … the “biggest and best” naval assets".
     pub(super) fn subject_before(&self, sentence: usize, before: usize) -> Option<Mention> {
-        let tokens: Vec<&Token> = self.article.sentences[sentence]
-            .tokens
+        let sentence = &self.article.sentences[sentence];
+        let tokens: Vec<&Token> = self
+            .article
+            .tokens_of(sentence)
             .iter()
             .filter(|t| t.range().end <= before)
             .collect();

@@ -29,8 +29,8 @@ pub(super) fn extract_figures(
             continue;
         }
         let urls = url_ranges(&article.text, sentence.range.clone());
-        let tokens: Vec<&Token> = sentence
-            .tokens
+        let tokens: Vec<&Token> = article
+            .tokens_of(sentence)
             .iter()
             .filter(|t| !within_any(&quote_spans, &t.range()))
             .filter(|t| {
