@@ -164,7 +164,7 @@ impl Article {
         // All of it lives as long as the article: give back the slack of growing.
         sentences.shrink_to_fit();
         tokens.shrink_to_fit();
-        lower_case.shrink_to_fit();
+        lower_case.finish();
         Article {
             sentences,
             tokens,
