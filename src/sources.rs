@@ -517,19 +517,19 @@ fn body_parentheticals(article: &Article) -> Vec<(String, String)> {
                 continue;
             }
             let alias = &article.text[tokens[i + 1].range()];
-            if !tokens[i + 1].capitalised {
+            if !tokens[i + 1].capitalised() {
                 continue;
             }
             let mut start = i;
             while start > 0 {
                 let prev = &tokens[start - 1];
                 let connector = matches!(article.lower(prev), "of" | "for" | "and" | "the" | "-");
-                if !(connector || prev.is_word() && prev.capitalised) {
+                if !(connector || prev.is_word() && prev.capitalised()) {
                     break;
                 }
                 start -= 1;
             }
-            while start < i && !tokens[start].capitalised {
+            while start < i && !tokens[start].capitalised() {
                 start += 1;
             }
             if start < i {

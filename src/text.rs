@@ -3,7 +3,6 @@
 //! said." is one sentence, not two.
 
 use std::collections::HashMap;
-use std::num::NonZeroU32;
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -17,30 +16,68 @@ pub enum TokenKind {
     Punct,
 }
 
-/// A word, number or punctuation mark: its bytes in the article's masked text and where its
-/// lower case is. News has a token every ~5 bytes, so the token table is most of an article's
-/// memory; at 16 bytes (48 with a byte range of `usize` and an inline lower case) it costs
-/// about three times the text instead of ten. Offsets are `u32`: an article is far below
-/// 4 GiB (the input limit is 16 MiB), and [`tokens`] refuses anything that is not.
+/// A word, number or punctuation mark: its bytes in the article's masked text, what it is,
+/// and where its lower case is. News has a token every ~5 bytes, so the token table is most of
+/// an article's memory: at 12 bytes (48 with a byte range of `usize` and an inline lower case)
+/// it costs about 2.5 times the text instead of ten. Offsets are `u32`: an article is far below
+/// 4 GiB (the input limit is 16 MiB), and [`push_tokens`] refuses anything that is not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     start: u32,
     end: u32,
-    /// The entry of the article's [`LowerCase`] holding this token's lower case; `None` when
-    /// the token's text is its own lower case (most words), so nothing is stored for it.
-    lower: Option<NonZeroU32>,
-    pub kind: TokenKind,
-    /// Starts with an upper-case letter.
-    pub capitalised: bool,
+    /// Bits 0–1 the kind, bit 2 whether it is capitalised, the rest its entry in the article's
+    /// [`LowerCase`]: 0 when the token's text is its own lower case (most words), so nothing
+    /// is stored for it.
+    info: u32,
 }
 
+// The table's size is the point of the layout.
+const _: () = assert!(std::mem::size_of::<Token>() == 12);
+
+const KIND_BITS: u32 = 0b11;
+const CAPITALISED: u32 = 0b100;
+const ENTRY_SHIFT: u32 = 3;
+
 impl Token {
+    fn new(range: Range<usize>, kind: TokenKind, capitalised: bool, entry: u32) -> Token {
+        assert!(entry < 1 << (32 - ENTRY_SHIFT), "too many distinct words");
+        let kind = match kind {
+            TokenKind::Word => 0,
+            TokenKind::Number => 1,
+            TokenKind::Punct => 2,
+        };
+        let capitalised = if capitalised { CAPITALISED } else { 0 };
+        Token {
+            start: offset(range.start),
+            end: offset(range.end),
+            info: entry << ENTRY_SHIFT | capitalised | kind,
+        }
+    }
+
     pub fn range(&self) -> Range<usize> {
         self.start as usize..self.end as usize
     }
 
+    pub fn kind(&self) -> TokenKind {
+        match self.info & KIND_BITS {
+            0 => TokenKind::Word,
+            1 => TokenKind::Number,
+            _ => TokenKind::Punct,
+        }
+    }
+
+    /// Starts with an upper-case letter.
+    pub fn capitalised(&self) -> bool {
+        self.info & CAPITALISED != 0
+    }
+
     pub fn is_word(&self) -> bool {
-        self.kind == TokenKind::Word
+        self.kind() == TokenKind::Word
+    }
+
+    /// The token's entry in the article's [`LowerCase`]; 0 for none.
+    fn entry(&self) -> usize {
+        (self.info >> ENTRY_SHIFT) as usize
     }
 
     /// An acronym such as "HRANA" or "CNN": two or more letters, all upper case.
@@ -62,7 +99,7 @@ pub struct LowerCase {
     /// `text[ends[i - 1]..ends[i]]`, so a token's entry number is never 0.
     ends: Vec<u32>,
     /// Entry by lower case, while tokens are being added.
-    entries: HashMap<String, NonZeroU32, foldhash::fast::RandomState>,
+    entries: HashMap<String, u32, foldhash::fast::RandomState>,
     /// The word being lowered, reused.
     scratch: String,
 }
@@ -81,21 +118,18 @@ impl Default for LowerCase {
 impl LowerCase {
     /// `token`'s lower case; `text` is the text the token was cut from.
     pub fn of<'a>(&'a self, text: &'a str, token: &Token) -> &'a str {
-        match token.lower {
-            None => &text[token.range()],
-            Some(entry) => {
-                let entry = entry.get() as usize;
-                &self.text[self.ends[entry - 1] as usize..self.ends[entry] as usize]
-            }
+        match token.entry() {
+            0 => &text[token.range()],
+            entry => &self.text[self.ends[entry - 1] as usize..self.ends[entry] as usize],
         }
     }
 
-    /// The entry of `word`'s lower case, unless `word` already is lower case.
-    fn add(&mut self, word: &str) -> Option<NonZeroU32> {
+    /// The entry of `word`'s lower case; 0 when `word` already is lower case.
+    fn add(&mut self, word: &str) -> u32 {
         self.scratch.clear();
         if word.is_ascii() {
             if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-                return None;
+                return 0;
             }
             self.scratch
                 .extend(word.chars().map(|c| c.to_ascii_lowercase()));
@@ -107,23 +141,22 @@ impl LowerCase {
                 lower.next() == Some(c) && lower.next().is_none()
             };
             if word.chars().all(unchanged) {
-                return None;
+                return 0;
             }
             let lower = word.to_lowercase();
             if lower == word {
-                return None;
+                return 0;
             }
             self.scratch = lower;
         }
         if let Some(&entry) = self.entries.get(self.scratch.as_str()) {
-            return Some(entry);
+            return entry;
         }
         self.text.push_str(&self.scratch);
         self.ends.push(offset(self.text.len()));
-        let entry = NonZeroU32::new(offset(self.ends.len() - 1));
-        let entry = entry.expect("entry numbers start at 1");
+        let entry = offset(self.ends.len() - 1);
         self.entries.insert(self.scratch.clone(), entry);
-        Some(entry)
+        entry
     }
 
     /// Done adding: gives back what only adding needed, and the slack of growing.
@@ -156,13 +189,8 @@ pub fn push_tokens(text: &str, range: Range<usize>, table: &mut Vec<Token>, lowe
             } else {
                 TokenKind::Punct
             };
-            Token {
-                start: offset(range.start + i),
-                end: offset(range.start + i + w.len()),
-                lower: lower.add(w),
-                kind,
-                capitalised: first.is_uppercase(),
-            }
+            let at = range.start + i;
+            Token::new(at..at + w.len(), kind, first.is_uppercase(), lower.add(w))
         });
     table.extend(tokens);
 }
@@ -266,7 +294,7 @@ mod tests {
         // Only the words with an upper-case letter are stored, each once.
         let stored: Vec<&str> = toks
             .iter()
-            .filter(|t| t.lower.is_some())
+            .filter(|t| t.entry() != 0)
             .map(|t| lower.of(text, t))
             .collect();
         assert_eq!(
@@ -281,7 +309,12 @@ mod tests {
                 "the"
             ]
         );
-        assert_eq!(toks[0].lower, toks[toks.len() - 1].lower);
+        assert_eq!(toks[0].entry(), toks[toks.len() - 1].entry());
+        let the = toks[0];
+        assert!(the.capitalised() && the.kind() == TokenKind::Word);
+        let fourth = toks.iter().find(|t| &text[t.range()] == "4th").unwrap();
+        assert!(!fourth.capitalised() && fourth.kind() == TokenKind::Number);
+        assert_eq!(toks[toks.len() - 2].kind(), TokenKind::Punct);
         assert_eq!(lower.text, "thehranai̇stanbulσοφιαǆemalölund's");
     }
 

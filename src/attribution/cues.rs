@@ -191,10 +191,10 @@ impl CueFinder<'_> {
             );
             return (Some((span_of(i, end), Some(crowd), None)), end);
         }
-        if tokens[i].kind != TokenKind::Word || !self.lex.reporting_verbs.contains(words[i]) {
+        if tokens[i].kind() != TokenKind::Word || !self.lex.reporting_verbs.contains(words[i]) {
             return (None, i + 1);
         }
-        if tokens[i].capitalised && i > 0 {
+        if tokens[i].capitalised() && i > 0 {
             return (None, i + 1);
         }
         if is_passive(words, i) {
@@ -222,7 +222,7 @@ impl CueFinder<'_> {
         let mut after = i + 1;
         // Only verbs of speaking invert ("…,” said the minister); "find a clean spot" is an
         // order, not a source.
-        let inverted_allowed = (i == 0 || tokens[i - 1].kind == TokenKind::Punct)
+        let inverted_allowed = (i == 0 || tokens[i - 1].kind() == TokenKind::Punct)
             && !DOCUMENT_VERBS.contains(&words[i])
             && !matches!(words[i], "put" | "puts" | "count" | "counts" | "record");
         if speaker.is_none()
@@ -376,10 +376,10 @@ impl CueFinder<'_> {
             return false;
         }
         let before = tokens[verb - 1];
-        let noun_before = before.kind == TokenKind::Word
-            && !before.capitalised
+        let noun_before = before.kind() == TokenKind::Word
+            && !before.capitalised()
             && !self.lex.pronouns.contains(self.article.lower(before));
-        noun_before && tokens.get(verb + 1).is_some_and(|t| t.capitalised)
+        noun_before && tokens.get(verb + 1).is_some_and(|t| t.capitalised())
     }
 
     fn is_noun_here(

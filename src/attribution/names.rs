@@ -73,7 +73,7 @@ impl CueFinder<'_> {
         {
             // "the UN refugee agency (UNHCR) said": the short form is what the list uses. Any
             // other aside ("(D-Ore.)", "(pictured)") is skipped.
-            if open + 2 == j - 1 && tokens[open + 1].capitalised {
+            if open + 2 == j - 1 && tokens[open + 1].capitalised() {
                 return Some(self.name(tokens, open + 1, j - 1));
             }
             j = open;
@@ -91,7 +91,7 @@ impl CueFinder<'_> {
             };
             // "the court’s deputy prosecutor, Nadia Osei-Bonsu, told": a name in the
             // appositive is the speaker; a description ("a Republican from Ohio") is not.
-            if tokens[comma + 1].capitalised
+            if tokens[comma + 1].capitalised()
                 && !DETERMINERS.contains(&words[comma + 1])
                 && (comma + 1..j - 1).all(|k| self.continues_name(tokens, words, k))
             {
@@ -128,7 +128,7 @@ impl CueFinder<'_> {
         let not_a_noun = DETERMINERS.contains(&lower)
             || INDEFINITE.contains(&lower)
             || PHRASE_STOPS.contains(&lower);
-        if head.kind != TokenKind::Word
+        if head.kind() != TokenKind::Word
             || lower.ends_with("’s")
             || lower.ends_with("'s")
             || not_a_noun
@@ -140,12 +140,12 @@ impl CueFinder<'_> {
         }
         let sentence_initial_common =
             end == 1 && (!self.is_proper(tokens, 0) || self.is_common_plural(tokens, 0));
-        if head.capitalised && !sentence_initial_common {
+        if head.capitalised() && !sentence_initial_common {
             let mut start = end - 1;
             while start > 0 && self.continues_name(tokens, words, start - 1) {
                 start -= 1;
             }
-            while start < end - 1 && !tokens[start].capitalised {
+            while start < end - 1 && !tokens[start].capitalised() {
                 start += 1;
             }
             let name = self.name(tokens, start, end);
@@ -165,7 +165,7 @@ impl CueFinder<'_> {
             return Some(name);
         }
         let mut start = end - 1;
-        while start > 0 && end - start < 8 && tokens[start - 1].kind == TokenKind::Word {
+        while start > 0 && end - start < 8 && tokens[start - 1].kind() == TokenKind::Word {
             let word = words[start - 1];
             // "sources close to the presidency", "people familiar with the talks"
             let hedge_link = start >= 2
@@ -185,7 +185,7 @@ impl CueFinder<'_> {
             start -= 1;
         }
         // "another 150 millimetres of rain forecast": a quantity, not a speaker.
-        if start > 0 && tokens[start - 1].kind == TokenKind::Number {
+        if start > 0 && tokens[start - 1].kind() == TokenKind::Number {
             return None;
         }
         self.common_phrase(tokens, words, start, end)
@@ -204,20 +204,20 @@ impl CueFinder<'_> {
         }
         let first = tokens.get(i)?;
         // "according to 12 News Now": a station whose name opens with its channel number.
-        let numbered_name = first.kind == TokenKind::Number
-            && tokens.get(i + 1).is_some_and(|t| t.capitalised)
+        let numbered_name = first.kind() == TokenKind::Number
+            && tokens.get(i + 1).is_some_and(|t| t.capitalised())
             && tokens[i].range().end < tokens[i + 1].range().start;
         if numbered_name {
             let mut end = i + 2;
             while end < tokens.len() && self.continues_name(tokens, words, end) {
                 end += 1;
             }
-            while end > i + 2 && !tokens[end - 1].capitalised {
+            while end > i + 2 && !tokens[end - 1].capitalised() {
                 end -= 1;
             }
             return Some((self.name(tokens, i, end), end));
         }
-        if first.kind != TokenKind::Word {
+        if first.kind() != TokenKind::Word {
             return None;
         }
         let lower = self.article.lower(first);
@@ -225,15 +225,15 @@ impl CueFinder<'_> {
             return Some((self.mention(tokens, i, i + 1, SourceKind::Pronoun), i + 1));
         }
         let calendar = self.lex.months.contains(lower) || self.lex.calendar_words.contains(lower);
-        if first.capitalised && (self.lex.not_names.contains(lower) || calendar) {
+        if first.capitalised() && (self.lex.not_names.contains(lower) || calendar) {
             return None;
         }
-        if first.capitalised {
+        if first.capitalised() {
             let mut end = i + 1;
             while end < tokens.len() && self.continues_name(tokens, words, end) {
                 end += 1;
             }
-            while end > i + 1 && !tokens[end - 1].capitalised {
+            while end > i + 1 && !tokens[end - 1].capitalised() {
                 end -= 1;
             }
             if end + 2 < tokens.len() && words[end] == "(" && words[end + 2] == ")" {
@@ -244,11 +244,11 @@ impl CueFinder<'_> {
         let mut end = i;
         while end < tokens.len()
             && end - i < 5
-            && tokens[end].kind == TokenKind::Word
+            && tokens[end].kind() == TokenKind::Word
             && !PHRASE_STOPS.contains(&words[end])
             && (end == i || !self.is_verb_here(words[end]))
         {
-            if tokens[end].capitalised {
+            if tokens[end].capitalised() {
                 // "council leader Ruth Amari": a lower-case title before a name.
                 return self.phrase_after(tokens, words, end);
             }
@@ -271,13 +271,13 @@ impl CueFinder<'_> {
         }
         // "said the interior minister, Halima Ssempa": the name after the role speaks.
         if words.get(e).is_some_and(|w| *w == ",")
-            && tokens.get(e + 1).is_some_and(|t| t.capitalised)
+            && tokens.get(e + 1).is_some_and(|t| t.capitalised())
         {
             let mut name_end = e + 2;
             while name_end < tokens.len() && self.continues_name(tokens, words, name_end) {
                 name_end += 1;
             }
-            while name_end > e + 2 && !tokens[name_end - 1].capitalised {
+            while name_end > e + 2 && !tokens[name_end - 1].capitalised() {
                 name_end -= 1;
             }
             let name = self.name(tokens, e + 1, name_end);
@@ -293,8 +293,8 @@ impl CueFinder<'_> {
         if self.lex.calendar_words.contains(words[at]) || self.lex.months.contains(words[at]) {
             return false;
         }
-        if token.kind == TokenKind::Word
-            && (token.capitalised || token.is_acronym(&self.article.text))
+        if token.kind() == TokenKind::Word
+            && (token.capitalised() || token.is_acronym(&self.article.text))
         {
             return true;
         }
@@ -313,12 +313,12 @@ impl CueFinder<'_> {
                 .abbreviations
                 .contains(&format!("{}.", words[at - 1]))
         {
-            return at + 1 < tokens.len() && tokens[at + 1].capitalised;
+            return at + 1 < tokens.len() && tokens[at + 1].capitalised();
         }
         // "Teachers’ Alliance": a plural possessive inside a name.
         if (words[at] == "’" || words[at] == "'") && glued_before && words[at - 1].ends_with('s')
         {
-            return at + 1 < tokens.len() && tokens[at + 1].capitalised;
+            return at + 1 < tokens.len() && tokens[at + 1].capitalised();
         }
         words[at] != "-" && CONNECTORS.contains(&words[at])
     }
@@ -359,7 +359,7 @@ impl CueFinder<'_> {
             return true;
         }
         let lower = self.article.lower(token);
-        token.capitalised
+        token.capitalised()
             && !self
                 .lex
                 .vague_sources
@@ -376,7 +376,7 @@ impl CueFinder<'_> {
     /// A proper word before an institution: "Iranian authorities", "US officials". At the start
     /// of a sentence every word is capitalised, so there it must look like a demonym or acronym.
     fn qualifies(&self, tokens: &[&Token], k: usize) -> bool {
-        if !tokens[k].capitalised || !self.is_proper(tokens, k) {
+        if !tokens[k].capitalised() || !self.is_proper(tokens, k) {
             return false;
         }
         if k > 0 || tokens[k].is_acronym(&self.article.text) {
@@ -432,12 +432,12 @@ impl CueFinder<'_> {
                 "team" | "office" | "campaign" | "family" | "staff" | "camp"
             );
         if let Some(owner) = (start..end - 1).filter(|_| speaks_for_owner).find(|&k| {
-            tokens[k].capitalised
+            tokens[k].capitalised()
                 && (words[k].ends_with("’s") || words[k].ends_with("'s"))
                 && self.is_proper(tokens, k)
         }) {
             let mut first = owner;
-            while first > start && tokens[first - 1].capitalised {
+            while first > start && tokens[first - 1].capitalised() {
                 first -= 1;
             }
             return Some(without_possessive(self.name(tokens, first, owner + 1)));
@@ -467,12 +467,12 @@ impl CueFinder<'_> {
         let is_org_token = |k: usize| {
             let upto = &words[start..=k];
             tokens[k].is_acronym(&self.article.text)
-                || tokens[k].capitalised
+                || tokens[k].capitalised()
                     && (ends_with_any(upto, upto.len(), &self.lex.institutional_sources)
                         || ends_with_any(upto, upto.len(), &self.lex.organisation_words))
         };
         let org_modifier = (start..start + core.len() - 1).any(is_org_token);
-        let org_qualifier = qualifier.clone().any(|k| tokens[k].capitalised)
+        let org_qualifier = qualifier.clone().any(|k| tokens[k].capitalised())
             || ends_with_any(
                 &words[qualifier.clone()],
                 qualifier.len(),
@@ -597,7 +597,7 @@ impl CueFinder<'_> {
             let rest_is_name = words[at + skip..]
                 .iter()
                 .zip(&tokens[start + at + skip..end])
-                .any(|(w, t)| t.capitalised && *w != ".");
+                .any(|(w, t)| t.capitalised() && *w != ".");
             if at + skip >= words.len() || !rest_is_name {
                 break;
             }
@@ -673,7 +673,7 @@ impl CueFinder<'_> {
             .collect();
         let words: Vec<&str> = tokens.iter().map(|t| self.article.lower(t)).collect();
         let last = tokens.last()?;
-        if !last.capitalised {
+        if !last.capitalised() {
             return None;
         }
         let mention = self.phrase_ending(&tokens, &words, tokens.len())?;
@@ -729,7 +729,7 @@ impl CueFinder<'_> {
         let mut people = Vec::new();
         let mut start = 0;
         while start < tokens.len() {
-            if !(tokens[start].capitalised && self.is_proper(tokens, start)) {
+            if !(tokens[start].capitalised() && self.is_proper(tokens, start)) {
                 start += 1;
                 continue;
             }
@@ -737,7 +737,7 @@ impl CueFinder<'_> {
             while end < tokens.len() && self.continues_name(tokens, &words, end) {
                 end += 1;
             }
-            while end > start + 1 && !tokens[end - 1].capitalised {
+            while end > start + 1 && !tokens[end - 1].capitalised() {
                 end -= 1;
             }
             let mention = self.name(tokens, start, end);
@@ -770,18 +770,18 @@ impl CueFinder<'_> {
             .map_or(0, |c| c + 1);
         let mut start = lead_in;
         while start < tokens.len() && start <= lead_in + 3 {
-            if tokens[start].capitalised && self.is_proper(&tokens, start) {
+            if tokens[start].capitalised() && self.is_proper(&tokens, start) {
                 let mut end = start + 1;
                 while end < tokens.len() && self.continues_name(&tokens, &words, end) {
                     end += 1;
                 }
-                while end > start + 1 && !tokens[end - 1].capitalised {
+                while end > start + 1 && !tokens[end - 1].capitalised() {
                     end -= 1;
                 }
                 let mention = self.name(&tokens, start, end);
                 if mention.kind == SourceKind::Person
                     && end < tokens.len()
-                    && tokens[end].kind == TokenKind::Word
+                    && tokens[end].kind() == TokenKind::Word
                 {
                     return Some(mention);
                 }

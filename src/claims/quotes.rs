@@ -291,7 +291,7 @@ fn is_mention(article: &Article, quote_start: usize, lex: &Lexicon) -> bool {
     let before: Vec<&str> = article
         .tokens_of(sentence)
         .iter()
-        .filter(|t| t.range().end <= quote_start && t.kind != TokenKind::Punct)
+        .filter(|t| t.range().end <= quote_start && t.kind() != TokenKind::Punct)
         .map(|t| article.lower(t))
         .collect();
     lex.mention_markers
