@@ -20,7 +20,8 @@ pub enum TokenKind {
 /// and where its lower case is. News has a token every ~5 bytes, so the token table is most of
 /// an article's memory: at 12 bytes (48 with a byte range of `usize` and an inline lower case)
 /// it costs about 2.5 times the text instead of ten. Offsets are `u32`: an article is far below
-/// 4 GiB (the input limit is 16 MiB), and [`push_tokens`] refuses anything that is not.
+/// 4 GiB (the input limit is 16 MiB), and [`push_tokens`] panics rather than wrap on a text
+/// that is not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     start: u32,
