@@ -146,19 +146,19 @@ const TOO_MUCH: &str = "too much to analyse in one file";
 fn quotes_within_budget(article: &Article, budget: &Budget) -> Result<(), String> {
     let mut work: u64 = 0;
     for sentence in &article.sentences {
-        let marks = sentence
-            .tokens
+        let tokens = article.tokens_of(sentence);
+        let marks = tokens
             .iter()
-            .filter(|t| t.lower.chars().any(is_quote_mark))
+            .filter(|t| article.lower(t).chars().any(is_quote_mark))
             .count() as u64;
-        work += marks * sentence.tokens.len() as u64;
+        work += marks * tokens.len() as u64;
         if work > budget.quotes {
             let line = article.lines.line_of(sentence.range.start) + 1;
             return Err(format!(
                 "{TOO_MUCH}: the sentence at line {line} has {marks} quotation marks among {} \
                  words and signs, more than fairlint reads in one file; split the sentence or \
                  the file",
-                sentence.tokens.len()
+                tokens.len()
             ));
         }
     }
@@ -207,7 +207,7 @@ fn within_budget(
                 .get(block.sentences.clone())
                 .unwrap_or_default()
                 .iter()
-                .map(|s| s.tokens.len())
+                .map(|s| article.tokens_of(s).len())
                 .sum();
             claims * tokens as u128 * block.range.len() as u128
         })

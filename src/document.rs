@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::lexicon::Lexicon;
 use crate::position::LineIndex;
-use crate::text::{self, Token};
+use crate::text::{self, LowerCase, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -71,12 +71,13 @@ pub struct Block {
     pub sentences: Range<usize>,
 }
 
-/// A sentence and its tokens; the first scope in which a claim looks for its attribution.
+/// A sentence; the first scope in which a claim looks for its attribution.
 #[derive(Debug, Clone)]
 pub struct Sentence {
     pub range: Range<usize>,
     pub block: usize,
-    pub tokens: Vec<Token>,
+    /// Where its tokens are in [`Article::tokens`]; [`Article::tokens_of`] reads them.
+    tokens: Range<u32>,
 }
 
 /// One entry of the `sources:` list in front matter.
@@ -116,7 +117,17 @@ pub struct Article {
     pub format: Format,
     pub blocks: Vec<Block>,
     pub sentences: Vec<Sentence>,
+    /// Every sentence's tokens, one sentence after another. One table for the article: a
+    /// vector per sentence cost a header, an allocation and the slack of growing each.
+    pub tokens: Vec<Token>,
+    /// The lower case of the tokens that are not lower case already; read it with
+    /// [`Article::lower`].
+    pub lower_case: LowerCase,
     pub front_matter: Option<FrontMatter>,
+    /// Where the Markdown parser saw HTML (blocks and inline), in order: where fairlint's own
+    /// comments can be. Kept from the one parse, since a second one over a long file took
+    /// two and a half times the file's size in memory. Empty for plain text.
+    pub html: Vec<Range<usize>>,
     pub problems: Vec<InputProblem>,
     pub lines: LineIndex,
 }
@@ -129,25 +140,38 @@ impl Article {
             blank(&mut masked, range.clone());
             parse_front_matter(&source, range, &mut problems)
         });
-        let mut blocks = match format {
+        let (mut blocks, html) = match format {
             Format::Markdown => markdown_blocks(&mut masked),
-            Format::Plain => plain_blocks(&masked),
+            Format::Plain => (plain_blocks(&masked), Vec::new()),
         };
         let mut sentences = Vec::new();
+        // About as many tokens as news copy has (one per ~5 bytes), reserved at once: growing
+        // the table by doubling left each outgrown copy behind in the heap, 3 MB at 16 MB.
+        // Room not used is never touched, and is given back below.
+        let mut tokens = Vec::with_capacity(masked.len() / 4);
+        let mut lower_case = LowerCase::default();
         for (index, block) in blocks.iter_mut().enumerate() {
             block.disclaimer = is_disclaimer(&masked[block.range.clone()], lex);
             let first = sentences.len();
             for range in text::sentences(&masked, block.range.clone(), lex) {
+                let first = tokens.len();
+                text::push_tokens(&masked, range.clone(), &mut tokens, &mut lower_case);
                 sentences.push(Sentence {
-                    tokens: text::tokens(&masked, range.clone()),
+                    tokens: text::offset(first)..text::offset(tokens.len()),
                     range,
                     block: index,
                 });
             }
             block.sentences = first..sentences.len();
         }
+        // All of it lives as long as the article: give back the slack of growing.
+        sentences.shrink_to_fit();
+        tokens.shrink_to_fit();
+        lower_case.finish();
         Article {
             sentences,
+            tokens,
+            lower_case,
             path: path.to_string(),
             lines: LineIndex::new(&source),
             source,
@@ -155,8 +179,19 @@ impl Article {
             format,
             blocks,
             front_matter,
+            html,
             problems,
         }
+    }
+
+    /// A sentence's tokens.
+    pub fn tokens_of(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.tokens.start as usize..sentence.tokens.end as usize]
+    }
+
+    /// A token's lower case.
+    pub fn lower(&self, token: &Token) -> &str {
+        self.lower_case.of(&self.text, token)
     }
 
     /// The sentence containing byte `offset`.
@@ -321,10 +356,12 @@ fn key_span(source: &str, range: Range<usize>, key: &str) -> Range<usize> {
     }
 }
 
-fn markdown_blocks(masked: &mut String) -> Vec<Block> {
+/// The blocks of a Markdown text, and where it has HTML.
+fn markdown_blocks(masked: &mut String) -> (Vec<Block>, Vec<Range<usize>>) {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut keep: Vec<Range<usize>> = Vec::new();
+    let mut html: Vec<Range<usize>> = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
     let mut open: Option<(BlockKind, Option<Range<usize>>)> = None;
     let mut item_depth = 0usize;
@@ -346,6 +383,9 @@ fn markdown_blocks(masked: &mut String) -> Vec<Block> {
         }
     };
     for (event, range) in parser {
+        if matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
+            html.push(range.clone());
+        }
         match event {
             Event::Start(Tag::Image { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock) => skip_depth += 1,
             Event::End(TagEnd::Image | TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
@@ -409,7 +449,7 @@ fn markdown_blocks(masked: &mut String) -> Vec<Block> {
     close(&mut open, &mut blocks, quote_depth);
     mask_except(masked, &keep);
     blocks.sort_by_key(|b| b.range.start);
-    blocks
+    (blocks, html)
 }
 
 /// Blanks everything except the given ranges (and newlines).

@@ -11,6 +11,8 @@ use globset::GlobBuilder;
 /// Articles larger than this are refused: a news article is kilobytes, and a huge file is almost
 /// always a mistake (a data dump, a log) that would only make the run slow.
 pub(crate) const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+// Tokens keep their offsets in `u32` (`text.rs`); a larger limit needs wider offsets there.
+const _: () = assert!(MAX_FILE_BYTES <= u32::MAX as u64);
 
 /// File endings taken from a directory walk; files named on the command line are always read.
 pub(crate) const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "text"];

@@ -17,6 +17,8 @@ pub struct OriginalText {
     pub words: Vec<Word>,
     /// Sentences as word-index ranges, for close paraphrase.
     pub sentences: Vec<Range<usize>>,
+    /// Character offsets of the passages shown beside findings, without counting from the start.
+    pub chars: crate::position::CharIndex,
 }
 
 impl OriginalText {
@@ -24,6 +26,7 @@ impl OriginalText {
         let words = align::words(&original.text);
         let sentences = word_sentences(&original.text, &words);
         OriginalText {
+            chars: crate::position::CharIndex::new(&original.text),
             original,
             words,
             sentences,

@@ -33,10 +33,68 @@ pub(crate) fn with_lf_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
 }
 
-/// Byte offsets of every line start, for binary-search lookups.
+/// Byte offsets of every line start, for binary-search lookups, and the character count at
+/// regular checkpoints, so that a column or a character offset never counts from the start of
+/// the text (that made the emitters quadratic in long files).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    chars: CharIndex,
+}
+
+/// Code-point offsets of byte offsets: the count before every checkpoint, and at most one
+/// checkpoint's bytes counted per lookup. An ASCII text needs no table at all.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    ascii: bool,
+    before: Vec<usize>,
+}
+
+const CHECKPOINT: usize = 1024;
+
+/// A byte that starts a character (not a UTF-8 continuation byte).
+fn starts_char(byte: &u8) -> bool {
+    byte & 0xC0 != 0x80
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> CharIndex {
+        if text.is_ascii() {
+            return CharIndex {
+                ascii: true,
+                before: Vec::new(),
+            };
+        }
+        let mut before = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let mut count = 0;
+        for chunk in text.as_bytes().chunks(CHECKPOINT) {
+            before.push(count);
+            count += chunk.iter().filter(|b| starts_char(b)).count();
+        }
+        CharIndex {
+            ascii: false,
+            before,
+        }
+    }
+
+    /// Characters before byte `offset` of `text` (the text the index was built on); an offset
+    /// inside a character counts from that character's start.
+    pub fn offset(&self, text: &str, offset: usize) -> usize {
+        let offset = floor_char_boundary(text, offset);
+        if self.ascii {
+            return offset;
+        }
+        let checkpoint = offset / CHECKPOINT;
+        let Some(&before) = self.before.get(checkpoint) else {
+            return text.chars().count();
+        };
+        let from = checkpoint * CHECKPOINT;
+        before
+            + text.as_bytes()[from..offset]
+                .iter()
+                .filter(|b| starts_char(b))
+                .count()
+    }
 }
 
 /// A 1-based line and column; the column counts Unicode scalar values.
@@ -50,7 +108,15 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(line_break_ends(text));
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            chars: CharIndex::new(text),
+        }
+    }
+
+    /// Code-point offset of a byte offset into `text`, the text the index was built on.
+    pub fn char_offset(&self, text: &str, offset: usize) -> usize {
+        self.chars.offset(text, offset)
     }
 
     /// 0-based line number containing `offset`.
@@ -75,7 +141,7 @@ impl LineIndex {
         let start = self.starts[line];
         LineCol {
             line: line + 1,
-            column: text[start..offset].chars().count() + 1,
+            column: self.chars.offset(text, offset) - self.chars.offset(text, start) + 1,
         }
     }
 }
@@ -160,6 +226,19 @@ pub fn from_lsp(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn char_offsets_count_code_points_across_checkpoints() {
+        let text = "“€ a” b".repeat(500);
+        let idx = LineIndex::new(&text);
+        for offset in (0..=text.len()).step_by(7) {
+            assert_eq!(idx.char_offset(&text, offset), char_offset(&text, offset));
+        }
+        let ascii = "plain text".repeat(300);
+        let idx = LineIndex::new(&ascii);
+        assert_eq!(idx.char_offset(&ascii, 2_000), 2_000);
+        assert_eq!(idx.char_offset(&ascii, 99_999), ascii.len());
+    }
+
     use super::*;
 
     #[test]

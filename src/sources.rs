@@ -508,29 +508,32 @@ pub fn collect_names(article: &Article, list: &SourceList, base: &Names) -> Name
 fn body_parentheticals(article: &Article) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for sentence in &article.sentences {
-        let tokens = &sentence.tokens;
+        let tokens = article.tokens_of(sentence);
         for (i, token) in tokens.iter().enumerate() {
-            if token.lower != "(" || i + 2 >= tokens.len() || tokens[i + 2].lower != ")" {
+            if article.lower(token) != "("
+                || i + 2 >= tokens.len()
+                || article.lower(&tokens[i + 2]) != ")"
+            {
                 continue;
             }
-            let alias = &article.text[tokens[i + 1].range.clone()];
-            if !tokens[i + 1].capitalised {
+            let alias = &article.text[tokens[i + 1].range()];
+            if !tokens[i + 1].capitalised() {
                 continue;
             }
             let mut start = i;
             while start > 0 {
                 let prev = &tokens[start - 1];
-                let connector = matches!(prev.lower.as_str(), "of" | "for" | "and" | "the" | "-");
-                if !(connector || prev.is_word() && prev.capitalised) {
+                let connector = matches!(article.lower(prev), "of" | "for" | "and" | "the" | "-");
+                if !(connector || prev.is_word() && prev.capitalised()) {
                     break;
                 }
                 start -= 1;
             }
-            while start < i && !tokens[start].capitalised {
+            while start < i && !tokens[start].capitalised() {
                 start += 1;
             }
             if start < i {
-                let name = &article.text[tokens[start].range.start..tokens[i - 1].range.end];
+                let name = &article.text[tokens[start].range().start..tokens[i - 1].range().end];
                 out.push((name.to_string(), alias.to_string()));
             }
         }

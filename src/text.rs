@@ -2,9 +2,9 @@
 //! here are the ones news copy needs: "U.S." and "Mr." do not end sentences, and "“Help!” she
 //! said." is one sentence, not two.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use compact_str::CompactString;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lexicon::Lexicon;
@@ -16,39 +16,169 @@ pub enum TokenKind {
     Punct,
 }
 
-/// A word, number or punctuation mark, with its byte range in the article source.
-#[derive(Debug, Clone)]
+/// A word, number or punctuation mark: its bytes in the article's masked text, what it is,
+/// and where its lower case is. News has a token every ~5 bytes, so the token table is most of
+/// an article's memory: at 12 bytes (48 with a byte range of `usize` and an inline lower case)
+/// it costs about 2.5 times the text instead of ten. Offsets are `u32`: an article is far below
+/// 4 GiB (the input limit is 16 MiB), and [`push_tokens`] panics rather than wrap on a text
+/// that is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub range: Range<usize>,
-    /// Lower case. Nearly every word fits inline (24 bytes), so a token costs no allocation:
-    /// a `String` here was an eighth of the run time and most of the memory.
-    pub lower: CompactString,
-    pub kind: TokenKind,
-    /// Starts with an upper-case letter.
-    pub capitalised: bool,
+    start: u32,
+    end: u32,
+    /// Bits 0–1 the kind, bit 2 whether it is capitalised, the rest its entry in the article's
+    /// [`LowerCase`]: 0 when the token's text is its own lower case (most words), so nothing
+    /// is stored for it.
+    info: u32,
 }
 
+// The table's size is the point of the layout.
+const _: () = assert!(std::mem::size_of::<Token>() == 12);
+
+const KIND_BITS: u32 = 0b11;
+const CAPITALISED: u32 = 0b100;
+const ENTRY_SHIFT: u32 = 3;
+
 impl Token {
-    pub fn is_word(&self) -> bool {
-        self.kind == TokenKind::Word
+    fn new(range: Range<usize>, kind: TokenKind, capitalised: bool, entry: u32) -> Token {
+        assert!(entry < 1 << (32 - ENTRY_SHIFT), "too many distinct words");
+        let kind = match kind {
+            TokenKind::Word => 0,
+            TokenKind::Number => 1,
+            TokenKind::Punct => 2,
+        };
+        let capitalised = if capitalised { CAPITALISED } else { 0 };
+        Token {
+            start: offset(range.start),
+            end: offset(range.end),
+            info: entry << ENTRY_SHIFT | capitalised | kind,
+        }
     }
 
-    pub fn is(&self, text: &str) -> bool {
-        self.lower == text
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn kind(&self) -> TokenKind {
+        match self.info & KIND_BITS {
+            0 => TokenKind::Word,
+            1 => TokenKind::Number,
+            _ => TokenKind::Punct,
+        }
+    }
+
+    /// Starts with an upper-case letter.
+    pub fn capitalised(&self) -> bool {
+        self.info & CAPITALISED != 0
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind() == TokenKind::Word
+    }
+
+    /// The token's entry in the article's [`LowerCase`]; 0 for none.
+    fn entry(&self) -> usize {
+        (self.info >> ENTRY_SHIFT) as usize
     }
 
     /// An acronym such as "HRANA" or "CNN": two or more letters, all upper case.
     pub fn is_acronym(&self, source: &str) -> bool {
-        let text = &source[self.range.clone()];
+        let text = &source[self.range()];
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         letters >= 2 && text.chars().all(|c| !c.is_lowercase())
     }
 }
 
-/// The non-blank tokens of `text[range]`.
-pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
+/// The lower case of an article's words that are not already lower case ("The", "HRANA",
+/// "Kessa"), each distinct one once: a string per token was an allocation each and most of the
+/// memory, every other token reads its lower case from the text, and the same few capitalised
+/// words come back again and again (a tenth of a long file's tokens, far fewer distinct words).
+#[derive(Debug, Clone)]
+pub struct LowerCase {
+    text: String,
+    /// Where each entry ends in `text`, after a leading 0: entry `i` is
+    /// `text[ends[i - 1]..ends[i]]`, so a token's entry number is never 0.
+    ends: Vec<u32>,
+    /// Entry by lower case, while tokens are being added.
+    entries: HashMap<String, u32, foldhash::fast::RandomState>,
+    /// The word being lowered, reused.
+    scratch: String,
+}
+
+impl Default for LowerCase {
+    fn default() -> Self {
+        LowerCase {
+            text: String::new(),
+            ends: vec![0],
+            entries: HashMap::default(),
+            scratch: String::new(),
+        }
+    }
+}
+
+impl LowerCase {
+    /// `token`'s lower case; `text` is the text the token was cut from.
+    pub fn of<'a>(&'a self, text: &'a str, token: &Token) -> &'a str {
+        match token.entry() {
+            0 => &text[token.range()],
+            entry => &self.text[self.ends[entry - 1] as usize..self.ends[entry] as usize],
+        }
+    }
+
+    /// The entry of `word`'s lower case; 0 when `word` already is lower case.
+    fn add(&mut self, word: &str) -> u32 {
+        self.scratch.clear();
+        if word.is_ascii() {
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                return 0;
+            }
+            self.scratch
+                .extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            // Every character its own lower case means the word is: `str::to_lowercase`
+            // differs from the characters' own mappings only for 'Σ', which is upper case.
+            let unchanged = |c: char| {
+                let mut lower = c.to_lowercase();
+                lower.next() == Some(c) && lower.next().is_none()
+            };
+            if word.chars().all(unchanged) {
+                return 0;
+            }
+            let lower = word.to_lowercase();
+            if lower == word {
+                return 0;
+            }
+            self.scratch = lower;
+        }
+        if let Some(&entry) = self.entries.get(self.scratch.as_str()) {
+            return entry;
+        }
+        self.text.push_str(&self.scratch);
+        self.ends.push(offset(self.text.len()));
+        let entry = offset(self.ends.len() - 1);
+        self.entries.insert(self.scratch.clone(), entry);
+        entry
+    }
+
+    /// Done adding: gives back what only adding needed, and the slack of growing.
+    pub fn finish(&mut self) {
+        self.entries = HashMap::default();
+        self.scratch = String::new();
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+}
+
+/// A byte offset or count as a token stores it.
+pub(crate) fn offset(n: usize) -> u32 {
+    u32::try_from(n).expect("an article is under 4 GiB (the input limit is 16 MiB)")
+}
+
+/// Adds the non-blank tokens of `text[range]` to `table`; the lower case of those not already
+/// lower case goes to `lower`.
+pub fn push_tokens(text: &str, range: Range<usize>, table: &mut Vec<Token>, lower: &mut LowerCase) {
     let slice = &text[range.clone()];
-    let mut tokens: Vec<Token> = slice
+    let tokens = slice
         .split_word_bound_indices()
         .filter(|(_, w)| !w.trim().is_empty())
         .map(|(i, w)| {
@@ -60,27 +190,10 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
             } else {
                 TokenKind::Punct
             };
-            Token {
-                range: range.start + i..range.start + i + w.len(),
-                lower: lower_case(w),
-                kind,
-                capitalised: first.is_uppercase(),
-            }
-        })
-        .collect();
-    // Every sentence's tokens live as long as the article: the slack of a growing vector was
-    // a quarter of a long file's memory.
-    tokens.shrink_to_fit();
-    tokens
-}
-
-fn lower_case(word: &str) -> CompactString {
-    if word.is_ascii() {
-        let mut lower = CompactString::from(word);
-        lower.make_ascii_lowercase();
-        return lower;
-    }
-    CompactString::from(word.to_lowercase())
+            let at = range.start + i;
+            Token::new(at..at + w.len(), kind, first.is_uppercase(), lower.add(w))
+        });
+    table.extend(tokens);
 }
 
 /// Sentence ranges inside `text[range]`, trimmed of surrounding whitespace.
@@ -171,10 +284,47 @@ mod tests {
     }
 
     #[test]
+    fn a_token_reads_its_lower_case_from_the_text_or_from_the_table() {
+        let text = "The HRANA said “café” in İstanbul, ΣΟΦΙΑ and ǅemal, Ölund's 4th. The";
+        let mut lower = LowerCase::default();
+        let mut toks = Vec::new();
+        push_tokens(text, 0..text.len(), &mut toks, &mut lower);
+        for t in &toks {
+            assert_eq!(lower.of(text, t), text[t.range()].to_lowercase());
+        }
+        // Only the words with an upper-case letter are stored, each once.
+        let stored: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.entry() != 0)
+            .map(|t| lower.of(text, t))
+            .collect();
+        assert_eq!(
+            stored,
+            [
+                "the",
+                "hrana",
+                "i̇stanbul",
+                "σοφια",
+                "ǆemal",
+                "ölund's",
+                "the"
+            ]
+        );
+        assert_eq!(toks[0].entry(), toks[toks.len() - 1].entry());
+        let the = toks[0];
+        assert!(the.capitalised() && the.kind() == TokenKind::Word);
+        let fourth = toks.iter().find(|t| &text[t.range()] == "4th").unwrap();
+        assert!(!fourth.capitalised() && fourth.kind() == TokenKind::Number);
+        assert_eq!(toks[toks.len() - 2].kind(), TokenKind::Punct);
+        assert_eq!(lower.text, "thehranai̇stanbulσοφιαǆemalölund's");
+    }
+
+    #[test]
     fn tokens_keep_numbers_whole() {
         let text = "over 6,430 deaths and $1.2 billion in U.S. aid";
-        let toks = tokens(text, 0..text.len());
-        let words: Vec<&str> = toks.iter().map(|t| &text[t.range.clone()]).collect();
+        let mut toks = Vec::new();
+        push_tokens(text, 0..text.len(), &mut toks, &mut LowerCase::default());
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.range()]).collect();
         assert!(words.contains(&"6,430"));
         assert!(words.contains(&"1.2"));
         assert!(words.contains(&"U.S"));

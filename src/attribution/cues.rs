@@ -122,7 +122,7 @@ const DATA_WORDS: &[&str] = &[
 
 impl CueFinder<'_> {
     pub(super) fn cues_in(&self, tokens: &[&Token], sentence: usize, block: usize) -> Vec<Cue> {
-        let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| self.article.lower(t)).collect();
         let mut cues = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -153,7 +153,8 @@ impl CueFinder<'_> {
         Option<(Range<usize>, Option<Mention>, Option<Mention>)>,
         usize,
     ) {
-        let span_of = |from: usize, to: usize| tokens[from].range.start..tokens[to - 1].range.end;
+        let span_of =
+            |from: usize, to: usize| tokens[from].range().start..tokens[to - 1].range().end;
         if let Some(phrase) = self.lex.measure_phrases.longest_at(words, i) {
             let end = i + phrase.len();
             let mention = Mention {
@@ -199,10 +200,10 @@ impl CueFinder<'_> {
             );
             return (Some((span_of(i, end), Some(crowd), None)), end);
         }
-        if tokens[i].kind != TokenKind::Word || !self.lex.reporting_verbs.contains(words[i]) {
+        if tokens[i].kind() != TokenKind::Word || !self.lex.reporting_verbs.contains(words[i]) {
             return (None, i + 1);
         }
-        if tokens[i].capitalised && i > 0 {
+        if tokens[i].capitalised() && i > 0 {
             return (None, i + 1);
         }
         // "food labelling", "the branding": these are nouns unless a clause opens with them
@@ -251,7 +252,7 @@ impl CueFinder<'_> {
         let mut after = i + 1;
         // Only verbs of speaking invert ("…,” said the minister); "find a clean spot" is an
         // order, not a source.
-        let inverted_allowed = (i == 0 || tokens[i - 1].kind == TokenKind::Punct)
+        let inverted_allowed = (i == 0 || tokens[i - 1].kind() == TokenKind::Punct)
             && !DOCUMENT_VERBS.contains(&words[i])
             && !matches!(words[i], "put" | "puts" | "count" | "counts" | "record");
         if speaker.is_none()
@@ -324,7 +325,7 @@ impl CueFinder<'_> {
             kind: SourceKind::Organisation,
             ..m
         });
-        Some((tokens[verb].range.clone(), Some(person), quoter))
+        Some((tokens[verb].range(), Some(person), quoter))
     }
 
     /// "Petrov was quoted as saying": a passive that still names its speaker, the subject.
@@ -344,7 +345,7 @@ impl CueFinder<'_> {
             return None;
         }
         let speaker = self.phrase_before(tokens, words, verb)?;
-        let span = tokens[verb].range.start..tokens[verb + 2].range.end;
+        let span = tokens[verb].range().start..tokens[verb + 2].range().end;
         Some((span, Some(speaker), None))
     }
 
@@ -403,7 +404,7 @@ impl CueFinder<'_> {
             if PHRASE_STOPS.contains(&words[j]) && !matches!(words[j], "on" | "to" | "in") {
                 return None;
             }
-            if tokens[j].lower == "“" || tokens[j].lower == "\"" {
+            if matches!(self.article.lower(tokens[j]), "“" | "\"") {
                 return None;
             }
             if let Some(p) = self.lex.outlet_phrases.longest_at(words, j)
@@ -426,10 +427,10 @@ impl CueFinder<'_> {
             return false;
         }
         let before = tokens[verb - 1];
-        let noun_before = before.kind == TokenKind::Word
-            && !before.capitalised
-            && !self.lex.pronouns.contains(before.lower.as_str());
-        noun_before && tokens.get(verb + 1).is_some_and(|t| t.capitalised)
+        let noun_before = before.kind() == TokenKind::Word
+            && !before.capitalised()
+            && !self.lex.pronouns.contains(self.article.lower(before));
+        noun_before && tokens.get(verb + 1).is_some_and(|t| t.capitalised())
     }
 
     fn is_noun_here(
@@ -447,7 +448,7 @@ impl CueFinder<'_> {
         // "the Ledger found": a name after "the" is a publication or an institution.
         let the_before = tokens
             .iter()
-            .position(|t| t.range.start == speaker.span.start)
+            .position(|t| t.range().start == speaker.span.start)
             .is_some_and(|k| k > 0 && words[k - 1] == "the");
         let definite = the_before
             || self.text(speaker.span.clone()).starts_with(['T', 't'])
@@ -464,7 +465,7 @@ impl CueFinder<'_> {
         // "Intelligence reports suggest": a plural noun with its own verb after it. "Zinni
         // estimates there are 4,000" is a verb.
         let plural_noun = NOUN_VERBS.contains(&words[verb]);
-        let one_opening_word = verb == 1 && speaker.span == tokens[0].range;
+        let one_opening_word = verb == 1 && speaker.span == tokens[0].range();
         let verb_follows = words.get(verb + 1).is_some_and(|next| {
             self.lex.reporting_verbs.contains(*next) || DOCUMENT_VERBS.contains(next)
         });

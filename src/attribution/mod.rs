@@ -13,7 +13,7 @@ mod cues;
 mod names;
 mod speakers;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::claims::{Claim, ClaimKind};
@@ -153,6 +153,7 @@ pub fn attribute(
         lex,
         names,
         list,
+        usage: std::cell::OnceCell::new(),
     };
     let quote_parts: Vec<Range<usize>> = claims
         .iter()
@@ -160,17 +161,22 @@ pub fn attribute(
         .flat_map(|c| c.parts.iter().cloned())
         .collect();
     let mut cues: Vec<Cue> = Vec::new();
-    // Every person the article names, in order: what "he" and "she" point back to.
+    // What "he" and "she" point back to: the people this sentence names, after the last one
+    // named before it. A cue's speaker is in the cue's sentence, so no earlier person is nearer
+    // than that one; keeping every name of a long file was a tenth of its memory.
     let mut people: Vec<Mention> = Vec::new();
     for (index, sentence) in article.sentences.iter().enumerate() {
         if skip[sentence.block] || article.blocks[sentence.block].disclaimer {
             continue;
         }
-        let tokens: Vec<&Token> = sentence
-            .tokens
+        let tokens: Vec<&Token> = article
+            .tokens_of(sentence)
             .iter()
-            .filter(|t| !within_any(&quote_parts, &t.range))
+            .filter(|t| !within_any(&quote_parts, &t.range()))
             .collect();
+        let last_before = people.pop();
+        people.clear();
+        people.extend(last_before);
         people.extend(finder.people_in(&tokens));
         for mut cue in finder.cues_in(&tokens, index, sentence.block) {
             let antecedents = Antecedents {
@@ -463,14 +469,17 @@ fn share_repeated_claims(article: &Article, claims: &[Claim], out: &mut [Attribu
 }
 
 /// Two claims with one key are one claim repeated, except a bare number: "40 staff" and "40
-/// trains" share a value, not a source. A number counts the same thing when the word after it
-/// is the same; a figure with its unit or scale ("40%", "$3 million") says what it counts.
+/// trains" share a value, not a source. A number counts something else when the words after
+/// the two differ; a figure with its unit or scale ("40%", "$3 million") says what it counts.
 fn same_claim(article: &Article, a: &Claim, b: &Claim) -> bool {
     if a.kind == ClaimKind::Quote || a.key.chars().any(|c| !c.is_ascii_digit() && c != '.') {
         return true;
     }
-    let counted = counted_noun(article, a);
-    counted.is_some() && counted == counted_noun(article, b)
+    match (counted_noun(article, a), counted_noun(article, b)) {
+        (Some(one), Some(other)) => one == other,
+        // "could exceed 25,000." repeats "over 25,000 fatalities".
+        _ => true,
+    }
 }
 
 /// The word right after a figure, in its sentence: what the number counts.
@@ -479,11 +488,11 @@ fn counted_noun<'a>(article: &'a Article, claim: &Claim) -> Option<&'a str> {
         .sentences
         .partition_point(|s| s.range.end <= claim.span.end);
     let sentence = article.sentences.get(at)?;
-    let next = sentence
-        .tokens
+    let next = article
+        .tokens_of(sentence)
         .iter()
-        .find(|t| t.range.start >= claim.span.end)?;
-    next.is_word().then_some(next.lower.as_str())
+        .find(|t| t.range().start >= claim.span.end)?;
+    next.is_word().then_some(article.lower(next))
 }
 
 /// What reading an article's sentences for cues and names needs at hand. Its methods are spread
@@ -493,11 +502,53 @@ struct CueFinder<'a> {
     lex: &'a Lexicon,
     names: &'a Names,
     list: &'a SourceList,
+    /// Built on first use, once per article: asking the whole text for each word made the
+    /// cost grow with the square of the article.
+    usage: std::cell::OnceCell<WordUsage<'a>>,
 }
 
-impl CueFinder<'_> {
+/// How the article writes its words: which it capitalises where no sentence starts ("Osei" in
+/// "Lena Osei said"), and which it writes in lower case ("food" in "junk food").
+#[derive(Default)]
+struct WordUsage<'a> {
+    capitalised_inside: HashSet<&'a str>,
+    lower_case: HashSet<&'a str>,
+}
+
+impl<'a> CueFinder<'a> {
     fn text(&self, range: Range<usize>) -> &str {
         &self.article.text[range]
+    }
+
+    fn usage(&self) -> &WordUsage<'a> {
+        let article: &'a Article = self.article;
+        self.usage.get_or_init(|| {
+            let mut usage = WordUsage::default();
+            for sentence in &article.sentences {
+                for (k, token) in article.tokens_of(sentence).iter().enumerate() {
+                    if !token.is_word() {
+                        continue;
+                    }
+                    if !token.capitalised() {
+                        usage.lower_case.insert(article.lower(token));
+                    } else if k > 0 {
+                        usage.capitalised_inside.insert(article.lower(token));
+                    }
+                }
+            }
+            usage
+        })
+    }
+
+    /// The article writes the word in lower case somewhere.
+    fn written_in_lower_case(&self, lower: &str) -> bool {
+        self.usage().lower_case.contains(lower)
+    }
+
+    /// The article capitalises the word somewhere a sentence does not start: "Osei" of "Lena
+    /// Osei said", not "Rather" of "Rather, he said".
+    fn named_mid_sentence(&self, lower: &str) -> bool {
+        self.usage().capitalised_inside.contains(lower)
     }
 }
 

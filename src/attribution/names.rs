@@ -102,7 +102,7 @@ impl CueFinder<'_> {
         {
             // "the UN refugee agency (UNHCR) said": the short form is what the list uses. Any
             // other aside ("(D-Ore.)", "(pictured)") is skipped.
-            if open + 2 == j - 1 && tokens[open + 1].capitalised {
+            if open + 2 == j - 1 && tokens[open + 1].capitalised() {
                 return Some(self.name(tokens, open + 1, j - 1));
             }
             j = open;
@@ -125,7 +125,7 @@ impl CueFinder<'_> {
             };
             // "the court’s deputy prosecutor, Nadia Osei-Bonsu, told": a name in the
             // appositive is the speaker; a description ("a Republican from Ohio") is not.
-            if tokens[comma + 1].capitalised
+            if tokens[comma + 1].capitalised()
                 && !DETERMINERS.contains(&words[comma + 1])
                 && (comma + 1..j - 1).all(|k| self.continues_name(tokens, words, k))
             {
@@ -141,7 +141,7 @@ impl CueFinder<'_> {
         // "Kmart Corp. announced": the full stop belongs to the abbreviation.
         if end >= 2
             && words[end - 1] == "."
-            && tokens[end - 2].range.end == tokens[end - 1].range.start
+            && tokens[end - 2].range().end == tokens[end - 1].range().start
             && self
                 .lex
                 .abbreviations
@@ -158,27 +158,28 @@ impl CueFinder<'_> {
         let head = tokens[end - 1];
         // "Iran’s reported decision": a possessive qualifies a noun, it does not speak; nor does
         // a determiner or a linking word ("a record for the chamber").
-        let not_a_noun = DETERMINERS.contains(&head.lower.as_str())
-            || INDEFINITE.contains(&head.lower.as_str())
-            || PHRASE_STOPS.contains(&head.lower.as_str());
-        if head.kind != TokenKind::Word
-            || head.lower.ends_with("’s")
-            || head.lower.ends_with("'s")
+        let lower = self.article.lower(head);
+        let not_a_noun = DETERMINERS.contains(&lower)
+            || INDEFINITE.contains(&lower)
+            || PHRASE_STOPS.contains(&lower);
+        if head.kind() != TokenKind::Word
+            || lower.ends_with("’s")
+            || lower.ends_with("'s")
             || not_a_noun
         {
             return None;
         }
-        if self.lex.pronouns.contains(head.lower.as_str()) {
+        if self.lex.pronouns.contains(lower) {
             return Some(self.mention(tokens, end - 1, end, SourceKind::Pronoun));
         }
         let sentence_initial_common =
             end == 1 && (!self.is_proper(tokens, 0) || self.is_common_plural(tokens, 0));
-        if head.capitalised && !sentence_initial_common {
+        if head.capitalised() && !sentence_initial_common {
             let mut start = end - 1;
             while start > 0 && self.continues_name(tokens, words, start - 1) {
                 start -= 1;
             }
-            while start < end - 1 && !tokens[start].capitalised {
+            while start < end - 1 && !tokens[start].capitalised() {
                 start += 1;
             }
             let name = self.name(tokens, start, end);
@@ -198,7 +199,7 @@ impl CueFinder<'_> {
             return Some(name);
         }
         let mut start = end - 1;
-        while start > 0 && end - start < 8 && tokens[start - 1].kind == TokenKind::Word {
+        while start > 0 && end - start < 8 && tokens[start - 1].kind() == TokenKind::Word {
             let word = words[start - 1];
             // "sources close to the presidency", "people familiar with the talks"
             let hedge_link = start >= 2
@@ -218,7 +219,7 @@ impl CueFinder<'_> {
             start -= 1;
         }
         // "another 150 millimetres of rain forecast": a quantity, not a speaker.
-        if start > 0 && tokens[start - 1].kind == TokenKind::Number {
+        if start > 0 && tokens[start - 1].kind() == TokenKind::Number {
             return None;
         }
         self.common_phrase(tokens, words, start, end)
@@ -237,36 +238,36 @@ impl CueFinder<'_> {
         }
         let first = tokens.get(i)?;
         // "according to 12 News Now": a station whose name opens with its channel number.
-        let numbered_name = first.kind == TokenKind::Number
-            && tokens.get(i + 1).is_some_and(|t| t.capitalised)
-            && tokens[i].range.end < tokens[i + 1].range.start;
+        let numbered_name = first.kind() == TokenKind::Number
+            && tokens.get(i + 1).is_some_and(|t| t.capitalised())
+            && tokens[i].range().end < tokens[i + 1].range().start;
         if numbered_name {
             let mut end = i + 2;
             while end < tokens.len() && self.continues_name(tokens, words, end) {
                 end += 1;
             }
-            while end > i + 2 && !tokens[end - 1].capitalised {
+            while end > i + 2 && !tokens[end - 1].capitalised() {
                 end -= 1;
             }
             return Some((self.name(tokens, i, end), end));
         }
-        if first.kind != TokenKind::Word {
+        if first.kind() != TokenKind::Word {
             return None;
         }
-        if self.lex.pronouns.contains(first.lower.as_str()) {
+        let lower = self.article.lower(first);
+        if self.lex.pronouns.contains(lower) {
             return Some((self.mention(tokens, i, i + 1, SourceKind::Pronoun), i + 1));
         }
-        let calendar = self.lex.months.contains(first.lower.as_str())
-            || self.lex.calendar_words.contains(first.lower.as_str());
-        if first.capitalised && (self.lex.not_names.contains(first.lower.as_str()) || calendar) {
+        let calendar = self.lex.months.contains(lower) || self.lex.calendar_words.contains(lower);
+        if first.capitalised() && (self.lex.not_names.contains(lower) || calendar) {
             return None;
         }
-        if first.capitalised {
+        if first.capitalised() {
             let mut end = i + 1;
             while end < tokens.len() && self.continues_name(tokens, words, end) {
                 end += 1;
             }
-            while end > i + 1 && !tokens[end - 1].capitalised {
+            while end > i + 1 && !tokens[end - 1].capitalised() {
                 end -= 1;
             }
             if end + 2 < tokens.len() && words[end] == "(" && words[end + 2] == ")" {
@@ -283,18 +284,18 @@ impl CueFinder<'_> {
             words[k] == "-"
                 && k > i
                 && k + 1 < tokens.len()
-                && tokens[k - 1].range.end == tokens[k].range.start
-                && tokens[k].range.end == tokens[k + 1].range.start
+                && tokens[k - 1].range().end == tokens[k].range().start
+                && tokens[k].range().end == tokens[k + 1].range().start
         };
         let hyphens = |end: usize| (i..end).filter(|&k| hyphen(k)).count();
         while end < tokens.len()
             && end - i - hyphens(end) < 5
-            && (tokens[end].kind == TokenKind::Word || hyphen(end))
+            && (tokens[end].kind() == TokenKind::Word || hyphen(end))
             && !PHRASE_STOPS.contains(&words[end])
             && (end == i || !DETERMINERS.contains(&words[end]))
             && (end == i || !self.is_verb_here(words[end]))
         {
-            if tokens[end].capitalised {
+            if tokens[end].capitalised() {
                 // "council leader Ruth Amari": a lower-case title before a name. "the research
                 // company Sophos": the kind of organisation before its name.
                 let (mut name, name_end) = self.phrase_after(tokens, words, end)?;
@@ -366,7 +367,7 @@ impl CueFinder<'_> {
         let mut role = false;
         while k < tokens.len() && k - from < LONGEST {
             let token = tokens[k];
-            if token.kind != TokenKind::Word || token.capitalised {
+            if token.kind() != TokenKind::Word || token.capitalised() {
                 break;
             }
             let word = words[k];
@@ -382,14 +383,14 @@ impl CueFinder<'_> {
                     .any(|t| t.len() == 1 && t[0] == word);
             k += 1;
         }
-        if !role || k == from || !tokens.get(k)?.capitalised {
+        if !role || k == from || !tokens.get(k)?.capitalised() {
             return None;
         }
         let mut end = k + 1;
         while end < tokens.len() && self.continues_name(tokens, words, end) {
             end += 1;
         }
-        while end > k + 1 && !tokens[end - 1].capitalised {
+        while end > k + 1 && !tokens[end - 1].capitalised() {
             end -= 1;
         }
         let name = self.name(tokens, k, end);
@@ -405,14 +406,14 @@ impl CueFinder<'_> {
         role_end: usize,
     ) -> Option<(Mention, usize)> {
         let comma = role_end;
-        if words.get(comma) != Some(&",") || !tokens.get(comma + 1)?.capitalised {
+        if words.get(comma) != Some(&",") || !tokens.get(comma + 1)?.capitalised() {
             return None;
         }
         let mut name_end = comma + 2;
         while name_end < tokens.len() && self.continues_name(tokens, words, name_end) {
             name_end += 1;
         }
-        while name_end > comma + 2 && !tokens[name_end - 1].capitalised {
+        while name_end > comma + 2 && !tokens[name_end - 1].capitalised() {
             name_end -= 1;
         }
         let name = self.name(tokens, comma + 1, name_end);
@@ -436,7 +437,7 @@ impl CueFinder<'_> {
         }
         // A description ("a former auditor", "chair of the committee"), not a list of names.
         let opener = tokens[comma + 1];
-        if opener.capitalised && !DETERMINERS.contains(&words[comma + 1]) {
+        if opener.capitalised() && !DETERMINERS.contains(&words[comma + 1]) {
             return None;
         }
         let interrupted = words[comma + 1..verb]
@@ -448,12 +449,12 @@ impl CueFinder<'_> {
         let subject = self.phrase_ending(tokens, words, comma)?;
         let first = tokens
             .iter()
-            .position(|t| t.range.start == subject.span.start)?;
+            .position(|t| t.range().start == subject.span.start)?;
         let opens_sentence = first == 0 || first == 1 && words[0] == "the";
         // A lone capitalised word before the first comma is as often "Alas," or "Fortunately,".
         let name_words = tokens[first..comma]
             .iter()
-            .filter(|t| t.capitalised)
+            .filter(|t| t.capitalised())
             .count();
         let known = self.names.is_known_outlet(&subject.text)
             || self.names.find_entry(self.list, &subject.text).is_some()
@@ -468,7 +469,7 @@ impl CueFinder<'_> {
             subject.kind,
             SourceKind::Person | SourceKind::Organisation | SourceKind::Body
         );
-        (opens_sentence && named).then_some((subject, opener.range.start))
+        (opens_sentence && named).then_some((subject, opener.range().start))
     }
 
     fn continues_name(&self, tokens: &[&Token], words: &[&str], at: usize) -> bool {
@@ -476,14 +477,15 @@ impl CueFinder<'_> {
         if self.lex.calendar_words.contains(words[at]) || self.lex.months.contains(words[at]) {
             return false;
         }
-        if token.kind == TokenKind::Word
-            && (token.capitalised || token.is_acronym(&self.article.text))
+        if token.kind() == TokenKind::Word
+            && (token.capitalised() || token.is_acronym(&self.article.text))
         {
             return true;
         }
-        let glued_before = at > 0 && tokens[at - 1].range.end == token.range.start;
-        let glued =
-            glued_before && at + 1 < tokens.len() && token.range.end == tokens[at + 1].range.start;
+        let glued_before = at > 0 && tokens[at - 1].range().end == token.range().start;
+        let glued = glued_before
+            && at + 1 < tokens.len()
+            && token.range().end == tokens[at + 1].range().start;
         if words[at] == "-" && glued {
             return true;
         }
@@ -495,12 +497,12 @@ impl CueFinder<'_> {
                 .abbreviations
                 .contains(&format!("{}.", words[at - 1]))
         {
-            return at + 1 < tokens.len() && tokens[at + 1].capitalised;
+            return at + 1 < tokens.len() && tokens[at + 1].capitalised();
         }
         // "Teachers’ Alliance": a plural possessive inside a name.
         if (words[at] == "’" || words[at] == "'") && glued_before && words[at - 1].ends_with('s')
         {
-            return at + 1 < tokens.len() && tokens[at + 1].capitalised;
+            return at + 1 < tokens.len() && tokens[at + 1].capitalised();
         }
         words[at] != "-" && CONNECTORS.contains(&words[at])
     }
@@ -509,7 +511,7 @@ impl CueFinder<'_> {
     /// by its position. Surnames end in -s too ("Williams said"), so the word must be a known
     /// kind of person in the singular or appear in lower case elsewhere in the article.
     fn is_common_plural(&self, tokens: &[&Token], at: usize) -> bool {
-        let word = tokens[at].lower.as_str();
+        let word = self.article.lower(tokens[at]);
         let Some(singular) = word.strip_suffix('s') else {
             return false;
         };
@@ -521,7 +523,7 @@ impl CueFinder<'_> {
         }
         self.lex.role_nouns.contains(singular)
             || self.lex.role_nouns.contains(word)
-            || self.article.text.contains(&format!(" {word} "))
+            || self.written_in_lower_case(word)
     }
 
     /// A reporting verb that is also a source noun ("reports", "estimates") reads as the noun
@@ -540,8 +542,8 @@ impl CueFinder<'_> {
         if token.is_acronym(&self.article.text) {
             return true;
         }
-        let lower = token.lower.as_str();
-        token.capitalised
+        let lower = self.article.lower(token);
+        token.capitalised()
             && !self
                 .lex
                 .vague_sources
@@ -558,10 +560,12 @@ impl CueFinder<'_> {
     /// A proper word before an institution: "Iranian authorities", "US officials". At the start
     /// of a sentence every word is capitalised, so there it must look like a demonym or acronym.
     fn qualifies(&self, tokens: &[&Token], k: usize) -> bool {
-        if !tokens[k].capitalised || !self.is_proper(tokens, k) {
+        if !tokens[k].capitalised() || !self.is_proper(tokens, k) {
             return false;
         }
-        k > 0 || tokens[k].is_acronym(&self.article.text) || is_demonym(&tokens[k].lower)
+        k > 0
+            || tokens[k].is_acronym(&self.article.text)
+            || is_demonym(self.article.lower(tokens[k]))
     }
 
     /// A common noun phrase: vague when its head is a vague source or an unnamed person, named
@@ -608,12 +612,12 @@ impl CueFinder<'_> {
                 "team" | "office" | "campaign" | "family" | "staff" | "camp"
             );
         if let Some(owner) = (start..end - 1).filter(|_| speaks_for_owner).find(|&k| {
-            tokens[k].capitalised
+            tokens[k].capitalised()
                 && (words[k].ends_with("’s") || words[k].ends_with("'s"))
                 && self.is_proper(tokens, k)
         }) {
             let mut first = owner;
-            while first > start && tokens[first - 1].capitalised {
+            while first > start && tokens[first - 1].capitalised() {
                 first -= 1;
             }
             return Some(without_possessive(self.name(tokens, first, owner + 1)));
@@ -624,7 +628,7 @@ impl CueFinder<'_> {
             let name: Vec<usize> = (start..end - 1)
                 .skip_while(|&k| DETERMINERS.contains(&words[k]))
                 .collect();
-            let all_capitalised = !name.is_empty() && name.iter().all(|&k| tokens[k].capitalised);
+            let all_capitalised = !name.is_empty() && name.iter().all(|&k| tokens[k].capitalised());
             let more_than_a_nationality = name.iter().any(|&k| !is_demonym(words[k]));
             if all_capitalised && more_than_a_nationality && self.is_proper(tokens, name[0]) {
                 let kind = self.organisation_kind(&phrase);
@@ -656,12 +660,12 @@ impl CueFinder<'_> {
         let is_org_token = |k: usize| {
             let upto = &words[start..=k];
             tokens[k].is_acronym(&self.article.text)
-                || tokens[k].capitalised
+                || tokens[k].capitalised()
                     && (ends_with_any(upto, upto.len(), &self.lex.institutional_sources)
                         || ends_with_any(upto, upto.len(), &self.lex.organisation_words))
         };
         let org_modifier = (start..start + core.len() - 1).any(is_org_token);
-        let org_qualifier = qualifier.clone().any(|k| tokens[k].capitalised)
+        let org_qualifier = qualifier.clone().any(|k| tokens[k].capitalised())
             || ends_with_any(
                 &words[qualifier.clone()],
                 qualifier.len(),
@@ -730,16 +734,22 @@ impl CueFinder<'_> {
     fn name(&self, tokens: &[&Token], start: usize, end: usize) -> Mention {
         let mut start = start;
         // "US-based Human Rights…": the place is not part of the name.
-        if let Some(based) = (start..end).rev().find(|&k| tokens[k].lower == "based") {
+        if let Some(based) = (start..end)
+            .rev()
+            .find(|&k| self.article.lower(tokens[k]) == "based")
+        {
             start = (based + 1).min(end - 1);
         }
         // "But the Defense Board": a conjunction opening the sentence is no part of a name.
         while end - start > 1
-            && matches!(tokens[start].lower.as_str(), "but" | "and" | "so" | "yet")
+            && matches!(
+                self.article.lower(tokens[start]),
+                "but" | "and" | "so" | "yet"
+            )
         {
             start += 1;
         }
-        if end - start > 1 && tokens[start].lower == "the" {
+        if end - start > 1 && self.article.lower(tokens[start]) == "the" {
             start += 1;
         }
         // "Anna Kessler of the Teachers’ Alliance": the person speaks; the group is affiliation.
@@ -749,10 +759,12 @@ impl CueFinder<'_> {
             self.lex
                 .person_titles
                 .iter()
-                .any(|t| t.len() == 1 && t[0] == tokens[of - 1].lower.as_str())
+                .any(|t| t.len() == 1 && t[0] == self.article.lower(tokens[of - 1]))
         };
-        if let Some(of) = (start + 2..end).find(|&k| tokens[k].lower == "of" && !title_before(k)) {
-            let person_span = tokens[start].range.start..tokens[of - 1].range.end;
+        if let Some(of) =
+            (start + 2..end).find(|&k| self.article.lower(tokens[k]) == "of" && !title_before(k))
+        {
+            let person_span = tokens[start].range().start..tokens[of - 1].range().end;
             let person = self.text(person_span.clone()).to_string();
             if self.classify_name(&person, tokens, start, of) == SourceKind::Person {
                 return Mention {
@@ -762,7 +774,7 @@ impl CueFinder<'_> {
                 };
             }
         }
-        let span = tokens[start].range.start..tokens[end - 1].range.end;
+        let span = tokens[start].range().start..tokens[end - 1].range().end;
         let text = one_line(self.text(span.clone()).trim_end_matches(['’', '\'']));
         let kind = self.classify_name(&text, tokens, start, end);
         if kind != SourceKind::Person {
@@ -774,27 +786,28 @@ impl CueFinder<'_> {
         // "Kessa Rail CEO Bob Marr", "Vice Foreign Minister Wu Lin": the person comes after
         // the last title inside the name.
         if let Some(title) = (name_start + 1..end - 1).rev().find(|&k| {
-            let word = tokens[k].lower.as_str();
+            let word = self.article.lower(tokens[k]);
             self.lex
                 .person_titles
                 .iter()
                 .any(|t| t.len() == 1 && t[0] == word)
-                && tokens[k + 1].capitalised
+                && tokens[k + 1].capitalised()
                 && word != "of"
-        }) && !(title + 1..end).any(|k| tokens[k].lower == "of")
+        }) && !(title + 1..end).any(|k| self.article.lower(tokens[k]) == "of")
         {
             name_start = title + 1;
         }
         // "Minister of Public Safety Rafe Duval": where the office ends is not written; a
         // person's name is most often a first and a last name.
-        if let Some(of) = (start + 1..end).find(|&k| tokens[k].lower == "of" && title_before(k))
+        if let Some(of) =
+            (start + 1..end).find(|&k| self.article.lower(tokens[k]) == "of" && title_before(k))
             && end - of > 3
-            && tokens[end - 2..end].iter().all(|t| t.capitalised)
+            && tokens[end - 2..end].iter().all(|t| t.capitalised())
         {
             name_start = end - 2;
         }
         let text = one_line(
-            self.text(tokens[name_start].range.start..tokens[end - 1].range.end)
+            self.text(tokens[name_start].range().start..tokens[end - 1].range().end)
                 .trim_end_matches(['’', '\'']),
         );
         Mention { text, span, kind }
@@ -804,7 +817,7 @@ impl CueFinder<'_> {
     fn after_titles(&self, tokens: &[&Token], start: usize, end: usize) -> usize {
         let words: Vec<&str> = tokens[start..end]
             .iter()
-            .map(|t| t.lower.as_str())
+            .map(|t| self.article.lower(t))
             .collect();
         let mut at = 0;
         loop {
@@ -819,7 +832,7 @@ impl CueFinder<'_> {
             let rest_is_name = words[at + skip..]
                 .iter()
                 .zip(&tokens[start + at + skip..end])
-                .any(|(w, t)| t.capitalised && *w != ".");
+                .any(|(w, t)| t.capitalised() && *w != ".");
             if at + skip >= words.len() || !rest_is_name {
                 break;
             }
@@ -834,7 +847,7 @@ impl CueFinder<'_> {
         }
         let words: Vec<&str> = tokens[start..end]
             .iter()
-            .map(|t| t.lower.as_str())
+            .map(|t| self.article.lower(t))
             .collect();
         let lower_text = std::cell::OnceCell::new();
         let lower = || lower_text.get_or_init(|| text.to_lowercase()).as_str();
@@ -875,7 +888,7 @@ impl CueFinder<'_> {
     }
 
     fn mention(&self, tokens: &[&Token], start: usize, end: usize, kind: SourceKind) -> Mention {
-        let span = tokens[start].range.start..tokens[end - 1].range.end;
+        let span = tokens[start].range().start..tokens[end - 1].range().end;
         Mention {
             text: one_line(self.text(span.clone())),
             span,
@@ -886,14 +899,16 @@ impl CueFinder<'_> {
     /// "Secretary of the Air Force Ana Lutz:" — a name that ends right at the colon labels
     /// what follows as its words.
     pub(super) fn label_before(&self, sentence: usize, colon: usize) -> Option<Mention> {
-        let tokens: Vec<&Token> = self.article.sentences[sentence]
-            .tokens
+        let sentence = &self.article.sentences[sentence];
+        let tokens: Vec<&Token> = self
+            .article
+            .tokens_of(sentence)
             .iter()
-            .filter(|t| t.range.end <= colon)
+            .filter(|t| t.range().end <= colon)
             .collect();
-        let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| self.article.lower(t)).collect();
         let last = tokens.last()?;
-        if !last.capitalised {
+        if !last.capitalised() {
             return None;
         }
         let mention = self.phrase_ending(&tokens, &words, tokens.len())?;
@@ -904,25 +919,28 @@ impl CueFinder<'_> {
     /// an article describing a document it named gives the document's figures. The sentence
     /// must open with "the"/"this" and a document noun that points back to a named document.
     pub(super) fn document_subject(&self, sentence: usize, before: usize) -> Option<Mention> {
-        let tokens: Vec<&Token> = self.article.sentences[sentence]
-            .tokens
+        let sentence = &self.article.sentences[sentence];
+        let tokens: Vec<&Token> = self
+            .article
+            .tokens_of(sentence)
             .iter()
-            .filter(|t| t.range.end <= before)
+            .filter(|t| t.range().end <= before)
             .take(3)
             .collect();
         let first = tokens.first()?;
-        if !matches!(first.lower.as_str(), "the" | "this" | "its") {
+        if !matches!(self.article.lower(first), "the" | "this" | "its") {
             return None;
         }
         let noun = tokens[1..]
             .iter()
-            .find(|t| DOCUMENT_NOUNS.contains(&t.lower.as_str()))?;
+            .find(|t| DOCUMENT_NOUNS.contains(&self.article.lower(t)))?;
         let text = &self.article.text;
-        let named = named_document_before(text, &noun.lower, first.range.start)
-            .or_else(|| named_document_before(text, &noun.lower, text.len()))?;
+        let noun_lower = self.article.lower(noun);
+        let named = named_document_before(text, noun_lower, first.range().start)
+            .or_else(|| named_document_before(text, noun_lower, text.len()))?;
         Some(Mention {
             text: named,
-            span: first.range.start..noun.range.end,
+            span: first.range().start..noun.range().end,
             kind: SourceKind::Body,
         })
     }
@@ -930,21 +948,23 @@ impl CueFinder<'_> {
     /// The first named person in the sentence before `before`: who a sentence ending in a colon
     /// introduces ("During the audience the Pope expressed his hopes: …").
     pub(super) fn person_before(&self, sentence: usize, before: usize) -> Option<Mention> {
-        let tokens: Vec<&Token> = self.article.sentences[sentence]
-            .tokens
+        let sentence = &self.article.sentences[sentence];
+        let tokens: Vec<&Token> = self
+            .article
+            .tokens_of(sentence)
             .iter()
-            .filter(|t| t.range.end <= before)
+            .filter(|t| t.range().end <= before)
             .collect();
         self.people_in(&tokens).into_iter().next()
     }
 
     /// The people a sentence names, in order.
     pub(super) fn people_in(&self, tokens: &[&Token]) -> Vec<Mention> {
-        let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| self.article.lower(t)).collect();
         let mut people = Vec::new();
         let mut start = 0;
         while start < tokens.len() {
-            if !(tokens[start].capitalised && self.is_proper(tokens, start)) {
+            if !(tokens[start].capitalised() && self.is_proper(tokens, start)) {
                 start += 1;
                 continue;
             }
@@ -952,22 +972,20 @@ impl CueFinder<'_> {
             while end < tokens.len() && self.continues_name(tokens, &words, end) {
                 end += 1;
             }
-            while end > start + 1 && !tokens[end - 1].capitalised {
+            while end > start + 1 && !tokens[end - 1].capitalised() {
                 end -= 1;
             }
             let mention = self.name(tokens, start, end);
             // A lone capitalised word opening the sentence is a name ("Osei received …") unless
             // the article writes it in lower case too ("Topics discussed …").
-            let lone_opening = start == 0
-                && end == 1
-                && !self.named_mid_sentence(&self.article.text[tokens[0].range.clone()]);
+            let lone_opening = start == 0 && end == 1 && !self.named_mid_sentence(words[0]);
             // "in Vienna", "at Harlow": a place, or where somebody works.
             let placed = start > 0 && PLACE_WORDS.contains(&words[start - 1]);
             // "the Labour government", "the Kessa coach": a name that qualifies a noun.
             let qualifies_a_noun = tokens.get(end).is_some_and(|t| {
                 let word = words[end].trim_end_matches("’s").trim_end_matches("'s");
-                t.kind == TokenKind::Word
-                    && !t.capitalised
+                t.kind() == TokenKind::Word
+                    && !t.capitalised()
                     && (self.lex.organisation_nouns.contains(word)
                         || self.lex.role_nouns.contains(word)
                         || ends_with_any(&[word], 1, &self.lex.institutional_sources))
@@ -980,60 +998,41 @@ impl CueFinder<'_> {
         people
     }
 
-    /// The word appears capitalised somewhere a sentence does not start: "Osei" of "Lena
-    /// Osei said", not "Rather" of "Rather, he said".
-    fn named_mid_sentence(&self, word: &str) -> bool {
-        let text = &self.article.text;
-        text.match_indices(word).any(|(at, _)| {
-            let after = text[at + word.len()..].chars().next();
-            if after.is_some_and(char::is_alphanumeric) {
-                return false;
-            }
-            let before = text[..at].trim_end_matches([' ', '\t']);
-            let space = before.len() < at;
-            space
-                && before
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_alphanumeric() || c == ',')
-        })
-    }
-
     /// The named person a sentence is about, when they come before `before`: "U.S. President
     /// Donald Trump has maintained … the “biggest and best” naval assets".
     pub(super) fn subject_before(&self, sentence: usize, before: usize) -> Option<Mention> {
-        let tokens: Vec<&Token> = self.article.sentences[sentence]
-            .tokens
+        let sentence = &self.article.sentences[sentence];
+        let tokens: Vec<&Token> = self
+            .article
+            .tokens_of(sentence)
             .iter()
-            .filter(|t| t.range.end <= before)
+            .filter(|t| t.range().end <= before)
             .collect();
-        let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| self.article.lower(t)).collect();
         // The subject opens the sentence, perhaps after a short lead-in ("However, …").
         let lead_in = tokens
             .iter()
             .take(4)
-            .position(|t| t.lower == ",")
+            .position(|t| self.article.lower(t) == ",")
             .map_or(0, |c| c + 1);
         let mut start = lead_in;
         while start < tokens.len() && start <= lead_in + 3 {
-            if tokens[start].capitalised && self.is_proper(&tokens, start) {
+            if tokens[start].capitalised() && self.is_proper(&tokens, start) {
                 let mut end = start + 1;
                 while end < tokens.len() && self.continues_name(&tokens, &words, end) {
                     end += 1;
                 }
-                while end > start + 1 && !tokens[end - 1].capitalised {
+                while end > start + 1 && !tokens[end - 1].capitalised() {
                     end -= 1;
                 }
                 let mention = self.name(&tokens, start, end);
                 // "Food labelling would …": a word the article also writes in lower case is
                 // capitalised only by its place.
-                let common_word = start == 0
-                    && end == 1
-                    && self.article.text.contains(&format!(" {} ", words[0]));
+                let common_word = start == 0 && end == 1 && self.written_in_lower_case(words[0]);
                 if mention.kind == SourceKind::Person
                     && !common_word
                     && end < tokens.len()
-                    && tokens[end].kind == TokenKind::Word
+                    && tokens[end].kind() == TokenKind::Word
                 {
                     return Some(mention);
                 }

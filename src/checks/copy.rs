@@ -46,8 +46,7 @@ pub(super) fn related(
     let text = &original.original.text;
     Related {
         path: original.original.path.clone(),
-        char_span: crate::position::char_offset(text, bytes.start)
-            ..crate::position::char_offset(text, bytes.end),
+        char_span: original.chars.offset(text, bytes.start)..original.chars.offset(text, bytes.end),
         text: text[bytes.clone()].to_string(),
         span: bytes,
         similarity,

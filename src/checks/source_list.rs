@@ -2,6 +2,7 @@
 //! them), listed sources the article never uses (`source-unused`), and claims with no list at
 //! all (`sources-missing`).
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use super::{Check, draft};
@@ -99,14 +100,14 @@ pub(super) fn source_unused(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
         }
     }
     cited.extend(reused_entries(a));
-    let body = body_text(a);
+    let body = Body::of(a);
     a.list
         .entries
         .iter()
         .enumerate()
         .filter(|(i, _)| !cited.contains(i))
         .filter(|(i, _)| without_original || at_hand.contains(i))
-        .filter(|(_, e)| !contains_name(&body, &e.name))
+        .filter(|(_, e)| !body.names(&e.name))
         .map(|(i, e)| {
             let span = e.span.clone().unwrap_or(0..0);
             let message = if at_hand.contains(&i) {
@@ -183,16 +184,35 @@ fn entries_of_office(entry_words: &[Vec<String>], speaker: &str) -> Vec<usize> {
         .collect()
 }
 
-/// The masked text of every block that is not the source list.
-fn body_text(a: &Analysis) -> String {
-    a.article
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !a.list.blocks.contains(i))
-        .map(|(_, b)| &a.article.text[b.range.clone()])
-        .collect::<Vec<_>>()
-        .join("\n")
+/// The masked text of every block that is not the source list. Searched block by block:
+/// joining the blocks was a copy of the whole article at the run's peak of memory. A name
+/// with a line break (a front-matter list can hold one) can match across two blocks joined
+/// by a line break, so for such a name the blocks are still joined.
+struct Body<'a> {
+    blocks: Vec<&'a str>,
+    joined: OnceCell<String>,
+}
+
+impl<'a> Body<'a> {
+    fn of(a: &'a Analysis) -> Body<'a> {
+        let blocks = (a.article.blocks.iter().enumerate())
+            .filter(|(i, _)| !a.list.blocks.contains(i))
+            .map(|(_, b)| &a.article.text[b.range.clone()])
+            .collect();
+        Body {
+            blocks,
+            joined: OnceCell::new(),
+        }
+    }
+
+    /// Whether the body names `name` as a whole word.
+    fn names(&self, name: &str) -> bool {
+        if name.contains('\n') {
+            return contains_name(self.joined.get_or_init(|| self.blocks.join("\n")), name);
+        }
+        // A block's edges are word boundaries, as the line breaks joining them were.
+        self.blocks.iter().any(|block| contains_name(block, name))
+    }
 }
 
 fn contains_name(body: &str, name: &str) -> bool {
@@ -229,4 +249,23 @@ pub(super) fn sources_missing(a: &Analysis, rule: &RuleSettings) -> Vec<Finding>
         "first claim",
         Some("end the article with a source list: `Sources: Reuters, AP` or a `Sources` heading with one `- Outlet: Headline` per line".into()),
     )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_names_whole_words_in_any_block() {
+        let body = Body {
+            blocks: vec!["Talks, said Harbour Wire", "(Kessa) ended"],
+            joined: OnceCell::new(),
+        };
+        assert!(body.names("Harbour Wire"));
+        assert!(body.names("Kessa"));
+        assert!(!body.names("Harbour Wir"));
+        assert!(!body.names("Wire (Kessa"));
+        // A name with a line break is looked for across the blocks' join.
+        assert!(body.names("Harbour Wire\n(Kessa"));
+    }
 }

@@ -29,20 +29,20 @@ pub(super) fn extract_figures(
             continue;
         }
         let urls = url_ranges(&article.text, sentence.range.clone());
-        let tokens: Vec<&Token> = sentence
-            .tokens
+        let tokens: Vec<&Token> = article
+            .tokens_of(sentence)
             .iter()
-            .filter(|t| !within_any(&quote_spans, &t.range))
+            .filter(|t| !within_any(&quote_spans, &t.range()))
             .filter(|t| {
                 !urls
                     .iter()
-                    .any(|u| u.start <= t.range.start && t.range.end <= u.end)
+                    .any(|u| u.start <= t.range().start && t.range().end <= u.end)
             })
             .collect();
         let finder = FigureFinder {
             text: &article.text,
             tokens: &tokens,
-            words: tokens.iter().map(|t| t.lower.as_str()).collect(),
+            words: tokens.iter().map(|t| article.lower(t)).collect(),
             lex,
         };
         let mut i = 0;
@@ -52,7 +52,7 @@ pub(super) fn extract_figures(
                     // A hedge extends the figure back from `i`, never past it.
                     let first = tokens[..=i]
                         .iter()
-                        .rposition(|t| t.range.start == claim.span.start)
+                        .rposition(|t| t.range().start == claim.span.start)
                         .unwrap_or(i);
                     if !finder.is_public_result(first, end) {
                         let mut claim = claim;
@@ -113,7 +113,7 @@ impl FigureFinder<'_> {
     /// Tokens `a` and `b` (`a` before `b`) touch, with nothing between them; false when `b` is
     /// past the sentence.
     fn glued(&self, a: usize, b: usize) -> bool {
-        b < self.tokens.len() && self.tokens[a].range.end == self.tokens[b].range.start
+        b < self.tokens.len() && self.tokens[a].range().end == self.tokens[b].range().start
     }
 
     /// A figure starting at token `i`: the index after it and the claim.
@@ -123,7 +123,7 @@ impl FigureFinder<'_> {
             return Some((end, self.claim(i, end, m.join(" "), true)));
         }
         let token = self.tokens[i];
-        if token.kind == TokenKind::Number {
+        if token.kind() == TokenKind::Number {
             return self.numeric_figure(i);
         }
         self.worded_figure(i)
@@ -156,7 +156,7 @@ impl FigureFinder<'_> {
 
     fn numeric_figure(&self, i: usize) -> Option<(usize, Claim)> {
         let token = self.tokens[i];
-        let raw = &self.text[token.range.clone()];
+        let raw = &self.text[token.range()];
         let digits_end = raw
             .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
             .unwrap_or(raw.len());
@@ -237,8 +237,8 @@ impl FigureFinder<'_> {
         let street = (i + 1..(i + 4).min(self.tokens.len()))
             .find(|&k| self.lex.street_words.contains(self.words[k]));
         if let Some(k) = street
-            && (i + 1..k).all(|j| self.tokens[j].capitalised)
-            && self.tokens[k].capitalised
+            && (i + 1..k).all(|j| self.tokens[j].capitalised())
+            && self.tokens[k].capitalised()
         {
             return true;
         }
@@ -248,12 +248,12 @@ impl FigureFinder<'_> {
         // Times: "10:30", "3 p.m.". A colon glued between two numbers; "the port: 70%" is not.
         let colon_after = next == Some(":")
             && i + 2 < self.tokens.len()
-            && self.tokens[i + 2].kind == TokenKind::Number
+            && self.tokens[i + 2].kind() == TokenKind::Number
             && self.glued(i, i + 1)
             && self.glued(i + 1, i + 2);
         let colon_before = prev == Some(":")
             && i >= 2
-            && self.tokens[i - 2].kind == TokenKind::Number
+            && self.tokens[i - 2].kind() == TokenKind::Number
             && self.glued(i - 2, i - 1)
             && self.glued(i - 1, i);
         if colon_after || colon_before {
@@ -280,7 +280,7 @@ impl FigureFinder<'_> {
         // The end of a date range: "Jan. 4–6".
         if matches!(prev, Some("-") | Some("–"))
             && i >= 2
-            && self.tokens[i - 2].kind == TokenKind::Number
+            && self.tokens[i - 2].kind() == TokenKind::Number
         {
             let before = i.checked_sub(3).map(|p| self.words[p]);
             if is_month(before)
@@ -302,13 +302,13 @@ impl FigureFinder<'_> {
             && joiner(i - 1)
             && self.glued(i - 1, i)
             && self.glued(i - 2, i - 1)
-            && (self.tokens[i - 2].kind == TokenKind::Number || self.words[i - 1] == "+");
+            && (self.tokens[i - 2].kind() == TokenKind::Number || self.words[i - 1] == "+");
         let after = i + 2 < self.tokens.len()
             && joiner(i + 1)
             && self.words[i + 1] != "+"
             && self.glued(i, i + 1)
             && self.glued(i + 1, i + 2)
-            && self.tokens[i + 2].kind == TokenKind::Number;
+            && self.tokens[i + 2].kind() == TokenKind::Number;
         before || after
     }
 
@@ -402,10 +402,10 @@ impl FigureFinder<'_> {
         };
         let before = self.tokens[prev];
         let word = self.words[prev];
-        let adjacent = before.range.end == self.tokens[i].range.start;
+        let adjacent = before.range().end == self.tokens[i].range().start;
         if word == "-" && adjacent && prev > 0 {
             let named = self.tokens[prev - 1];
-            return named.is_word() && named.range.end == before.range.start;
+            return named.is_word() && named.range().end == before.range().start;
         }
         if word == "."
             && prev > 0
@@ -419,7 +419,7 @@ impl FigureFinder<'_> {
         if word == "#" {
             return true;
         }
-        if self.lex.name_prefixes.contains(word) && (before.capitalised || word.ends_with('.')) {
+        if self.lex.name_prefixes.contains(word) && (before.capitalised() || word.ends_with('.')) {
             return true;
         }
         let sentence_start = prev == 0;
@@ -429,7 +429,7 @@ impl FigureFinder<'_> {
             .iter()
             .any(|h| h.last().is_some_and(|w| w == word));
         before.is_word()
-            && before.capitalised
+            && before.capitalised()
             && !sentence_start
             && !is_hedge_word
             && !self.lex.currencies.contains(word)
@@ -480,7 +480,7 @@ impl FigureFinder<'_> {
         let is_number = |k: usize| {
             self.tokens
                 .get(k)
-                .is_some_and(|t| t.kind == TokenKind::Number)
+                .is_some_and(|t| t.kind() == TokenKind::Number)
         };
         let voted = |k: usize| {
             k.checked_sub(1)
@@ -516,7 +516,7 @@ impl FigureFinder<'_> {
         }
         let unit_words = 3;
         (first.saturating_sub(2 + unit_words)..first - 1)
-            .any(|k| self.tokens[k].kind == TokenKind::Number)
+            .any(|k| self.tokens[k].kind() == TokenKind::Number)
     }
 
     /// Where the hedge before token `i` starts ("at least 217"), or `i` itself.
@@ -528,7 +528,7 @@ impl FigureFinder<'_> {
     }
 
     fn claim(&self, start: usize, end: usize, key: String, approximate: bool) -> Claim {
-        let span = self.tokens[start].range.start..self.tokens[end - 1].range.end;
+        let span = self.tokens[start].range().start..self.tokens[end - 1].range().end;
         Claim {
             kind: ClaimKind::Figure,
             parts: vec![span.clone()],

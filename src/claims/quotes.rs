@@ -288,11 +288,11 @@ fn is_mention(article: &Article, quote_start: usize, lex: &Lexicon) -> bool {
     else {
         return false;
     };
-    let before: Vec<&str> = sentence
-        .tokens
+    let before: Vec<&str> = article
+        .tokens_of(sentence)
         .iter()
-        .filter(|t| t.range.end <= quote_start && t.kind != TokenKind::Punct)
-        .map(|t| t.lower.as_str())
+        .filter(|t| t.range().end <= quote_start && t.kind() != TokenKind::Punct)
+        .map(|t| article.lower(t))
         .collect();
     lex.mention_markers
         .iter()

@@ -9,7 +9,6 @@ use super::ListFormat;
 use crate::attribution::{Attribution, Scope, Status};
 use crate::check::Analysis;
 use crate::claims::{Claim, ClaimKind};
-use crate::position::char_offset;
 use crate::report::{FileReport, Summary};
 use crate::visible::visible;
 
@@ -77,8 +76,8 @@ pub(crate) fn claim_out(analysis: &Analysis, claim: &Claim, at: &Attribution) ->
         text: claim.text(&article.source),
         byte_start: claim.span.start,
         byte_end: claim.span.end,
-        char_start: char_offset(&article.source, claim.span.start),
-        char_end: char_offset(&article.source, claim.span.end),
+        char_start: article.lines.char_offset(&article.source, claim.span.start),
+        char_end: article.lines.char_offset(&article.source, claim.span.end),
         line: start.line,
         column: start.column,
         end_line: end.line,
@@ -90,8 +89,8 @@ pub(crate) fn claim_out(analysis: &Analysis, claim: &Claim, at: &Attribution) ->
             .map(|p| PartOut {
                 byte_start: p.start,
                 byte_end: p.end,
-                char_start: char_offset(&article.source, p.start),
-                char_end: char_offset(&article.source, p.end),
+                char_start: article.lines.char_offset(&article.source, p.start),
+                char_end: article.lines.char_offset(&article.source, p.end),
             })
             .collect(),
         attribution: AttributionOut {

@@ -6,7 +6,6 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::finding::Fix;
-use crate::position::char_offset;
 use crate::report::{FileReport, Summary};
 
 pub(crate) const VERSION: u32 = 1;
@@ -114,8 +113,8 @@ fn file_out(file: &FileReport) -> FileOut<'_> {
                 end_column: end.column,
                 byte_start: f.span.start,
                 byte_end: f.span.end,
-                char_start: char_offset(&article.source, f.span.start),
-                char_end: char_offset(&article.source, f.span.end),
+                char_start: article.lines.char_offset(&article.source, f.span.start),
+                char_end: article.lines.char_offset(&article.source, f.span.end),
                 text: &article.source[f.span.clone()],
                 related: f
                     .related
@@ -130,7 +129,7 @@ fn file_out(file: &FileReport) -> FileOut<'_> {
                         similarity: r.similarity,
                     })
                     .collect(),
-                fix: f.fix.as_ref().map(|fix| fix_out(&article.source, fix)),
+                fix: f.fix.as_ref().map(|fix| fix_out(article, fix)),
             });
         }
     }
@@ -149,7 +148,8 @@ fn file_out(file: &FileReport) -> FileOut<'_> {
     }
 }
 
-fn fix_out<'a>(source: &str, fix: &'a Fix) -> FixOut<'a> {
+fn fix_out<'a>(article: &crate::document::Article, fix: &'a Fix) -> FixOut<'a> {
+    let source: &str = &article.source;
     FixOut {
         title: &fix.title,
         edits: fix
@@ -158,8 +158,8 @@ fn fix_out<'a>(source: &str, fix: &'a Fix) -> FixOut<'a> {
             .map(|e| EditOut {
                 byte_start: e.range.start,
                 byte_end: e.range.end,
-                char_start: char_offset(source, e.range.start),
-                char_end: char_offset(source, e.range.end),
+                char_start: article.lines.char_offset(source, e.range.start),
+                char_end: article.lines.char_offset(source, e.range.end),
                 text: &e.text,
             })
             .collect(),

@@ -225,9 +225,8 @@ impl super::Emitter for Stream {
     fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let rules = crate::rules::builtin();
         if let Some(analysis) = &file.analysis {
-            let mut chars = CharCursor::new(&analysis.article.source);
             for finding in &file.findings {
-                let result = result(file, analysis, finding, rules, &mut chars);
+                let result = result(file, analysis, finding, rules);
                 self.results.push(&result, 4, out)?;
             }
         }
@@ -326,7 +325,6 @@ fn result<'a>(
     analysis: &Analysis,
     finding: &'a Finding,
     rules: &[RuleDef],
-    chars: &mut CharCursor,
 ) -> ResultOut<'a> {
     let related_locations = finding
         .related
@@ -345,7 +343,7 @@ fn result<'a>(
             id: None,
             physical_location: PhysicalLocation {
                 artifact_location: artifact_location(&file.path),
-                region: Some(text_region(analysis, &finding.span, chars, true)),
+                region: Some(text_region(analysis, &finding.span, true)),
             },
             message: None,
             properties: None,
@@ -363,9 +361,6 @@ fn result<'a>(
 /// by character offset and length (an insertion deletes nothing).
 fn fix_out(file: &FileReport, analysis: &Analysis, fix: &Fix) -> FixOut {
     let source: &str = &analysis.article.source;
-    // A cursor of its own: the edits are elsewhere in the text (at the source list), and the
-    // findings' cursor must not be sent back.
-    let mut chars = CharCursor::new(source);
     let replacements = fix
         .edits
         .iter()
@@ -374,7 +369,7 @@ fn fix_out(file: &FileReport, analysis: &Analysis, fix: &Fix) -> FixOut {
             let end = floor_char_boundary(source, edit.range.end.min(source.len())).max(start);
             Replacement {
                 deleted_region: Region {
-                    char_offset: Some(chars.offset(start)),
+                    char_offset: Some(analysis.article.lines.char_offset(source, start)),
                     char_length: Some(source[start..end].chars().count()),
                     ..Region::default()
                 },
@@ -410,8 +405,7 @@ fn related_location(
     id: usize,
 ) -> Location {
     let region = if related.path == file.path {
-        let mut chars = CharCursor::new(&analysis.article.source);
-        text_region(analysis, &related.span, &mut chars, false)
+        text_region(analysis, &related.span, false)
     } else {
         // Another file (an original text): fairlint has its text only while checking, so the
         // place is given in bytes, which SARIF allows for any artifact.
@@ -438,10 +432,7 @@ fn related_location(
 
 fn notification(file: &FileReport, error: &FileError) -> Notification {
     let region = match (&file.analysis, &error.span) {
-        (Some(analysis), Some(span)) => {
-            let mut chars = CharCursor::new(&analysis.article.source);
-            Some(text_region(analysis, span, &mut chars, false))
-        }
+        (Some(analysis), Some(span)) => Some(text_region(analysis, span, false)),
         _ => file.error_position(error).map(|at| Region {
             start_line: Some(at.line),
             start_column: Some(at.column),
@@ -467,12 +458,7 @@ fn notification(file: &FileReport, error: &FileError) -> Notification {
 
 /// A text region: lines and columns (1-based, code points; the end just past the span) and the
 /// same span as a character offset and length.
-fn text_region(
-    analysis: &Analysis,
-    span: &Range<usize>,
-    chars: &mut CharCursor,
-    snippet: bool,
-) -> Region {
+fn text_region(analysis: &Analysis, span: &Range<usize>, snippet: bool) -> Region {
     let article = &analysis.article;
     let source: &str = &article.source;
     let start = floor_char_boundary(source, span.start.min(source.len()));
@@ -483,41 +469,12 @@ fn text_region(
         start_column: Some(from.column),
         end_line: Some(to.line),
         end_column: Some(to.column),
-        char_offset: Some(chars.offset(start)),
+        char_offset: Some(article.lines.char_offset(source, start)),
         char_length: Some(source[start..end].chars().count()),
         snippet: snippet.then(|| Snippet {
             text: source[start..end].to_string(),
         }),
         ..Region::default()
-    }
-}
-
-/// Code-point offsets of byte offsets, counted forward from the last one asked for, so that the
-/// findings of a file (sorted by position) cost one pass over the text instead of one each.
-struct CharCursor<'s> {
-    text: &'s str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'s> CharCursor<'s> {
-    fn new(text: &'s str) -> CharCursor<'s> {
-        CharCursor {
-            text,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    fn offset(&mut self, offset: usize) -> usize {
-        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
-        if offset < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += self.text[self.byte..offset].chars().count();
-        self.byte = offset;
-        self.chars
     }
 }
 
@@ -600,21 +557,6 @@ mod tests {
     fn rule_names_are_pascal_case() {
         assert_eq!(pascal_case("quote-unattributed"), "QuoteUnattributed");
         assert_eq!(pascal_case("sources-missing"), "SourcesMissing");
-    }
-
-    #[test]
-    fn char_cursor_counts_code_points_forward_and_back() {
-        let text = "“€ a” b";
-        let mut cursor = CharCursor::new(text);
-        let b = text.find('b').unwrap();
-        assert_eq!(cursor.offset(b), 6);
-        assert_eq!(cursor.offset(text.find('a').unwrap()), 3);
-        assert_eq!(cursor.offset(text.len()), 7);
-        assert_eq!(
-            cursor.offset(b),
-            crate::position::char_offset(text, b),
-            "going back recounts"
-        );
     }
 
     #[test]
