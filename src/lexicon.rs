@@ -50,6 +50,7 @@ pub const KEYS: &[&str] = &[
     "street-words",
     "not-names",
     "platforms",
+    "places",
     "outlet-words",
     "result-units",
     "result-shares",
@@ -97,6 +98,7 @@ pub struct Lexicon {
     /// Where a person speaks for themselves ("on Truth Social", "on X"): not a news source the
     /// list must hold.
     pub platforms: Phrases,
+    pub places: Phrases,
     /// Words in a name that say it publishes news: such an organisation belongs on the list.
     pub outlet_words: Phrases,
     /// What a sports result counts ("30 games", "12 points"): results, not claims.
@@ -184,6 +186,7 @@ impl Lexicon {
             pronouns: set(take("pronouns")),
             not_names: set(take("not-names")),
             platforms: phrases(take("platforms")),
+            places: phrases(take("places")),
             outlet_words: phrases(take("outlet-words")),
             result_units: set(take("result-units")),
             result_shares: phrases(take("result-shares")),

@@ -161,10 +161,11 @@ pub fn attribute(
         .flat_map(|c| c.parts.iter().cloned())
         .collect();
     let mut cues: Vec<Cue> = Vec::new();
-    // What "he" and "she" point back to: the people this sentence names, after the last one
-    // named before it. A cue's speaker is in the cue's sentence, so no earlier person is nearer
-    // than that one; keeping every name of a long file was a tenth of its memory.
+    // What "he" and "she" point back to: the people this sentence names, after the one an
+    // earlier sentence is most likely about, its first-named person ("Ridge thanked President
+    // Bush … He cited" is Ridge). Keeping every name of a long file was a tenth of its memory.
     let mut people: Vec<Mention> = Vec::new();
+    let mut carried: Option<Mention> = None;
     for (index, sentence) in article.sentences.iter().enumerate() {
         if skip[sentence.block] || article.blocks[sentence.block].disclaimer {
             continue;
@@ -174,10 +175,13 @@ pub fn attribute(
             .iter()
             .filter(|t| !within_any(&quote_parts, &t.range()))
             .collect();
-        let last_before = people.pop();
         people.clear();
-        people.extend(last_before);
-        people.extend(finder.people_in(&tokens));
+        people.extend(carried.clone());
+        let named_here = finder.people_in(&tokens);
+        if let Some(first) = named_here.first() {
+            carried = Some(first.clone());
+        }
+        people.extend(named_here);
         for mut cue in finder.cues_in(&tokens, index, sentence.block) {
             let antecedents = Antecedents {
                 cues: &cues,

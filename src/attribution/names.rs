@@ -331,11 +331,19 @@ impl CueFinder<'_> {
             && let Some((named, named_end)) = self.phrase_after(tokens, words, by + 1)
             && (matches!(named.kind, SourceKind::Organisation | SourceKind::Body)
                 || named.kind == SourceKind::Person && matches!(words[by], "by" | "from"))
+            && !self.is_place(&named.text)
         {
             return Some((named, named_end));
         }
         self.name_after_role(tokens, words, e)
             .or(Some((mention, e)))
+    }
+
+    /// "reports in Italy": where something happened, not who said it.
+    fn is_place(&self, name: &str) -> bool {
+        let lower = name.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        is_place(self.lex, &words)
     }
 
     /// The named agent of a passive before token `before`: "has been criticised by the Kessa
@@ -852,6 +860,10 @@ impl CueFinder<'_> {
         let lower_text = std::cell::OnceCell::new();
         let lower = || lower_text.get_or_init(|| text.to_lowercase()).as_str();
         let lex = &self.lex;
+        // "Iran said": a country speaks through its government, a public body, never a person.
+        if is_place(lex, &words) {
+            return SourceKind::Body;
+        }
         if lex.person_titles.in_words(&words) || lex.person_titles.hyphenated_in(lower()) {
             return SourceKind::Person;
         }
@@ -1072,6 +1084,12 @@ fn is_adjective(word: &str) -> bool {
 }
 
 /// A name wrapped over two lines is one name.
+/// The whole name is a place: "Iran", "the West Bank".
+fn is_place(lex: &crate::lexicon::Lexicon, words: &[&str]) -> bool {
+    let place = words.strip_prefix(&["the"]).unwrap_or(words);
+    !place.is_empty() && lex.places.longest_at(place, 0).map(Vec::len) == Some(place.len())
+}
+
 /// Looks like a nationality or a people: "Iranian", "Kurdish", "Japanese", "Iraqi".
 fn is_demonym(word: &str) -> bool {
     ["an", "ese", "ish", "i", "ch"]

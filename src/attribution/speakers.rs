@@ -308,6 +308,18 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_points_to_whom_the_sentence_before_is_about_and_never_to_a_place() {
+        let text = "Tom Kerr thanked President Abel Marr and said the new systems had made America safer. He cited family reasons, stating that “it is time to go.”";
+        assert_eq!(speaker(text).as_deref(), Some("Tom Kerr"));
+        let got = attributed("Iran said 40 people were held.");
+        assert_eq!(got[0].0, Status::Named);
+        // "reports in Italy": the place is where, not who.
+        let got =
+            attributed("According to reports in Italy, Sand will earn about €9 million a year.");
+        assert_eq!(got[0].0, Status::Vague);
+    }
+
+    #[test]
     fn a_pronoun_takes_a_speaker_named_paragraphs_before() {
         let text = "Lena Osei, the port director, spoke first.\n\n“Cranes arrive in May,” Osei said.\n\nThe unions met later.\n\nThe tide was high.\n\n“We will need 300 more staff,” she said.\n";
         let got = attributed(text);
