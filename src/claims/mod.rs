@@ -82,14 +82,48 @@ pub(crate) fn fold_words(text: &str) -> String {
 }
 
 /// A heading that repeats a quote or a figure from the body is a headline, not a new claim.
+/// Headlines round: "$11 billion" over a body's "$11.5bn" is the same figure.
 fn drop_heading_repeats(article: &Article, claims: &mut Vec<Claim>) {
     let in_heading = |c: &Claim| article.blocks[c.block].kind == BlockKind::Heading;
+    if !claims.iter().any(in_heading) {
+        return;
+    }
     let body_keys: std::collections::HashSet<(ClaimKind, String)> = claims
         .iter()
         .filter(|c| !in_heading(c))
         .map(|c| (c.kind, c.key.clone()))
         .collect();
-    claims.retain(|c| !in_heading(c) || !body_keys.contains(&(c.kind, c.key.clone())));
+    let body_values: Vec<(f64, bool)> = claims
+        .iter()
+        .filter(|c| !in_heading(c) && c.kind == ClaimKind::Figure)
+        .filter_map(|c| value_of(&c.key))
+        .collect();
+    let rounds_a_body_figure = |c: &Claim| {
+        c.kind == ClaimKind::Figure
+            && value_of(&c.key).is_some_and(|(value, percent)| {
+                body_values
+                    .iter()
+                    .any(|&(body, p)| p == percent && close(value, body))
+            })
+    };
+    claims.retain(|c| {
+        !in_heading(c) || !body_keys.contains(&(c.kind, c.key.clone())) && !rounds_a_body_figure(c)
+    });
+}
+
+/// A figure's value with its scale, and whether it is a percentage.
+fn value_of(key: &str) -> Option<(f64, bool)> {
+    let value = crate::align::figure_value(key)?;
+    let percent = value.ends_with('%');
+    let number: f64 = value.trim_end_matches('%').parse().ok()?;
+    Some((number, percent))
+}
+
+/// Within the 5% a headline rounds by.
+fn close(a: f64, b: f64) -> bool {
+    const ROUNDING: f64 = 0.05;
+    let larger = a.abs().max(b.abs());
+    larger > 0.0 && (a - b).abs() <= ROUNDING * larger
 }
 
 #[cfg(test)]
@@ -127,5 +161,38 @@ pub(crate) mod test_support {
             .filter(|(k, _)| *k == ClaimKind::Quote)
             .map(|(_, t)| t)
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::document::Format;
+
+    fn figure_texts(markdown: &str) -> Vec<String> {
+        let lex = Lexicon::builtin();
+        let article = Article::parse("t.md", Arc::from(markdown), Format::Markdown, &lex);
+        let skip = vec![false; article.blocks.len()];
+        extract_claims(&article, &skip, &lex)
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Figure)
+            .map(|c| c.text(markdown))
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_that_rounds_a_body_figure_repeats_it() {
+        let text =
+            "# Harlow to buy Kessa for $11 billion\n\nThe deal is to cost $11.5bn, Harlow said.\n";
+        assert_eq!(figure_texts(text), ["$11.5bn"]);
+        // A headline figure the body does not give, within rounding, is a claim of its own.
+        let text =
+            "# Harlow to buy Kessa for $14 billion\n\nThe deal is to cost $11.5bn, Harlow said.\n";
+        assert_eq!(figure_texts(text), ["$14 billion", "$11.5bn"]);
+        let text =
+            "# 40% back the plan\n\nSome 40 people and 41% of voters back it, the poll found.\n";
+        assert_eq!(figure_texts(text), ["Some 40", "41%"]);
     }
 }
