@@ -575,6 +575,14 @@ mod tests {
     }
 
     #[test]
+    fn a_video_or_photos_nobody_is_named_for_are_vague() {
+        let got = attributed("The video, recorded Friday, shows 40 officers at the gate.");
+        assert_eq!(got[0].0, Status::Vague);
+        let got = attributed("Photos posted online showed 12 boats in the harbour.");
+        assert_eq!(got[0].0, Status::Vague);
+    }
+
+    #[test]
     fn a_publication_finds() {
         let got = attributed("About 12 percent of the grants went to one firm, the Ledger found.");
         assert_eq!(got[0].0, Status::Named);
