@@ -242,13 +242,7 @@ impl CueFinder<'_> {
             && tokens.get(i + 1).is_some_and(|t| t.capitalised())
             && tokens[i].range().end < tokens[i + 1].range().start;
         if numbered_name {
-            let mut end = i + 2;
-            while end < tokens.len() && self.continues_name(tokens, words, end) {
-                end += 1;
-            }
-            while end > i + 2 && !tokens[end - 1].capitalised() {
-                end -= 1;
-            }
+            let end = self.name_end(tokens, words, i + 2);
             return Some((self.name(tokens, i, end), end));
         }
         if first.kind() != TokenKind::Word {
@@ -263,13 +257,7 @@ impl CueFinder<'_> {
             return None;
         }
         if first.capitalised() {
-            let mut end = i + 1;
-            while end < tokens.len() && self.continues_name(tokens, words, end) {
-                end += 1;
-            }
-            while end > i + 1 && !tokens[end - 1].capitalised() {
-                end -= 1;
-            }
+            let end = self.name_end(tokens, words, i + 1);
             if end + 2 < tokens.len() && words[end] == "(" && words[end + 2] == ")" {
                 return Some((self.name(tokens, i, end), end + 3));
             }
@@ -382,25 +370,14 @@ impl CueFinder<'_> {
             if PHRASE_STOPS.contains(&word) && word != "and" {
                 return None;
             }
-            role |= self.lex.role_nouns.contains(word)
-                || is_agent_noun(word)
-                || self
-                    .lex
-                    .person_titles
-                    .iter()
-                    .any(|t| t.len() == 1 && t[0] == word);
+            role |=
+                self.lex.role_nouns.contains(word) || is_agent_noun(word) || self.is_title(word);
             k += 1;
         }
         if !role || k == from || !tokens.get(k)?.capitalised() {
             return None;
         }
-        let mut end = k + 1;
-        while end < tokens.len() && self.continues_name(tokens, words, end) {
-            end += 1;
-        }
-        while end > k + 1 && !tokens[end - 1].capitalised() {
-            end -= 1;
-        }
+        let end = self.name_end(tokens, words, k + 1);
         let name = self.name(tokens, k, end);
         (name.kind == SourceKind::Person).then_some((name, end))
     }
@@ -417,13 +394,7 @@ impl CueFinder<'_> {
         if words.get(comma) != Some(&",") || !tokens.get(comma + 1)?.capitalised() {
             return None;
         }
-        let mut name_end = comma + 2;
-        while name_end < tokens.len() && self.continues_name(tokens, words, name_end) {
-            name_end += 1;
-        }
-        while name_end > comma + 2 && !tokens[name_end - 1].capitalised() {
-            name_end -= 1;
-        }
+        let name_end = self.name_end(tokens, words, comma + 2);
         let name = self.name(tokens, comma + 1, name_end);
         (name.kind == SourceKind::Person).then_some((name, name_end))
     }
@@ -478,6 +449,27 @@ impl CueFinder<'_> {
             SourceKind::Person | SourceKind::Organisation | SourceKind::Body
         );
         (opens_sentence && named).then_some((subject, opener.range().start))
+    }
+
+    /// A one-word title: "mayor", "minister", "CEO".
+    fn is_title(&self, word: &str) -> bool {
+        self.lex
+            .person_titles
+            .longest_at(&[word], 0)
+            .is_some_and(|t| t.len() == 1)
+    }
+
+    /// Where a name that runs at least to `from` ends: past every word that continues it, back
+    /// to its last capitalised word ("Bank of England", not "Bank of").
+    fn name_end(&self, tokens: &[&Token], words: &[&str], from: usize) -> usize {
+        let mut end = from;
+        while end < tokens.len() && self.continues_name(tokens, words, end) {
+            end += 1;
+        }
+        while end > from && !tokens[end - 1].capitalised() {
+            end -= 1;
+        }
+        end
     }
 
     fn continues_name(&self, tokens: &[&Token], words: &[&str], at: usize) -> bool {
@@ -722,12 +714,7 @@ impl CueFinder<'_> {
         }
         // "the mayor said": the holder of one office, named by it (and by name earlier, when
         // the article gave it: see `resolve_title`).
-        let title = self
-            .lex
-            .person_titles
-            .iter()
-            .any(|t| t.len() == 1 && t[0] == head);
-        if definite && core.len() <= 3 && title {
+        if definite && core.len() <= 3 && self.is_title(head) {
             return mention(SourceKind::Person);
         }
         // "said the taxi driver": somebody the writer did not name.
@@ -763,12 +750,7 @@ impl CueFinder<'_> {
         // "Anna Kessler of the Teachers’ Alliance": the person speaks; the group is affiliation.
         // "Secretary of State Ana Lutz", "Mayor of Kessa Ivo Marr": a title's own "of" is part
         // of the office, and the person comes after it.
-        let title_before = |of: usize| {
-            self.lex
-                .person_titles
-                .iter()
-                .any(|t| t.len() == 1 && t[0] == self.article.lower(tokens[of - 1]))
-        };
+        let title_before = |of: usize| self.is_title(self.article.lower(tokens[of - 1]));
         if let Some(of) =
             (start + 2..end).find(|&k| self.article.lower(tokens[k]) == "of" && !title_before(k))
         {
@@ -795,12 +777,7 @@ impl CueFinder<'_> {
         // the last title inside the name.
         if let Some(title) = (name_start + 1..end - 1).rev().find(|&k| {
             let word = self.article.lower(tokens[k]);
-            self.lex
-                .person_titles
-                .iter()
-                .any(|t| t.len() == 1 && t[0] == word)
-                && tokens[k + 1].capitalised()
-                && word != "of"
+            self.is_title(word) && tokens[k + 1].capitalised() && word != "of"
         }) && !(title + 1..end).any(|k| self.article.lower(tokens[k]) == "of")
         {
             name_start = title + 1;
@@ -980,13 +957,7 @@ impl CueFinder<'_> {
                 start += 1;
                 continue;
             }
-            let mut end = start + 1;
-            while end < tokens.len() && self.continues_name(tokens, &words, end) {
-                end += 1;
-            }
-            while end > start + 1 && !tokens[end - 1].capitalised() {
-                end -= 1;
-            }
+            let end = self.name_end(tokens, &words, start + 1);
             let mention = self.name(tokens, start, end);
             // A lone capitalised word opening the sentence is a name ("Osei received …") unless
             // the article writes it in lower case too ("Topics discussed …").
@@ -1030,13 +1001,7 @@ impl CueFinder<'_> {
         let mut start = lead_in;
         while start < tokens.len() && start <= lead_in + 3 {
             if tokens[start].capitalised() && self.is_proper(&tokens, start) {
-                let mut end = start + 1;
-                while end < tokens.len() && self.continues_name(&tokens, &words, end) {
-                    end += 1;
-                }
-                while end > start + 1 && !tokens[end - 1].capitalised() {
-                    end -= 1;
-                }
+                let end = self.name_end(&tokens, &words, start + 1);
                 let mention = self.name(&tokens, start, end);
                 // "Food labelling would …": a word the article also writes in lower case is
                 // capitalised only by its place.
