@@ -211,7 +211,9 @@ fn blank_ranges(text: &mut String, ranges: impl Iterator<Item = Range<usize>>) {
     let mut bytes = std::mem::take(text).into_bytes();
     for range in ranges {
         for b in &mut bytes[range] {
-            if *b != b'\n' {
+            // Line breaks stay, a lone `\r` too: blanked, the front matter of a CR-only file
+            // would run into the body's first line and indent it into a code block.
+            if *b != b'\n' && *b != b'\r' {
                 *b = b' ';
             }
         }
@@ -705,6 +707,22 @@ mod tests {
         assert!(a.problems.is_empty());
         let broken = parse("---\rsources: [a\r---\rBody.\r", Format::Markdown);
         assert_eq!(broken.problems.len(), 1);
+    }
+
+    #[test]
+    fn the_body_after_front_matter_with_lone_cr_line_ends_is_prose() {
+        // Blanked front matter must not run into the first body line and indent it into code.
+        let lone_cr = parse(
+            "---\rtitle: x\r---\r“We will go,” said a source.\r",
+            Format::Markdown,
+        );
+        let lf = parse(
+            "---\ntitle: x\n---\n“We will go,” said a source.\n",
+            Format::Markdown,
+        );
+        assert_eq!(lone_cr.sentences.len(), 1);
+        assert_eq!(lone_cr.sentences.len(), lf.sentences.len());
+        assert_eq!(lone_cr.text.trim(), lf.text.trim());
     }
 
     #[test]
