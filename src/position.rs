@@ -65,12 +65,14 @@ impl CharIndex {
                 before: Vec::new(),
             };
         }
-        let mut before = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let mut before = Vec::with_capacity(text.len() / CHECKPOINT + 2);
         let mut count = 0;
         for chunk in text.as_bytes().chunks(CHECKPOINT) {
             before.push(count);
             count += chunk.iter().filter(|b| starts_char(b)).count();
         }
+        // The end of a text whose length is a multiple of the checkpoint is a checkpoint too.
+        before.push(count);
         CharIndex {
             ascii: false,
             before,
@@ -85,11 +87,8 @@ impl CharIndex {
             return offset;
         }
         let checkpoint = offset / CHECKPOINT;
-        let Some(&before) = self.before.get(checkpoint) else {
-            return text.chars().count();
-        };
         let from = checkpoint * CHECKPOINT;
-        before
+        self.before[checkpoint]
             + text.as_bytes()[from..offset]
                 .iter()
                 .filter(|b| starts_char(b))
@@ -233,6 +232,9 @@ mod tests {
         for offset in (0..=text.len()).step_by(7) {
             assert_eq!(idx.char_offset(&text, offset), char_offset(&text, offset));
         }
+        let whole_checkpoints = "é".repeat(CHECKPOINT);
+        let idx = LineIndex::new(&whole_checkpoints);
+        assert_eq!(idx.char_offset(&whole_checkpoints, usize::MAX), CHECKPOINT);
         let ascii = "plain text".repeat(300);
         let idx = LineIndex::new(&ascii);
         assert_eq!(idx.char_offset(&ascii, 2_000), 2_000);

@@ -388,9 +388,8 @@ impl CueFinder<'_> {
         &self,
         tokens: &[&Token],
         words: &[&str],
-        role_end: usize,
+        comma: usize,
     ) -> Option<(Mention, usize)> {
-        let comma = role_end;
         if words.get(comma) != Some(&",") || !tokens.get(comma + 1)?.capitalised() {
             return None;
         }
@@ -449,6 +448,12 @@ impl CueFinder<'_> {
             SourceKind::Person | SourceKind::Organisation | SourceKind::Body
         );
         (opens_sentence && named).then_some((subject, opener.range().start))
+    }
+
+    /// A noun for a body that acts and owns things: "union", "ministry", "council".
+    fn is_body_noun(&self, word: &str) -> bool {
+        self.lex.organisation_nouns.contains(word)
+            || ends_with_any(&[word], 1, &self.lex.institutional_sources)
     }
 
     /// A one-word title: "mayor", "minister", "CEO".
@@ -648,8 +653,7 @@ impl CueFinder<'_> {
                 else {
                     return false;
                 };
-                self.lex.organisation_nouns.contains(noun)
-                    || ends_with_any(&[noun], 1, &self.lex.institutional_sources)
+                self.is_body_noun(noun)
             });
             if let Some(owner) = owner {
                 let body = self.mention(tokens, start, owner + 1, SourceKind::Anaphor);
@@ -777,7 +781,7 @@ impl CueFinder<'_> {
         // the last title inside the name.
         if let Some(title) = (name_start + 1..end - 1).rev().find(|&k| {
             let word = self.article.lower(tokens[k]);
-            self.is_title(word) && tokens[k + 1].capitalised() && word != "of"
+            self.is_title(word) && tokens[k + 1].capitalised()
         }) && !(title + 1..end).any(|k| self.article.lower(tokens[k]) == "of")
         {
             name_start = title + 1;
@@ -969,9 +973,7 @@ impl CueFinder<'_> {
                 let word = words[end].trim_end_matches("’s").trim_end_matches("'s");
                 t.kind() == TokenKind::Word
                     && !t.capitalised()
-                    && (self.lex.organisation_nouns.contains(word)
-                        || self.lex.role_nouns.contains(word)
-                        || ends_with_any(&[word], 1, &self.lex.institutional_sources))
+                    && (self.is_body_noun(word) || self.lex.role_nouns.contains(word))
             });
             if mention.kind == SourceKind::Person && !lone_opening && !qualifies_a_noun && !placed {
                 people.push(mention);
@@ -1048,7 +1050,6 @@ fn is_adjective(word: &str) -> bool {
         )
 }
 
-/// A name wrapped over two lines is one name.
 /// The whole name is a place: "Iran", "the West Bank".
 fn is_place(lex: &crate::lexicon::Lexicon, words: &[&str]) -> bool {
     let place = words.strip_prefix(&["the"]).unwrap_or(words);
@@ -1062,6 +1063,7 @@ fn is_demonym(word: &str) -> bool {
         .any(|s| word.ends_with(s))
 }
 
+/// A name wrapped over two lines is one name.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

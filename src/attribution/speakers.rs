@@ -71,10 +71,9 @@ fn resolve_anaphor(speaker: &Mention, earlier: &[Cue], list: &SourceList, text: 
     }
 }
 
-/// What an outlet is called once it has been named.
+/// What an outlet is called once it has been named ("paper" is read as a document first).
 const OUTLET_NOUNS: &[&str] = &[
     "newspaper",
-    "paper",
     "broadcaster",
     "channel",
     "network",
