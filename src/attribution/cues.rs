@@ -64,6 +64,9 @@ pub(super) const AUXILIARIES: &[&str] = &[
 /// Verbs that attribute only when a document, a count or an organisation is their subject.
 const DOCUMENT_VERBS: &[&str] = &["show", "shows", "showed", "shown", "find", "finds", "found"];
 
+/// Verbs that report only with "out" after them: "she pointed out that …", not "the points".
+const PHRASAL_VERBS: &[&str] = &["point", "points", "pointed", "pointing"];
+
 /// Reporting verbs that are also plural nouns.
 const NOUN_VERBS: &[&str] = &[
     "reports",
@@ -200,7 +203,10 @@ impl CueFinder<'_> {
             );
             return (Some((span_of(i, end), Some(crowd), None)), end);
         }
-        if tokens[i].kind() != TokenKind::Word || !self.lex.reporting_verbs.contains(words[i]) {
+        let phrasal = PHRASAL_VERBS.contains(&words[i]) && words.get(i + 1) == Some(&"out");
+        if tokens[i].kind() != TokenKind::Word
+            || !(phrasal || self.lex.reporting_verbs.contains(words[i]))
+        {
             return (None, i + 1);
         }
         if tokens[i].capitalised() && i > 0 {
@@ -446,10 +452,19 @@ impl CueFinder<'_> {
         // "The survey found", "figures show": documents show and find; people do not report
         // by showing ("Trump showed his hand").
         // "the Ledger found": a name after "the" is a publication or an institution.
-        let the_before = tokens
+        let speaker_at = tokens
             .iter()
-            .position(|t| t.range().start == speaker.span.start)
-            .is_some_and(|k| k > 0 && words[k - 1] == "the");
+            .position(|t| t.range().start == speaker.span.start);
+        let the_before = speaker_at.is_some_and(|k| k > 0 && words[k - 1] == "the");
+        // "…, ProPublica found.": a source named after the claim and a verb with nothing after
+        // it report the clause before, whoever the source is.
+        let after_claim = speaker_at.is_some_and(|k| k > 0 && words[k - 1] == ",")
+            && words
+                .get(verb + 1)
+                .is_none_or(|w| matches!(*w, "." | "," | ";" | "in" | "last" | "this" | "on"));
+        if after_claim {
+            return false;
+        }
         let definite = the_before
             || self.text(speaker.span.clone()).starts_with(['T', 't'])
                 && self
@@ -587,6 +602,24 @@ mod tests {
         let got = attributed("About 12 percent of the grants went to one firm, the Ledger found.");
         assert_eq!(got[0].0, Status::Named);
         assert_eq!(got[0].1.as_deref(), Some("Ledger"));
+    }
+
+    #[test]
+    fn a_source_named_after_the_claim_reports_it() {
+        let got = attributed("The cuts meant 40 percent less reached the clinics, Dana Wirth found.");
+        assert_eq!(got[0].0, Status::Named);
+        assert_eq!(got[0].1.as_deref(), Some("Dana Wirth"));
+        // With an object after it the verb is not reporting anything.
+        let got = attributed("Dana Wirth found 40 percent of the files in a drawer.");
+        assert_eq!(got[0].0, Status::None);
+    }
+
+    #[test]
+    fn pointing_out_reports_and_points_do_not() {
+        let got = attributed("Rhee pointed out that the levy misses 30 percent of the lorries.");
+        assert_eq!(got[0].1.as_deref(), Some("Rhee"));
+        let got = attributed("The Comets’ points fell by 30 percent this season.");
+        assert_eq!(got[0].0, Status::None);
     }
 
     #[test]
