@@ -59,6 +59,7 @@ pub const KEYS: &[&str] = &[
     "market-moves",
     "body-sizes",
     "spec-units",
+    "settlement-nouns",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -115,6 +116,8 @@ pub struct Lexicon {
     pub body_sizes: WordSet,
     /// The unit of a specification written before its object ("a 6.1-inch screen"): a label.
     pub spec_units: WordSet,
+    /// Places whose population describes them ("a city of 2 million"): a label.
+    pub settlement_nouns: WordSet,
     pub calendar_words: WordSet,
     pub source_headings: WordSet,
     pub disclaimer_markers: Vec<String>,
@@ -195,6 +198,7 @@ impl Lexicon {
             market_moves: set(take("market-moves")),
             body_sizes: set(take("body-sizes")),
             spec_units: set(take("spec-units")),
+            settlement_nouns: set(take("settlement-nouns")),
             abbreviations: set(take("abbreviations")),
             calendar_words: set(take("calendar-words")),
             source_headings: set(take("source-headings")),

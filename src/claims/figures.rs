@@ -13,6 +13,7 @@ use crate::lexicon::Lexicon;
 use crate::position::within_any;
 use crate::text::{Token, TokenKind};
 
+
 pub(super) fn extract_figures(
     article: &Article,
     skip: &[bool],
@@ -213,6 +214,7 @@ impl FigureFinder<'_> {
             || self.is_label(i, next)
             || self.is_body_size(i, next)
             || self.is_specification(i, next)
+            || self.is_population(i)
         {
             return true;
         }
@@ -340,6 +342,30 @@ impl FigureFinder<'_> {
             );
         member_states
             || self.hyphenated_before_a_noun(i, next, |unit| self.lex.body_sizes.contains(unit))
+    }
+
+    /// "a city of 2 million", "the island nation of 5.4 million people", "home to 40,000
+    /// residents": how many live in a place, as part of its description, is a label anybody can
+    /// look up. "The city has lost 2 million residents" stays a figure.
+    fn is_population(&self, i: usize) -> bool {
+        let start = self.hedge_start(i);
+        let Some(before) = start.checked_sub(1).map(|p| self.words[p]) else {
+            return false;
+        };
+        let place = start >= 2 && self.lex.settlement_nouns.contains(self.words[start - 2]);
+        let described = before == "of" && place
+            || before == "to" && start >= 2 && self.words[start - 2] == "home";
+        if !described {
+            return false;
+        }
+        let mut k = i + 1;
+        if self.words.get(k).is_some_and(|w| self.lex.scales.contains(*w)) {
+            k += 1;
+        }
+        // "a state of 12 percent growth" is a share of something else.
+        let share = self.lex.percent_units.longest_at(&self.words, k).is_some()
+            || self.words.get(k).is_some_and(|w| *w == "%" || self.lex.currencies.contains(*w));
+        !share
     }
 
     /// "a 6.1-inch screen", "a 10-storey block": a specification written as a compound before
@@ -617,6 +643,16 @@ mod tests {
         assert_eq!(figures(text), Vec::<String>::new());
         let text = "Prices went from 52 to 48 and 12 to 15 people were hurt.";
         assert_eq!(figures(text), ["52", "48", "12", "15"]);
+    }
+
+    #[test]
+    fn a_places_population_is_part_of_its_description() {
+        let text = "The city of 2 million people, an island nation of about 5.4 million and a \
+                    port home to 40,000 residents.";
+        assert_eq!(figures(text), Vec::<String>::new());
+        let text = "The city lost 2 million residents; a fleet of 40 ships; the state of 12 \
+                    percent growth.";
+        assert_eq!(figures(text), ["2 million", "40", "12 percent"]);
     }
 
     #[test]
