@@ -210,6 +210,32 @@ def big(args):
     print(f"{len(text.encode())} bytes in {args.file}")
 
 
+# Sentences that name their source only by pointing back ("the mayor", "the report", "the
+# union", "it"), with nobody named for them to point to: each one used to search the whole text
+# before it, which made such a file cost the square of its length.
+POINTING = [
+    "The mayor said the plan for the depot was good.",
+    "The report said the works were late, and the newspaper said so too.",
+    "The union said nothing about the {n} jobs.",
+    "It said the budget would not change.",
+]
+
+
+def pointing(args):
+    r = random.Random(args.seed)
+    target = int(args.mb * 1_000_000)
+    parts = ["# Council notes\n\n"]
+    size = len(parts[0])
+    while size < target - 200:
+        block = " ".join(s.format(n=r.randint(10, 900)) for s in POINTING) + "\n\n"
+        parts.append(block)
+        size += len(block.encode())
+    text = "".join(parts) + "Sources: Kessa Tribune\n"
+    with open(args.file, "w", encoding="utf-8") as f:
+        f.write(text)
+    print(f"{len(text.encode())} bytes in {args.file}")
+
+
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -223,6 +249,11 @@ def main():
     q.add_argument("--n", type=int, default=500)
     q.add_argument("--seed", type=int, default=2)
     q.set_defaults(run=pairs)
+    t = sub.add_parser("pointing")
+    t.add_argument("file")
+    t.add_argument("--mb", type=float, default=1.0)
+    t.add_argument("--seed", type=int, default=1)
+    t.set_defaults(run=pointing)
     b = sub.add_parser("big")
     b.add_argument("file")
     b.add_argument("--mb", type=float, required=True)

@@ -23,7 +23,7 @@ use crate::position::within_any;
 use crate::sources::{Names, SourceList};
 use crate::text::Token;
 
-use speakers::{Antecedents, resolve_pronoun, resolve_title};
+use speakers::{Antecedents, NameIndex, resolve_pronoun, resolve_title};
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
@@ -154,6 +154,7 @@ pub fn attribute(
         names,
         list,
         usage: std::cell::OnceCell::new(),
+        name_index: NameIndex::new(&article.text),
     };
     let quote_parts: Vec<Range<usize>> = claims
         .iter()
@@ -185,11 +186,12 @@ pub fn attribute(
         for mut cue in finder.cues_in(&tokens, index, sentence.block) {
             let antecedents = Antecedents {
                 cues: &cues,
+                names: &finder.name_index,
                 people: &people,
                 lex,
             };
-            resolve_pronoun(&mut cue, &antecedents, list, &article.text);
-            resolve_title(&mut cue, &cues, &article.text);
+            resolve_pronoun(&mut cue, &antecedents, list);
+            resolve_title(&mut cue, &cues, &article.text, &finder.name_index);
             cues.push(cue);
         }
     }
@@ -509,6 +511,8 @@ struct CueFinder<'a> {
     /// Built on first use, once per article: asking the whole text for each word made the
     /// cost grow with the square of the article.
     usage: std::cell::OnceCell<WordUsage<'a>>,
+    /// Documents and office holders the article names, for "the report" and "the mayor".
+    name_index: NameIndex<'a>,
 }
 
 /// How the article writes its words: which it capitalises where no sentence starts ("Osei" in

@@ -4,7 +4,7 @@
 //! titles, determiners and possessives are made in one place.
 
 use super::cues::{AUXILIARIES, is_adverb};
-use super::speakers::{DOCUMENT_NOUNS, named_document_before};
+use super::speakers::DOCUMENT_NOUNS;
 use super::{CueFinder, Mention, SourceKind};
 use crate::lexicon::ends_with_any;
 use crate::text::{Token, TokenKind};
@@ -927,10 +927,11 @@ impl CueFinder<'_> {
         let noun = tokens[1..]
             .iter()
             .find(|t| DOCUMENT_NOUNS.contains(&self.article.lower(t)))?;
-        let text = &self.article.text;
         let noun_lower = self.article.lower(noun);
-        let named = named_document_before(text, noun_lower, first.range().start)
-            .or_else(|| named_document_before(text, noun_lower, text.len()))?;
+        let named = self
+            .name_index
+            .document_before(noun_lower, first.range().start)
+            .or_else(|| self.name_index.document_before(noun_lower, usize::MAX))?;
         Some(Mention {
             text: named,
             span: first.range().start..noun.range().end,

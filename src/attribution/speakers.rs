@@ -3,6 +3,8 @@
 //! runs apart from finding cues, one cue at a time in document order, and can look back across
 //! paragraphs to the name the article gave first.
 
+use std::collections::HashMap;
+
 use super::names::is_agent_noun;
 use super::{Cue, Mention, SourceKind};
 use crate::lexicon::Lexicon;
@@ -10,7 +12,13 @@ use crate::sources::SourceList;
 
 /// "the union said" takes the listed source or the organisation cited earlier whose name ends
 /// with that noun ("Port Workers Union"); failing both, it is a named body of its own.
-fn resolve_anaphor(speaker: &Mention, earlier: &[Cue], list: &SourceList, text: &str) -> Mention {
+fn resolve_anaphor(
+    speaker: &Mention,
+    earlier: &[Cue],
+    list: &SourceList,
+    names: &NameIndex,
+) -> Mention {
+    let earlier = recent(earlier);
     let noun = speaker
         .text
         .split_whitespace()
@@ -18,7 +26,7 @@ fn resolve_anaphor(speaker: &Mention, earlier: &[Cue], list: &SourceList, text: 
         .unwrap_or("")
         .to_lowercase();
     if DOCUMENT_NOUNS.contains(&noun.as_str()) {
-        let named = named_document_before(text, &noun, speaker.span.start);
+        let named = names.document_before(&noun, speaker.span.start);
         return Mention {
             kind: if named.is_some() {
                 SourceKind::Body
@@ -100,48 +108,103 @@ pub(super) const DOCUMENT_NOUNS: &[&str] = &[
     "letter",
 ];
 
-/// The last "Defense Science Board report" (capitalised words right before the noun) before
-/// `before`: the name of the document "the report" points back to.
-pub(super) fn named_document_before(text: &str, noun: &str, before: usize) -> Option<String> {
-    let head = &text[..before];
-    // ASCII folding keeps every byte where it was, so positions found in `lower` slice `head`
-    // (full Unicode lower-casing can change lengths: "İ" is two bytes, "i̇" three).
-    let lower = head.to_ascii_lowercase();
+/// Names written before a noun or after a title, found once per article and kept in text order,
+/// so "the report" or "the mayor" points back with a binary search. Searching the text before
+/// each such phrase made a long article cost the square of its length.
+pub(super) struct NameIndex<'t> {
+    text: &'t str,
+    lower: std::cell::OnceCell<String>,
+    /// Per document noun: (end of the noun, name of the document), in text order.
+    documents: std::cell::RefCell<HashMap<String, Vec<(usize, String)>>>,
+    /// Per title, lower case: (end of the title, name after it), in text order.
+    titles: std::cell::RefCell<HashMap<String, Vec<(usize, String)>>>,
+}
+
+/// Distinct titles an article may ask about; beyond this (no real article comes close), a title
+/// is not looked up.
+const MAX_TITLES: usize = 256;
+
+impl<'t> NameIndex<'t> {
+    pub(super) fn new(text: &'t str) -> Self {
+        NameIndex {
+            text,
+            lower: std::cell::OnceCell::new(),
+            documents: Default::default(),
+            titles: Default::default(),
+        }
+    }
+
+    /// The last "Defense Science Board report" (capitalised words right before the noun) that
+    /// ends by `before`: the name of the document "the report" points back to.
+    pub(super) fn document_before(&self, noun: &str, before: usize) -> Option<String> {
+        let mut documents = self.documents.borrow_mut();
+        if !documents.contains_key(noun) {
+            // ASCII folding keeps every byte where it was, so positions found in `lower` slice
+            // the text (full Unicode lower-casing can change lengths: "İ" is two bytes).
+            let lower = self.lower.get_or_init(|| self.text.to_ascii_lowercase());
+            documents.insert(noun.to_string(), document_names(self.text, lower, noun));
+        }
+        last_before(&documents[noun], before)
+    }
+
+    /// The last "Mayor Ines Park" that ends by `before`: the title capitalised, then up to three
+    /// capitalised words.
+    fn titled_before(&self, title: &str, before: usize) -> Option<String> {
+        let mut titles = self.titles.borrow_mut();
+        if !titles.contains_key(title) {
+            if titles.len() >= MAX_TITLES {
+                return None;
+            }
+            titles.insert(title.to_string(), titled_names(self.text, title));
+        }
+        last_before(&titles[title], before)
+    }
+}
+
+fn last_before(entries: &[(usize, String)], before: usize) -> Option<String> {
+    let k = entries.partition_point(|(end, _)| *end <= before);
+    k.checked_sub(1).map(|k| entries[k].1.clone())
+}
+
+/// Every "Defense Science Board report" in the text: the capitalised words before the noun.
+fn document_names(text: &str, lower: &str, noun: &str) -> Vec<(usize, String)> {
     let needle = format!(" {noun}");
-    lower.rmatch_indices(&needle).find_map(|(at, _)| {
-        let after = lower[at + needle.len()..].chars().next();
-        if after.is_some_and(char::is_alphanumeric) {
-            return None;
-        }
-        let words: Vec<&str> = head[..at]
-            .split_whitespace()
-            .rev()
-            .take(5)
-            .take_while(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && !w.ends_with([',', '.', ';', ':'])
-            })
-            .collect();
-        let mut name: Vec<&str> = words.into_iter().rev().collect();
-        if name.first().is_some_and(|w| *w == "The") {
-            name.remove(0);
-        }
-        if name.is_empty() {
-            return None;
-        }
-        // "the Delmont Report", "the Harlow Commission": a capitalised noun is part of the
-        // name; "the Defense Science Board report" names the board's document.
-        let noun_at = at + 1..at + needle.len();
-        let written = &head[noun_at];
-        if written.starts_with(|c: char| c.is_uppercase()) {
-            name.push(written);
-        }
-        Some(name.join(" "))
-    })
+    lower
+        .match_indices(&needle)
+        .filter_map(|(at, _)| {
+            let end = at + needle.len();
+            if lower[end..].chars().next().is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            let words: Vec<&str> = text[..at]
+                .split_whitespace()
+                .rev()
+                .take(5)
+                .take_while(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && !w.ends_with([',', '.', ';', ':'])
+                })
+                .collect();
+            let mut name: Vec<&str> = words.into_iter().rev().collect();
+            if name.first().is_some_and(|w| *w == "The") {
+                name.remove(0);
+            }
+            if name.is_empty() {
+                return None;
+            }
+            // "the Delmont Report", "the Harlow Commission": a capitalised noun is part of the
+            // name; "the Defense Science Board report" names the board's document.
+            let written = &text[at + 1..end];
+            if written.starts_with(|c: char| c.is_uppercase()) {
+                name.push(written);
+            }
+            Some((end, name.join(" ")))
+        })
+        .collect()
 }
 
 /// "the mayor said" takes the name of the mayor the article named before ("Mayor Ines Park").
-pub(super) fn resolve_title(cue: &mut Cue, earlier: &[Cue], text: &str) {
+pub(super) fn resolve_title(cue: &mut Cue, earlier: &[Cue], text: &str, names: &NameIndex) {
     let Some(speaker) = &mut cue.speaker else {
         return;
     };
@@ -156,7 +219,7 @@ pub(super) fn resolve_title(cue: &mut Cue, earlier: &[Cue], text: &str) {
         return;
     }
     let title = title.to_lowercase();
-    let named = earlier
+    let named = recent(earlier)
         .iter()
         .rev()
         .filter_map(|c| c.speaker.as_ref())
@@ -169,34 +232,54 @@ pub(super) fn resolve_title(cue: &mut Cue, earlier: &[Cue], text: &str) {
         speaker.text = named.text.clone();
         return;
     }
-    if let Some(name) = titled_name_before(text, &title, speaker.span.start) {
+    if let Some(name) = names.titled_before(&title, speaker.span.start) {
         speaker.text = name;
     }
 }
 
-/// The last "Mayor Ines Park" before `before`: the title capitalised, then up to three
-/// capitalised words.
-fn titled_name_before(text: &str, title: &str, before: usize) -> Option<String> {
-    let head = &text[..before];
+/// Every "Mayor Ines Park" in the text: the title capitalised, then up to three capitalised
+/// words, up to the end of the clause.
+fn titled_names(text: &str, title: &str) -> Vec<(usize, String)> {
     let mut capitalised = String::new();
     let mut chars = title.chars();
-    capitalised.extend(chars.next()?.to_uppercase());
+    let Some(first) = chars.next() else {
+        return Vec::new();
+    };
+    capitalised.extend(first.to_uppercase());
     capitalised.push_str(chars.as_str());
     let needle = format!("{capitalised} ");
-    head.rmatch_indices(&needle).find_map(|(at, _)| {
-        let words: Vec<&str> = head[at + needle.len()..]
-            .split_whitespace()
-            .take(3)
-            .map(|w| w.trim_end_matches([',', '.', ';', ':', '’', '\'']))
-            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .collect();
-        (!words.is_empty()).then(|| words.join(" "))
-    })
+    text.match_indices(&needle)
+        .filter_map(|(at, _)| {
+            let mut words: Vec<&str> = Vec::new();
+            for raw in text[at + needle.len()..].split_whitespace().take(3) {
+                let word = raw.trim_end_matches([',', '.', ';', ':', '’', '\'']);
+                if !word.chars().next().is_some_and(char::is_uppercase) {
+                    break;
+                }
+                words.push(word);
+                // "Mayor Ines Park. The mayor said": the name ends with its clause; an initial
+                // ("Ines J. Park") does not end it.
+                if raw.ends_with([',', ';', ':']) || raw.ends_with('.') && word.chars().count() > 1 {
+                    break;
+                }
+            }
+            (!words.is_empty()).then(|| (at + needle.len(), words.join(" ")))
+        })
+        .collect()
+}
+
+/// How many cues back a pronoun, a title or a descriptor looks for what it points to: further
+/// back than any news story needs, and a bound that keeps a long file linear.
+const ANTECEDENT_CUES: usize = 512;
+
+fn recent(cues: &[Cue]) -> &[Cue] {
+    &cues[cues.len().saturating_sub(ANTECEDENT_CUES)..]
 }
 
 /// What a pronoun can point back to: earlier speakers, and every person named before.
 pub(super) struct Antecedents<'a> {
     pub(super) cues: &'a [Cue],
+    pub(super) names: &'a NameIndex<'a>,
     pub(super) people: &'a [Mention],
     pub(super) lex: &'a Lexicon,
 }
@@ -216,12 +299,12 @@ impl Antecedents<'_> {
 
 /// "he said" takes the nearest compatible speaker before it in the article; failing one, it stays
 /// a pronoun (attributed, not vague).
-pub(super) fn resolve_pronoun(cue: &mut Cue, earlier: &Antecedents, list: &SourceList, text: &str) {
+pub(super) fn resolve_pronoun(cue: &mut Cue, earlier: &Antecedents, list: &SourceList) {
     let Some(speaker) = &cue.speaker else {
         return;
     };
     if speaker.kind == SourceKind::Anaphor {
-        cue.speaker = Some(resolve_anaphor(speaker, earlier.cues, list, text));
+        cue.speaker = Some(resolve_anaphor(speaker, earlier.cues, list, earlier.names));
         return;
     }
     if speaker.kind != SourceKind::Pronoun {
@@ -236,8 +319,7 @@ pub(super) fn resolve_pronoun(cue: &mut Cue, earlier: &Antecedents, list: &Sourc
         "it" => matches!(m.kind, SourceKind::Organisation | SourceKind::Body),
         _ => m.kind != SourceKind::Pronoun,
     };
-    let from_cues = earlier
-        .cues
+    let from_cues = recent(earlier.cues)
         .iter()
         .rev()
         .filter_map(|c| c.speaker.as_ref())
@@ -277,11 +359,11 @@ mod tests {
 
     #[test]
     fn a_document_is_found_after_letters_that_change_length_when_lowered() {
-        use super::named_document_before;
+        use super::NameIndex;
         let text = "İİİİ said so. The Harrow Review found faults. The review";
         let before = text.rfind("The review").unwrap();
         assert_eq!(
-            named_document_before(text, "review", before).as_deref(),
+            NameIndex::new(text).document_before("review", before).as_deref(),
             Some("Harrow Review")
         );
     }
@@ -294,6 +376,24 @@ mod tests {
         assert_eq!(got[0].0, Status::Named);
         let text = "Mayor Ines Park opened the depot on Monday. Later the mayor said 4,000 jobs would follow.";
         assert_eq!(speaker(text).as_deref(), Some("Ines Park"));
+    }
+
+    #[test]
+    fn an_office_holders_name_ends_with_its_clause() {
+        let text = "The depot opened under Mayor Ines Park. Crews Worked Late. Later the mayor said 4,000 jobs would follow.";
+        assert_eq!(speaker(text).as_deref(), Some("Ines Park"));
+        let text = "Mayor Ines J. Park opened the depot. Later the mayor said 4,000 jobs would follow.";
+        assert_eq!(speaker(text).as_deref(), Some("Ines J Park"));
+    }
+
+    #[test]
+    fn pointing_back_finds_the_name_however_far_the_file_runs() {
+        let mut text = String::from("Mayor Ines Park opened the Harbour Audit report. ");
+        for _ in 0..2_000 {
+            text.push_str("The mayor said the report said the union said so. ");
+        }
+        text.push_str("The mayor said 4,000 jobs would follow.");
+        assert_eq!(speaker(&text).as_deref(), Some("Ines Park"));
     }
 
     #[test]
