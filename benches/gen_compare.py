@@ -216,7 +216,7 @@ def big(args):
 POINTING = [
     "The mayor said the plan for the depot was good.",
     "The report said the works were late, and the newspaper said so too.",
-    "The union said nothing about the {n} jobs.",
+    "The union said nothing about the jobs.",
     "It said the budget would not change.",
 ]
 
@@ -227,7 +227,7 @@ def pointing(args):
     parts = ["# Council notes\n\n"]
     size = len(parts[0])
     while size < target - 200:
-        block = " ".join(s.format(n=r.randint(10, 900)) for s in POINTING) + "\n\n"
+        block = " ".join(r.sample(POINTING, len(POINTING))) + "\n\n"
         parts.append(block)
         size += len(block.encode())
     text = "".join(parts) + "Sources: Kessa Tribune\n"

@@ -606,7 +606,8 @@ mod tests {
 
     #[test]
     fn a_source_named_after_the_claim_reports_it() {
-        let got = attributed("The cuts meant 40 percent less reached the clinics, Dana Wirth found.");
+        let got =
+            attributed("The cuts meant 40 percent less reached the clinics, Dana Wirth found.");
         assert_eq!(got[0].0, Status::Named);
         assert_eq!(got[0].1.as_deref(), Some("Dana Wirth"));
         // With an object after it the verb is not reporting anything.

@@ -155,6 +155,7 @@ pub fn attribute(
         list,
         usage: std::cell::OnceCell::new(),
         name_index: NameIndex::new(&article.text),
+        introductions: std::cell::OnceCell::new(),
     };
     let quote_parts: Vec<Range<usize>> = claims
         .iter()
@@ -248,7 +249,7 @@ fn attribute_claim(
     }
     // A colon right before the claim introduces it; a paragraph ending in a colon introduces
     // the next one, whose own attributions come first.
-    let colon = introduction(article, claim);
+    let colon = introduction(article, claim, finder);
     let own_block = article.blocks[claim.block].range.clone();
     let introduced = |colon: usize| introduced_by(article, claim, colon, cues, finder);
     if let Some(at) = colon.filter(|c| own_block.contains(c))
@@ -315,32 +316,42 @@ fn attribute_claim(
 /// Where the colon that introduces the claim stands: "… the minister said: “…”", a speaker's
 /// label ("Secretary Ana Lutz: “…”"), or a paragraph ending in a colon before the quote, list
 /// or block quote that the claim opens.
-fn introduction(article: &Article, claim: &Claim) -> Option<usize> {
-    let text = &article.text;
+fn introduction(article: &Article, claim: &Claim, finder: &CueFinder) -> Option<usize> {
     let block = &article.blocks[claim.block];
-    let before = text[block.range.start..claim.span.start].trim_end();
+    let before = article.text[block.range.start..claim.span.start].trim_end();
     if before.ends_with(':') {
         return Some(block.range.start + before.len() - 1);
     }
-    // Otherwise the paragraph before introduces this one ("The report lists its findings:"),
-    // or the list or block quote this block is an item of.
-    let kind = block.kind;
-    let mut index = claim.block;
-    while index > 0 {
-        index -= 1;
-        let previous = &article.blocks[index];
-        let words = text[previous.range.clone()].trim_end();
-        if words.is_empty() {
-            continue;
+    finder.introductions()[claim.block]
+}
+
+/// For every block, the colon that introduces it: the paragraph before ends with one ("The
+/// report lists its findings:"), or the block is an item of a list or block quote that one
+/// introduces. Found in one pass: walking back from every item of a long list to its
+/// introduction made the list cost the square of its length.
+fn block_introductions(article: &Article) -> Vec<Option<usize>> {
+    let text = &article.text;
+    let mut out: Vec<Option<usize>> = vec![None; article.blocks.len()];
+    let mut previous: Option<usize> = None;
+    for (index, block) in article.blocks.iter().enumerate() {
+        if let Some(p) = previous {
+            let before = &article.blocks[p];
+            let words = text[before.range.clone()].trim_end();
+            out[index] = if words.ends_with(':') {
+                Some(before.range.start + words.len() - 1)
+            } else if before.kind != block.kind
+                || block.kind == crate::document::BlockKind::Paragraph
+            {
+                None
+            } else {
+                out[p]
+            };
         }
-        if words.ends_with(':') {
-            return Some(previous.range.start + words.len() - 1);
-        }
-        if previous.kind != kind || kind == crate::document::BlockKind::Paragraph {
-            return None;
+        if !text[block.range.clone()].trim_end().is_empty() {
+            previous = Some(index);
         }
     }
-    None
+    out
 }
 
 /// The source the introduction names: a cue in its sentence, else the name right before the
@@ -513,6 +524,7 @@ struct CueFinder<'a> {
     usage: std::cell::OnceCell<WordUsage<'a>>,
     /// Documents and office holders the article names, for "the report" and "the mayor".
     name_index: NameIndex<'a>,
+    introductions: std::cell::OnceCell<Vec<Option<usize>>>,
 }
 
 /// How the article writes its words: which it capitalises where no sentence starts ("Osei" in
@@ -526,6 +538,11 @@ struct WordUsage<'a> {
 impl<'a> CueFinder<'a> {
     fn text(&self, range: Range<usize>) -> &str {
         &self.article.text[range]
+    }
+
+    fn introductions(&self) -> &[Option<usize>] {
+        self.introductions
+            .get_or_init(|| block_introductions(self.article))
     }
 
     fn usage(&self) -> &WordUsage<'a> {

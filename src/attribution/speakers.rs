@@ -173,7 +173,11 @@ fn document_names(text: &str, lower: &str, noun: &str) -> Vec<(usize, String)> {
         .match_indices(&needle)
         .filter_map(|(at, _)| {
             let end = at + needle.len();
-            if lower[end..].chars().next().is_some_and(char::is_alphanumeric) {
+            if lower[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+            {
                 return None;
             }
             let words: Vec<&str> = text[..at]
@@ -259,7 +263,8 @@ fn titled_names(text: &str, title: &str) -> Vec<(usize, String)> {
                 words.push(word);
                 // "Mayor Ines Park. The mayor said": the name ends with its clause; an initial
                 // ("Ines J. Park") does not end it.
-                if raw.ends_with([',', ';', ':']) || raw.ends_with('.') && word.chars().count() > 1 {
+                if raw.ends_with([',', ';', ':']) || raw.ends_with('.') && word.chars().count() > 1
+                {
                     break;
                 }
             }
@@ -363,7 +368,9 @@ mod tests {
         let text = "İİİİ said so. The Harrow Review found faults. The review";
         let before = text.rfind("The review").unwrap();
         assert_eq!(
-            NameIndex::new(text).document_before("review", before).as_deref(),
+            NameIndex::new(text)
+                .document_before("review", before)
+                .as_deref(),
             Some("Harrow Review")
         );
     }
@@ -382,7 +389,8 @@ mod tests {
     fn an_office_holders_name_ends_with_its_clause() {
         let text = "The depot opened under Mayor Ines Park. Crews Worked Late. Later the mayor said 4,000 jobs would follow.";
         assert_eq!(speaker(text).as_deref(), Some("Ines Park"));
-        let text = "Mayor Ines J. Park opened the depot. Later the mayor said 4,000 jobs would follow.";
+        let text =
+            "Mayor Ines J. Park opened the depot. Later the mayor said 4,000 jobs would follow.";
         assert_eq!(speaker(text).as_deref(), Some("Ines J Park"));
     }
 

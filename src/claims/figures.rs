@@ -13,7 +13,6 @@ use crate::lexicon::Lexicon;
 use crate::position::within_any;
 use crate::text::{Token, TokenKind};
 
-
 pub(super) fn extract_figures(
     article: &Article,
     skip: &[bool],
@@ -359,12 +358,19 @@ impl FigureFinder<'_> {
             return false;
         }
         let mut k = i + 1;
-        if self.words.get(k).is_some_and(|w| self.lex.scales.contains(*w)) {
+        if self
+            .words
+            .get(k)
+            .is_some_and(|w| self.lex.scales.contains(*w))
+        {
             k += 1;
         }
         // "a state of 12 percent growth" is a share of something else.
         let share = self.lex.percent_units.longest_at(&self.words, k).is_some()
-            || self.words.get(k).is_some_and(|w| *w == "%" || self.lex.currencies.contains(*w));
+            || self
+                .words
+                .get(k)
+                .is_some_and(|w| *w == "%" || self.lex.currencies.contains(*w));
         !share
     }
 
