@@ -333,7 +333,15 @@ pub struct Names {
     entries: Mutex<HashMap<String, Option<usize>>>,
     /// The article's list folded once, for `find_entry`: folding every entry again for every
     /// cited name was most of its cost.
-    folded_list: OnceLock<Vec<FoldedEntry>>,
+    folded_list: OnceLock<FoldedList>,
+}
+
+/// The source list folded for matching, with the first entry of each root, so that a name the
+/// list holds is found without a pass over the list.
+#[derive(Debug)]
+struct FoldedList {
+    entries: Vec<FoldedEntry>,
+    by_root: HashMap<String, usize>,
 }
 
 /// A list entry as `find_entry` compares it: its folded name, the roots of its name and
@@ -415,12 +423,11 @@ impl Names {
     }
 
     fn match_entry(&self, list: &SourceList, folded: &str) -> Option<usize> {
-        let entries = self.folded_list.get_or_init(|| self.fold_list(list));
-        let root = self.root(folded);
-        let exact = entries.iter().position(|e| e.roots.contains(&root));
-        if exact.is_some() {
-            return exact;
+        let folded_list = self.folded_list.get_or_init(|| self.fold_list(list));
+        if let Some(&exact) = folded_list.by_root.get(&self.root(folded)) {
+            return Some(exact);
         }
+        let entries = &folded_list.entries;
         let variant = entries.iter().position(|e| {
             same_outlet_variant(folded, &e.name)
                 || e.title
@@ -436,8 +443,9 @@ impl Names {
             .position(|e| close_spelling(folded, length, &e.name))
     }
 
-    fn fold_list(&self, list: &SourceList) -> Vec<FoldedEntry> {
-        list.entries
+    fn fold_list(&self, list: &SourceList) -> FoldedList {
+        let entries: Vec<FoldedEntry> = list
+            .entries
             .iter()
             .map(|e| {
                 let name = normalize_name(&e.name);
@@ -451,7 +459,14 @@ impl Names {
                     title: e.title.as_deref().map(normalize_name),
                 }
             })
-            .collect()
+            .collect();
+        let mut by_root = HashMap::new();
+        for (index, entry) in entries.iter().enumerate() {
+            for root in &entry.roots {
+                by_root.entry(root.clone()).or_insert(index);
+            }
+        }
+        FoldedList { entries, by_root }
     }
 }
 

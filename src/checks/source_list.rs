@@ -195,8 +195,9 @@ struct Body<'a> {
 
 impl<'a> Body<'a> {
     fn of(a: &'a Analysis) -> Body<'a> {
+        let list: std::collections::HashSet<usize> = a.list.blocks.iter().copied().collect();
         let blocks = (a.article.blocks.iter().enumerate())
-            .filter(|(i, _)| !a.list.blocks.contains(i))
+            .filter(|(i, _)| !list.contains(i))
             .map(|(_, b)| &a.article.text[b.range.clone()])
             .collect();
         Body {
