@@ -630,6 +630,10 @@ mod tests {
         let text = "Okoye was banned for 12 games and Reyes for 4, after 31 appearances; Hale was out for 62.";
         assert_eq!(figures(text), Vec::<String>::new());
         assert_eq!(figures("Police said 40 people were hurt."), ["40"]);
+        let text = "She has 14 titles and 212 wins; he ran 140 yards and made 3 birdies.";
+        assert_eq!(figures(text), Vec::<String>::new());
+        // A poll moves by points too, and that is a statistic.
+        assert_eq!(figures("Approval rose to 38%, up 4 points."), ["38%", "4"]);
     }
 
     #[test]
@@ -679,6 +683,7 @@ mod tests {
             ["1,200", "$90 million"]
         );
         // Not a market: prices, revenue and a price index are statistics somebody compiled.
+        assert_eq!(figures("Oil prices rose 3% and sterling fell 1.2%."), Vec::<String>::new());
         let text = "Prices rose 12%. Revenue fell 4%. The consumer price index rose 3.1%.";
         assert_eq!(figures(text), ["12%", "4%", "3.1%"]);
     }
