@@ -284,12 +284,45 @@ fn recent(cues: &[Cue]) -> &[Cue] {
 /// What a pronoun can point back to: earlier speakers, and every person named before.
 pub(super) struct Antecedents<'a> {
     pub(super) cues: &'a [Cue],
+    /// Who the article has called "he" or "she" (or Mr, Ms), by surname.
+    pub(super) genders: &'a HashMap<String, Gender>,
     pub(super) names: &'a NameIndex<'a>,
     pub(super) people: &'a [Mention],
     pub(super) lex: &'a Lexicon,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    /// The gender a pronoun or an honorific gives: "she", "Ms", "Mrs"; "he", "Mr", "Sir".
+    pub(super) fn of_word(word: &str) -> Option<Gender> {
+        match word.trim_end_matches('.').to_lowercase().as_str() {
+            "she" | "ms" | "mrs" | "miss" | "lady" | "dame" => Some(Gender::Female),
+            "he" | "mr" | "sir" | "lord" => Some(Gender::Male),
+            _ => None,
+        }
+    }
+}
+
+/// The key a person's gender is kept under: the last word of the name, lower case.
+pub(super) fn surname(name: &str) -> String {
+    name.split_whitespace().last().unwrap_or("").to_lowercase()
+}
+
 impl Antecedents<'_> {
+    /// Whether `m` may be the person `pronoun` points to: not when the article has called
+    /// them by the other pronoun ("Okafor … she added" is not a later "he").
+    fn fits(&self, m: &Mention, pronoun: Option<Gender>) -> bool {
+        match (pronoun, self.genders.get(&surname(&m.text))) {
+            (Some(wanted), Some(known)) => wanted == *known,
+            _ => true,
+        }
+    }
+
     /// An unnamed somebody ("a village chief") can be "he"; "a coup" cannot.
     fn is_somebody(&self, m: &Mention) -> bool {
         let head = m
@@ -317,9 +350,11 @@ pub(super) fn resolve_pronoun(cue: &mut Cue, earlier: &Antecedents, list: &Sourc
     }
     let pronoun = speaker.text.to_lowercase();
     let personal = matches!(pronoun.as_str(), "he" | "she");
+    let gender = Gender::of_word(&pronoun);
     let wanted = |m: &Mention| match pronoun.as_str() {
         "he" | "she" | "i" | "who" => {
-            m.kind == SourceKind::Person || m.kind == SourceKind::Vague && earlier.is_somebody(m)
+            (m.kind == SourceKind::Person || m.kind == SourceKind::Vague && earlier.is_somebody(m))
+                && earlier.fits(m, gender)
         }
         "it" => matches!(m.kind, SourceKind::Organisation | SourceKind::Body),
         _ => m.kind != SourceKind::Pronoun,
@@ -333,7 +368,7 @@ pub(super) fn resolve_pronoun(cue: &mut Cue, earlier: &Antecedents, list: &Sourc
         .people
         .iter()
         .rev()
-        .find(|m| personal && m.span.end <= speaker.span.start);
+        .find(|m| personal && m.span.end <= speaker.span.start && earlier.fits(m, gender));
     // The nearer of the last speaker and the last person named.
     let antecedent = match (from_cues, named_before) {
         (Some(c), Some(p)) if p.span.start > c.span.start => Some(p),
