@@ -203,6 +203,9 @@ impl CueFinder<'_> {
             );
             return (Some((span_of(i, end), Some(crowd), None)), end);
         }
+        if let Some(cue) = self.dash_credit(tokens, words, i) {
+            return cue;
+        }
         let phrasal = PHRASAL_VERBS.contains(&words[i]) && words.get(i + 1) == Some(&"out");
         if tokens[i].kind() != TokenKind::Word
             || !(phrasal || self.lex.reporting_verbs.contains(words[i]))
@@ -277,6 +280,35 @@ impl CueFinder<'_> {
             outlet = Some(employer);
         }
         (Some((span_of(i, i + 1), speaker, outlet)), i + 1)
+    }
+
+    /// "“It was a system.” — Anjali Rao, prosecutor": a dash right after a closing quotation
+    /// mark credits the quote to the name after it, as a pull quote or an epigraph does.
+    #[allow(clippy::type_complexity)]
+    fn dash_credit(
+        &self,
+        tokens: &[&Token],
+        words: &[&str],
+        i: usize,
+    ) -> Option<(
+        Option<(Range<usize>, Option<Mention>, Option<Mention>)>,
+        usize,
+    )> {
+        if i == 0 || !matches!(words[i], "—" | "–" | "―") {
+            return None;
+        }
+        if !matches!(words[i - 1], "”" | "\"" | "’" | "»") {
+            return None;
+        }
+        let (speaker, end) = self.phrase_after(tokens, words, i + 1)?;
+        if !matches!(
+            speaker.kind,
+            SourceKind::Person | SourceKind::Organisation | SourceKind::Body
+        ) {
+            return None;
+        }
+        let span = tokens[i].range().start..tokens[i].range().end;
+        Some((Some((span, Some(speaker), None)), end))
     }
 
     /// "the Tribune's Maria Kovac reported": a reporter's credit names the outlet that
@@ -620,6 +652,15 @@ mod tests {
         let got = attributed("Rhee pointed out that the levy misses 30 percent of the lorries.");
         assert_eq!(got[0].1.as_deref(), Some("Rhee"));
         let got = attributed("The Comets’ points fell by 30 percent this season.");
+        assert_eq!(got[0].0, Status::None);
+    }
+
+    #[test]
+    fn a_dash_after_a_quote_credits_it() {
+        let got = attributed("“It was a system, built carefully and run for years.” — Anjali Rao, prosecutor");
+        assert_eq!(got[0].1.as_deref(), Some("Anjali Rao"));
+        // A dash inside a sentence is punctuation, not a credit.
+        let got = attributed("Costs rose 12% — Anjali Rao was not surprised.");
         assert_eq!(got[0].0, Status::None);
     }
 
