@@ -64,6 +64,11 @@ pub(super) const AUXILIARIES: &[&str] = &[
 /// Verbs that attribute only when a document, a count or an organisation is their subject.
 const DOCUMENT_VERBS: &[&str] = &["show", "shows", "showed", "shown", "find", "finds", "found"];
 
+/// What somebody said, named as a noun after its owner: "In Okafor's words", "Okafor's reply".
+const SPEECH_NOUNS: &[&str] = &[
+    "words", "reply", "response", "answer", "message", "retort", "verdict", "comment", "remark",
+];
+
 /// Verbs that report only with "out" after them: "she pointed out that …", not "the points".
 const PHRASAL_VERBS: &[&str] = &["point", "points", "pointed", "pointing"];
 
@@ -206,6 +211,9 @@ impl CueFinder<'_> {
         if let Some(cue) = self.dash_credit(tokens, words, i) {
             return cue;
         }
+        if let Some(cue) = self.in_their_words(tokens, words, i) {
+            return (Some(cue), i + 1);
+        }
         let phrasal = PHRASAL_VERBS.contains(&words[i]) && words.get(i + 1) == Some(&"out");
         if tokens[i].kind() != TokenKind::Word
             || !(phrasal || self.lex.reporting_verbs.contains(words[i]))
@@ -280,6 +288,51 @@ impl CueFinder<'_> {
             outlet = Some(employer);
         }
         (Some((span_of(i, i + 1), speaker, outlet)), i + 1)
+    }
+
+    /// "In Okafor's words, “…”", "Okafor's reply, “…”": the owner of the words is their
+    /// speaker.
+    fn in_their_words(
+        &self,
+        tokens: &[&Token],
+        words: &[&str],
+        i: usize,
+    ) -> Option<(Range<usize>, Option<Mention>, Option<Mention>)> {
+        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+        if !SPEECH_NOUNS.contains(&words[i]) || i < 1 || !possessive(words[i - 1]) {
+            return None;
+        }
+        if !tokens[i - 1].capitalised() {
+            return None;
+        }
+        // The owner's name: the capitalised words that end in the possessive.
+        let mut first = i - 1;
+        while first > 0 && tokens[first - 1].capitalised() && words[first - 1] != "in" {
+            first -= 1;
+        }
+        // "In Okafor's words, “…”", or the words right before the quote: "Okafor's reply,
+        // “Not while I lead”, drew applause".
+        let in_words = first > 0 && words[first - 1] == "in";
+        let quote_next = (i + 1..(i + 3).min(words.len()))
+            .take_while(|&k| k == i + 1 || matches!(words[k - 1], "," | ":"))
+            .any(|k| matches!(words[k], "“" | "\"" | "‘"));
+        if !(in_words || quote_next) {
+            return None;
+        }
+        let span = tokens[first].range().start..tokens[i - 1].range().end;
+        let name: Vec<&str> = words[first..i].to_vec();
+        let owner = Mention {
+            text: self.text(span.clone()).to_string(),
+            span,
+            kind: match self.organisation_kind(&name) {
+                SourceKind::Organisation => SourceKind::Organisation,
+                _ => SourceKind::Person,
+            },
+        };
+        let span = tokens[first.saturating_sub(usize::from(in_words))]
+            .range()
+            .start..tokens[i].range().end;
+        Some((span, Some(super::names::without_possessive(owner)), None))
     }
 
     /// "“It was a system.” — Anjali Rao, prosecutor": a dash right after a closing quotation
@@ -656,8 +709,24 @@ mod tests {
     }
 
     #[test]
+    fn whose_words_they_are_is_who_said_them() {
+        let got =
+            attributed("In Okafor's words, “we were betrayed by someone we trusted for years.”");
+        assert_eq!(got[0].1.as_deref(), Some("Okafor"));
+        let got = attributed(
+            "In the words of Judge Ivo Marr, “the evidence was overwhelming from the start.”",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Ivo Marr"));
+        let got =
+            attributed("Okafor's reply, “Not while I am leader of this council,” drew applause.");
+        assert_eq!(got[0].1.as_deref(), Some("Okafor"));
+    }
+
+    #[test]
     fn a_dash_after_a_quote_credits_it() {
-        let got = attributed("“It was a system, built carefully and run for years.” — Anjali Rao, prosecutor");
+        let got = attributed(
+            "“It was a system, built carefully and run for years.” — Anjali Rao, prosecutor",
+        );
         assert_eq!(got[0].1.as_deref(), Some("Anjali Rao"));
         // A dash inside a sentence is punctuation, not a credit.
         let got = attributed("Costs rose 12% — Anjali Rao was not surprised.");

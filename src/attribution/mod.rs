@@ -213,7 +213,10 @@ pub fn attribute(
             resolve_pronoun(&mut cue, &antecedents, list);
             resolve_title(&mut cue, &cues, &article.text, &finder.name_index);
             if let Some(gender) = pronoun
-                && let Some(person) = cue.speaker.as_ref().filter(|m| m.kind == SourceKind::Person)
+                && let Some(person) = cue
+                    .speaker
+                    .as_ref()
+                    .filter(|m| m.kind == SourceKind::Person)
             {
                 genders
                     .entry(speakers::surname(&person.text))

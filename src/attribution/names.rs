@@ -977,7 +977,7 @@ impl CueFinder<'_> {
                     && (self.is_body_noun(word) || self.lex.role_nouns.contains(word))
             });
             if mention.kind == SourceKind::Person && !lone_opening && !qualifies_a_noun && !placed {
-                people.push(mention);
+                people.push(without_possessive(mention));
             }
             start = end;
         }
@@ -1014,7 +1014,8 @@ impl CueFinder<'_> {
                     && end < tokens.len()
                     && tokens[end].kind() == TokenKind::Word
                 {
-                    return Some(mention);
+                    // "Okafor's reply, “…”": the owner of the words speaks.
+                    return Some(without_possessive(mention));
                 }
                 start = end;
                 continue;
@@ -1070,7 +1071,7 @@ fn one_line(text: &str) -> String {
 }
 
 /// "Kessa Rail's" → "Kessa Rail": an owner named in the possessive.
-fn without_possessive(owner: Mention) -> Mention {
+pub(super) fn without_possessive(owner: Mention) -> Mention {
     let text = owner
         .text
         .trim_end_matches("’s")

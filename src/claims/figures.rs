@@ -683,7 +683,10 @@ mod tests {
             ["1,200", "$90 million"]
         );
         // Not a market: prices, revenue and a price index are statistics somebody compiled.
-        assert_eq!(figures("Oil prices rose 3% and sterling fell 1.2%."), Vec::<String>::new());
+        assert_eq!(
+            figures("Oil prices rose 3% and sterling fell 1.2%."),
+            Vec::<String>::new()
+        );
         let text = "Prices rose 12%. Revenue fell 4%. The consumer price index rose 3.1%.";
         assert_eq!(figures(text), ["12%", "4%", "3.1%"]);
     }
