@@ -95,6 +95,15 @@ impl CueFinder<'_> {
         if j == 0 {
             return None;
         }
+        // "the 44-year-old said": somebody named before, like "she".
+        if j >= 5 && age_descriptor_at(tokens, words, j - 5) {
+            let start = if j >= 6 && DETERMINERS.contains(&words[j - 6]) {
+                j - 6
+            } else {
+                j - 5
+            };
+            return Some(self.mention(tokens, start, j, SourceKind::Pronoun));
+        }
         if words[j - 1] == ")"
             && let Some(open) = (j.saturating_sub(8)..j - 1)
                 .rev()
@@ -235,6 +244,14 @@ impl CueFinder<'_> {
         let mut i = start;
         while i < tokens.len() && DETERMINERS.contains(&words[i]) {
             i += 1;
+        }
+        // "the 44-year-old" alone; "the 44-year-old driver" is a driver.
+        let alone = |k: usize| tokens.get(k).is_none_or(|t| t.kind() != TokenKind::Word);
+        if i < words.len() && age_descriptor_at(tokens, words, i) && alone(i + 5) {
+            return Some((
+                self.mention(tokens, start, i + 5, SourceKind::Pronoun),
+                i + 5,
+            ));
         }
         let first = tokens.get(i)?;
         // "according to 12 News Now": a station whose name opens with its channel number.
@@ -1063,6 +1080,12 @@ fn is_demonym(word: &str) -> bool {
     ["an", "ese", "ish", "i", "ch"]
         .iter()
         .any(|s| word.ends_with(s))
+}
+
+/// "44-year-old" starts at token `i`: an age standing for a person the article named.
+fn age_descriptor_at(tokens: &[&Token], words: &[&str], i: usize) -> bool {
+    tokens[i].kind() == TokenKind::Number
+        && words.get(i + 1..i + 5) == Some(&["-", "year", "-", "old"][..])
 }
 
 /// A name wrapped over two lines is one name.

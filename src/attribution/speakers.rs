@@ -349,9 +349,12 @@ pub(super) fn resolve_pronoun(cue: &mut Cue, earlier: &Antecedents, list: &Sourc
         return;
     }
     let pronoun = speaker.text.to_lowercase();
-    let personal = matches!(pronoun.as_str(), "he" | "she");
+    // "the 44-year-old" points back to a person, as "she" does.
+    let age = pronoun.ends_with("-year-old");
+    let personal = age || matches!(pronoun.as_str(), "he" | "she");
     let gender = Gender::of_word(&pronoun);
     let wanted = |m: &Mention| match pronoun.as_str() {
+        _ if age => m.kind == SourceKind::Person,
         "he" | "she" | "i" | "who" => {
             (m.kind == SourceKind::Person || m.kind == SourceKind::Vague && earlier.is_somebody(m))
                 && earlier.fits(m, gender)
@@ -437,6 +440,14 @@ mod tests {
         }
         text.push_str("The mayor said 4,000 jobs would follow.");
         assert_eq!(speaker(&text).as_deref(), Some("Ines Park"));
+    }
+
+    #[test]
+    fn an_age_points_back_to_the_person_named_before() {
+        let text = "Lena Osei dismissed that. “Averages hide a great deal,” the 44-year-old told the Kessa Tribune.";
+        assert_eq!(speaker(text).as_deref(), Some("Lena Osei"));
+        let text = "Lena Osei spoke first. The 44-year-old said 300 jobs were at risk.";
+        assert_eq!(speaker(text).as_deref(), Some("Lena Osei"));
     }
 
     #[test]
