@@ -616,7 +616,10 @@ fn looks_like_heading(line: &str) -> bool {
     if ".!?:;,".contains(last) {
         return false;
     }
-    let first = line.chars().find(|c| !"“\"‘'«„#".contains(*c));
+    // "# Title" in plain text is a title too: the marks and the space after them are skipped.
+    let first = line
+        .chars()
+        .find(|c| !"“\"‘'«„#".contains(*c) && !c.is_whitespace());
     first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
