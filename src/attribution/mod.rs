@@ -658,8 +658,16 @@ mod tests {
 
     /// (status, speaker, outlet) of each claim, in order.
     pub(super) fn attributed(text: &str) -> Vec<(Status, Option<String>, Option<String>)> {
+        attributed_as(text, Format::Plain)
+    }
+
+    fn attributed_markdown(text: &str) -> Vec<(Status, Option<String>, Option<String>)> {
+        attributed_as(text, Format::Markdown)
+    }
+
+    fn attributed_as(text: &str, format: Format) -> Vec<(Status, Option<String>, Option<String>)> {
         let settings = Settings::builtin();
-        let article = Article::parse("t.txt", Arc::from(text), Format::Plain, &settings.lexicon);
+        let article = Article::parse("t", Arc::from(text), format, &settings.lexicon);
         let a = analyse(article, &settings);
         a.attributions
             .claims
@@ -672,24 +680,6 @@ mod tests {
                     .map(|m| m.text.clone());
                 let outlet = cue.and_then(|c| c.outlet.as_ref()).map(|m| m.text.clone());
                 (at.status, speaker, outlet)
-            })
-            .collect()
-    }
-
-    fn attributed_markdown(text: &str) -> Vec<(Status, Option<String>, Option<String>)> {
-        let settings = Settings::builtin();
-        let article = Article::parse("t.md", Arc::from(text), Format::Markdown, &settings.lexicon);
-        let a = analyse(article, &settings);
-        a.attributions
-            .claims
-            .iter()
-            .map(|at| {
-                let cue = at.cue.map(|i| &a.attributions.cues[i]);
-                let speaker = cue
-                    .and_then(|c| c.speaker.as_ref())
-                    .or(at.subject.as_ref())
-                    .map(|m| m.text.clone());
-                (at.status, speaker, None)
             })
             .collect()
     }
