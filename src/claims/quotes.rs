@@ -350,9 +350,12 @@ fn ends_a_sentence(text: &str, lex: &Lexicon) -> bool {
         if !matches!(c, '.' | '!' | '?') || !text[i + 1..].starts_with(char::is_whitespace) {
             return false;
         }
+        // The space before the word may be wider than a byte ("\u{2004}").
         let word_start = text[..i]
-            .rfind(|c: char| c.is_whitespace())
-            .map_or(0, |s| s + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(s, c)| s + c.len_utf8());
         let word = text[word_start..=i].to_lowercase();
         c != '.' || !lex.abbreviations.contains(&word)
     })
@@ -362,6 +365,14 @@ fn ends_a_sentence(text: &str, lex: &Lexicon) -> bool {
 mod tests {
     use super::super::test_support::{full, quotes};
     use super::*;
+
+    #[test]
+    fn a_wide_space_before_a_full_stop_is_one_character() {
+        let lex = &crate::config::Settings::builtin().lexicon;
+        // The abbreviation after the wide space is read whole, and nothing is cut inside it.
+        assert!(!ends_a_sentence("said\u{2004}Sen. Webb", lex));
+        assert!(ends_a_sentence("it ended\u{2004}here. Then", lex));
+    }
 
     #[test]
     fn apostrophes_are_not_quotes() {
