@@ -64,6 +64,18 @@ pub(super) const AUXILIARIES: &[&str] = &[
 /// Verbs that attribute only when a document, a count or an organisation is their subject.
 const DOCUMENT_VERBS: &[&str] = &["show", "shows", "showed", "shown", "find", "finds", "found"];
 
+/// Whose count a figure is, after "by" and an owner: "by the council's count".
+const COUNT_NOUNS: &[&str] = &[
+    "count",
+    "tally",
+    "estimate",
+    "estimates",
+    "reckoning",
+    "calculation",
+    "calculations",
+    "figures",
+];
+
 /// What somebody said, named as a noun after its owner: "In Okafor's words", "Okafor's reply".
 const SPEECH_NOUNS: &[&str] = &[
     "words", "reply", "response", "answer", "message", "retort", "verdict", "comment", "remark",
@@ -211,6 +223,9 @@ impl CueFinder<'_> {
         if let Some(cue) = self.dash_credit(tokens, words, i) {
             return cue;
         }
+        if let Some((cue, end)) = self.by_their_count(tokens, words, i) {
+            return (Some(cue), end);
+        }
         if let Some(cue) = self.in_their_words(tokens, words, i) {
             return (Some(cue), i + 1);
         }
@@ -288,6 +303,37 @@ impl CueFinder<'_> {
             outlet = Some(employer);
         }
         (Some((span_of(i, i + 1), speaker, outlet)), i + 1)
+    }
+
+    /// "By the council's count, 312 homes flooded", "by Reuters' tally": whose count it is.
+    #[allow(clippy::type_complexity)]
+    fn by_their_count(
+        &self,
+        tokens: &[&Token],
+        words: &[&str],
+        i: usize,
+    ) -> Option<((Range<usize>, Option<Mention>, Option<Mention>), usize)> {
+        if words[i] != "by" {
+            return None;
+        }
+        let count = (i + 2..(i + 7).min(words.len())).find(|&k| COUNT_NOUNS.contains(&words[k]))?;
+        // "Reuters' tally" may end its name with a lone apostrophe.
+        let lone_apostrophe = matches!(words[count - 1], "'" | "’");
+        let owner_end = if lone_apostrophe { count - 1 } else { count };
+        let possessive = words[owner_end - 1].ends_with("'s")
+            || words[owner_end - 1].ends_with("’s")
+            || lone_apostrophe && words[owner_end - 1].ends_with('s');
+        if !possessive || owner_end <= i + 1 {
+            return None;
+        }
+        let owner = self.possessive_owner(tokens, words, i + 1, owner_end)?;
+        let span = tokens[i].range().start..tokens[count].range().end;
+        let cue = if owner.kind == SourceKind::Organisation {
+            (span, None, Some(owner))
+        } else {
+            (span, Some(owner), None)
+        };
+        Some((cue, count + 1))
     }
 
     /// "In Okafor's words, “…”", "Okafor's reply, “…”": the owner of the words is their
@@ -720,6 +766,19 @@ mod tests {
         let got =
             attributed("Okafor's reply, “Not while I am leader of this council,” drew applause.");
         assert_eq!(got[0].1.as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn by_their_count_names_whose_count_it_is() {
+        let got = attributed("By the Harwell council's count, 312 homes were flooded.");
+        assert_eq!(got[0].0, Status::Named);
+        let got = attributed("By Reuters' tally, 40 boats sank.");
+        assert_eq!(got[0].0, Status::Named);
+        let got = attributed("By some estimates, 40 boats sank.");
+        assert_eq!(got[0].0, Status::Vague);
+        // "by" with no owner's count is no source.
+        let got = attributed("Prices rose by 12% in a week.");
+        assert_eq!(got[0].0, Status::None);
     }
 
     #[test]

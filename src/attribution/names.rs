@@ -590,6 +590,29 @@ impl CueFinder<'_> {
             || is_demonym(self.article.lower(tokens[k]))
     }
 
+    /// The owner in "by the council's count", "by Reuters' tally": tokens `start..end`, the last
+    /// one in the possessive (or followed by a lone apostrophe, which `end` leaves out).
+    pub(super) fn possessive_owner(
+        &self,
+        tokens: &[&Token],
+        words: &[&str],
+        start: usize,
+        end: usize,
+    ) -> Option<Mention> {
+        let mut first = start;
+        while first < end && DETERMINERS.contains(&words[first]) {
+            first += 1;
+        }
+        if first >= end {
+            return None;
+        }
+        if tokens[first].capitalised() {
+            return Some(without_possessive(self.name(tokens, first, end)));
+        }
+        self.common_phrase(tokens, words, start, end)
+            .map(without_possessive)
+    }
+
     /// A common noun phrase: vague when its head is a vague source or an unnamed person, named
     /// when a proper word qualifies an institution ("Iranian authorities"), otherwise no source.
     fn common_phrase(
