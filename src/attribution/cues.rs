@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::names::PHRASE_STOPS;
+use super::names::{PHRASE_STOPS, is_possessive, without_possessive};
 use super::{Cue, CueFinder, Mention, SourceKind};
 use crate::lexicon::ends_with_any;
 use crate::text::{Token, TokenKind};
@@ -63,6 +63,9 @@ pub(super) const AUXILIARIES: &[&str] = &[
 
 /// Verbs that attribute only when a document, a count or an organisation is their subject.
 const DOCUMENT_VERBS: &[&str] = &["show", "shows", "showed", "shown", "find", "finds", "found"];
+
+/// What a cue found: its span, the speaker it names and the outlet it names.
+type Found = (Range<usize>, Option<Mention>, Option<Mention>);
 
 /// Whose count a figure is, after "by" and an owner: "by the council's count".
 const COUNT_NOUNS: &[&str] = &[
@@ -163,16 +166,7 @@ impl CueFinder<'_> {
         cues
     }
 
-    #[allow(clippy::type_complexity)]
-    fn cue_at(
-        &self,
-        tokens: &[&Token],
-        words: &[&str],
-        i: usize,
-    ) -> (
-        Option<(Range<usize>, Option<Mention>, Option<Mention>)>,
-        usize,
-    ) {
+    fn cue_at(&self, tokens: &[&Token], words: &[&str], i: usize) -> (Option<Found>, usize) {
         let span_of =
             |from: usize, to: usize| tokens[from].range().start..tokens[to - 1].range().end;
         if let Some(phrase) = self.lex.measure_phrases.longest_at(words, i) {
@@ -220,8 +214,8 @@ impl CueFinder<'_> {
             );
             return (Some((span_of(i, end), Some(crowd), None)), end);
         }
-        if let Some(cue) = self.dash_credit(tokens, words, i) {
-            return cue;
+        if let Some((cue, end)) = self.dash_credit(tokens, words, i) {
+            return (Some(cue), end);
         }
         if let Some((cue, end)) = self.by_their_count(tokens, words, i) {
             return (Some(cue), end);
@@ -306,13 +300,12 @@ impl CueFinder<'_> {
     }
 
     /// "By the council's count, 312 homes flooded", "by Reuters' tally": whose count it is.
-    #[allow(clippy::type_complexity)]
     fn by_their_count(
         &self,
         tokens: &[&Token],
         words: &[&str],
         i: usize,
-    ) -> Option<((Range<usize>, Option<Mention>, Option<Mention>), usize)> {
+    ) -> Option<(Found, usize)> {
         if words[i] != "by" {
             return None;
         }
@@ -320,8 +313,7 @@ impl CueFinder<'_> {
         // "Reuters' tally" may end its name with a lone apostrophe.
         let lone_apostrophe = matches!(words[count - 1], "'" | "’");
         let owner_end = if lone_apostrophe { count - 1 } else { count };
-        let possessive = words[owner_end - 1].ends_with("'s")
-            || words[owner_end - 1].ends_with("’s")
+        let possessive = is_possessive(words[owner_end - 1])
             || lone_apostrophe && words[owner_end - 1].ends_with('s');
         if !possessive || owner_end <= i + 1 {
             return None;
@@ -338,14 +330,8 @@ impl CueFinder<'_> {
 
     /// "In Okafor's words, “…”", "Okafor's reply, “…”": the owner of the words is their
     /// speaker.
-    fn in_their_words(
-        &self,
-        tokens: &[&Token],
-        words: &[&str],
-        i: usize,
-    ) -> Option<(Range<usize>, Option<Mention>, Option<Mention>)> {
-        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
-        if !SPEECH_NOUNS.contains(&words[i]) || i < 1 || !possessive(words[i - 1]) {
+    fn in_their_words(&self, tokens: &[&Token], words: &[&str], i: usize) -> Option<Found> {
+        if !SPEECH_NOUNS.contains(&words[i]) || i < 1 || !is_possessive(words[i - 1]) {
             return None;
         }
         if !tokens[i - 1].capitalised() {
@@ -378,21 +364,12 @@ impl CueFinder<'_> {
         let span = tokens[first.saturating_sub(usize::from(in_words))]
             .range()
             .start..tokens[i].range().end;
-        Some((span, Some(super::names::without_possessive(owner)), None))
+        Some((span, Some(without_possessive(owner)), None))
     }
 
     /// "“It was a system.” — Anjali Rao, prosecutor": a dash right after a closing quotation
     /// mark credits the quote to the name after it, as a pull quote or an epigraph does.
-    #[allow(clippy::type_complexity)]
-    fn dash_credit(
-        &self,
-        tokens: &[&Token],
-        words: &[&str],
-        i: usize,
-    ) -> Option<(
-        Option<(Range<usize>, Option<Mention>, Option<Mention>)>,
-        usize,
-    )> {
+    fn dash_credit(&self, tokens: &[&Token], words: &[&str], i: usize) -> Option<(Found, usize)> {
         if i == 0 || !matches!(words[i], "—" | "–" | "―") {
             return None;
         }
@@ -406,8 +383,7 @@ impl CueFinder<'_> {
         ) {
             return None;
         }
-        let span = tokens[i].range().start..tokens[i].range().end;
-        Some((Some((span, Some(speaker), None)), end))
+        Some(((tokens[i].range(), Some(speaker), None), end))
     }
 
     /// "the Tribune's Maria Kovac reported": a reporter's credit names the outlet that
@@ -444,13 +420,7 @@ impl CueFinder<'_> {
 
     /// "The Valley Post quotes Ana Lutz, a nurse, as saying …": the person quoted speaks, the
     /// one quoting is the outlet.
-    #[allow(clippy::type_complexity)]
-    fn quoted_as_saying(
-        &self,
-        tokens: &[&Token],
-        words: &[&str],
-        verb: usize,
-    ) -> Option<(Range<usize>, Option<Mention>, Option<Mention>)> {
+    fn quoted_as_saying(&self, tokens: &[&Token], words: &[&str], verb: usize) -> Option<Found> {
         if !matches!(words[verb], "quotes" | "quoted" | "quote") {
             return None;
         }
@@ -466,13 +436,12 @@ impl CueFinder<'_> {
     }
 
     /// "Petrov was quoted as saying": a passive that still names its speaker, the subject.
-    #[allow(clippy::type_complexity)]
     fn quoted_as_saying_passive(
         &self,
         tokens: &[&Token],
         words: &[&str],
         verb: usize,
-    ) -> Option<(Range<usize>, Option<Mention>, Option<Mention>)> {
+    ) -> Option<Found> {
         let saying = words[verb] == "quoted"
             && words.get(verb + 1) == Some(&"as")
             && words

@@ -23,7 +23,7 @@ use crate::position::within_any;
 use crate::sources::{Names, SourceList};
 use crate::text::Token;
 
-use speakers::{Antecedents, Gender, NameIndex, resolve_pronoun, resolve_title};
+use speakers::{Antecedents, Gender, Genders, NameIndex, resolve_pronoun, resolve_title};
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
@@ -168,7 +168,7 @@ pub fn attribute(
     // Bush … He cited" is Ridge). Keeping every name of a long file was a tenth of its memory.
     let mut people: Vec<Mention> = Vec::new();
     let mut carried: Option<Mention> = None;
-    let mut genders: HashMap<String, Gender> = HashMap::new();
+    let mut genders = Genders::default();
     for (index, sentence) in article.sentences.iter().enumerate() {
         if skip[sentence.block] || article.blocks[sentence.block].disclaimer {
             continue;
@@ -185,18 +185,7 @@ pub fn attribute(
             carried = Some(first.clone());
         }
         for person in &named_here {
-            // "Ms Okafor": the honorific may lead the name's span or stand just before it.
-            let first = article.text[person.span.clone()].split_whitespace().next();
-            let before = article.text[..person.span.start]
-                .trim_end()
-                .rsplit(char::is_whitespace)
-                .next();
-            let honorific = first
-                .and_then(Gender::of_word)
-                .or_else(|| before.and_then(Gender::of_word));
-            if let Some(gender) = honorific {
-                genders.insert(speakers::surname(&person.text), gender);
-            }
+            genders.learn_honorific(&article.text, person);
         }
         people.extend(named_here);
         for mut cue in finder.cues_in(&tokens, index, sentence.block) {
@@ -212,16 +201,7 @@ pub fn attribute(
             };
             resolve_pronoun(&mut cue, &antecedents, list);
             resolve_title(&mut cue, &cues, &article.text, &finder.name_index);
-            if let Some(gender) = pronoun
-                && let Some(person) = cue
-                    .speaker
-                    .as_ref()
-                    .filter(|m| m.kind == SourceKind::Person)
-            {
-                genders
-                    .entry(speakers::surname(&person.text))
-                    .or_insert(gender);
-            }
+            genders.learn_pronoun(pronoun, cue.speaker.as_ref());
             cues.push(cue);
         }
     }
@@ -368,9 +348,7 @@ fn block_introductions(article: &Article) -> Vec<Option<usize>> {
             let words = text[before.range.clone()].trim_end();
             out[index] = if words.ends_with(':') {
                 Some(before.range.start + words.len() - 1)
-            } else if before.kind != block.kind
-                || block.kind == crate::document::BlockKind::Paragraph
-            {
+            } else if before.kind != block.kind || block.kind == BlockKind::Paragraph {
                 None
             } else {
                 out[p]

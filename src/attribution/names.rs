@@ -171,11 +171,7 @@ impl CueFinder<'_> {
         let not_a_noun = DETERMINERS.contains(&lower)
             || INDEFINITE.contains(&lower)
             || PHRASE_STOPS.contains(&lower);
-        if head.kind() != TokenKind::Word
-            || lower.ends_with("’s")
-            || lower.ends_with("'s")
-            || not_a_noun
-        {
+        if head.kind() != TokenKind::Word || is_possessive(lower) || not_a_noun {
             return None;
         }
         if self.lex.pronouns.contains(lower) {
@@ -657,9 +653,7 @@ impl CueFinder<'_> {
                 "team" | "office" | "campaign" | "family" | "staff" | "camp"
             );
         if let Some(owner) = (start..end - 1).filter(|_| speaks_for_owner).find(|&k| {
-            tokens[k].capitalised()
-                && (words[k].ends_with("’s") || words[k].ends_with("'s"))
-                && self.is_proper(tokens, k)
+            tokens[k].capitalised() && is_possessive(words[k]) && self.is_proper(tokens, k)
         }) {
             let mut first = owner;
             while first > start && tokens[first - 1].capitalised() {
@@ -1114,6 +1108,11 @@ fn age_descriptor_at(tokens: &[&Token], words: &[&str], i: usize) -> bool {
 /// A name wrapped over two lines is one name.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "Kessa Rail's", "Okafor’s": a word in the possessive.
+pub(super) fn is_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s")
 }
 
 /// "Kessa Rail's" → "Kessa Rail": an owner named in the possessive.

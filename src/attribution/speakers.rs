@@ -284,8 +284,7 @@ fn recent(cues: &[Cue]) -> &[Cue] {
 /// What a pronoun can point back to: earlier speakers, and every person named before.
 pub(super) struct Antecedents<'a> {
     pub(super) cues: &'a [Cue],
-    /// Who the article has called "he" or "she" (or Mr, Ms), by surname.
-    pub(super) genders: &'a HashMap<String, Gender>,
+    pub(super) genders: &'a Genders,
     pub(super) names: &'a NameIndex<'a>,
     pub(super) people: &'a [Mention],
     pub(super) lex: &'a Lexicon,
@@ -300,16 +299,53 @@ pub(super) enum Gender {
 impl Gender {
     /// The gender a pronoun or an honorific gives: "she", "Ms", "Mrs"; "he", "Mr", "Sir".
     pub(super) fn of_word(word: &str) -> Option<Gender> {
-        match word.trim_end_matches('.').to_lowercase().as_str() {
-            "she" | "ms" | "mrs" | "miss" | "lady" | "dame" => Some(Gender::Female),
-            "he" | "mr" | "sir" | "lord" => Some(Gender::Male),
-            _ => None,
+        let word = word.trim_end_matches('.');
+        let is = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(word));
+        if is(&["she", "ms", "mrs", "miss", "lady", "dame"]) {
+            return Some(Gender::Female);
         }
+        is(&["he", "mr", "sir", "lord"]).then_some(Gender::Male)
+    }
+}
+
+/// Who the article has called "he" or "she", or Mr or Ms, kept by surname: "he" cannot be a
+/// person the article called "she".
+#[derive(Default)]
+pub(super) struct Genders(HashMap<String, Gender>);
+
+impl Genders {
+    /// "Ms Okafor": the honorific leads the name's span or stands just before it.
+    pub(super) fn learn_honorific(&mut self, text: &str, person: &Mention) {
+        let first = text[person.span.clone()].split_whitespace().next();
+        let before = text[..person.span.start]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next();
+        let honorific = first
+            .and_then(Gender::of_word)
+            .or_else(|| before.and_then(Gender::of_word));
+        if let Some(gender) = honorific {
+            self.0.insert(surname(&person.text), gender);
+        }
+    }
+
+    /// A pronoun resolved to a person says which the person is, unless the article said so
+    /// first.
+    pub(super) fn learn_pronoun(&mut self, pronoun: Option<Gender>, resolved: Option<&Mention>) {
+        if let (Some(gender), Some(person)) = (pronoun, resolved)
+            && person.kind == SourceKind::Person
+        {
+            self.0.entry(surname(&person.text)).or_insert(gender);
+        }
+    }
+
+    fn of(&self, m: &Mention) -> Option<Gender> {
+        self.0.get(&surname(&m.text)).copied()
     }
 }
 
 /// The key a person's gender is kept under: the last word of the name, lower case.
-pub(super) fn surname(name: &str) -> String {
+fn surname(name: &str) -> String {
     name.split_whitespace().last().unwrap_or("").to_lowercase()
 }
 
@@ -317,8 +353,8 @@ impl Antecedents<'_> {
     /// Whether `m` may be the person `pronoun` points to: not when the article has called
     /// them by the other pronoun ("Okafor … she added" is not a later "he").
     fn fits(&self, m: &Mention, pronoun: Option<Gender>) -> bool {
-        match (pronoun, self.genders.get(&surname(&m.text))) {
-            (Some(wanted), Some(known)) => wanted == *known,
+        match (pronoun, self.genders.of(m)) {
+            (Some(wanted), Some(known)) => wanted == known,
             _ => true,
         }
     }
