@@ -76,7 +76,14 @@ pub(crate) fn analyse_until<S: Stop>(
     let skip = list_blocks(&article, &list);
     stop.check()?;
     let claims = quotes_within_budget(&article, &BUDGET)
-        .map(|()| extract_claims(&article, &skip, lex))
+        .and_then(|()| {
+            extract_claims(&article, &skip, lex, BUDGET.claims).ok_or_else(|| {
+                format!(
+                    "{TOO_MUCH}: more than {} quotes and figures; split the file",
+                    BUDGET.claims
+                )
+            })
+        })
         .and_then(|claims| {
             within_budget(&article, &claims, &skip, (&list, &names), lex, &BUDGET).map(|()| claims)
         });
@@ -183,13 +190,6 @@ fn within_budget(
     lex: &crate::lexicon::Lexicon,
     budget: &Budget,
 ) -> Result<(), String> {
-    if claims.len() > budget.claims {
-        return Err(format!(
-            "{TOO_MUCH}: {} quotes and figures, over the limit of {}; split the file",
-            claims.len(),
-            budget.claims
-        ));
-    }
     let mut per_block = vec![(0u128, 0u128); article.blocks.len()];
     for claim in claims {
         if let Some((count, _)) = per_block.get_mut(claim.block) {
@@ -391,5 +391,27 @@ mod tests {
         let (analysis, _) = check_text("a.md", ordinary, &settings);
         assert!(!analysis.over_budget);
         assert_eq!(analysis.claims.len(), 1);
+    }
+
+    #[test]
+    fn a_file_of_more_claims_than_the_limit_is_refused_and_one_at_the_limit_is_not() {
+        let settings = Settings::builtin();
+        let figures = |n: usize| -> String {
+            (0..n)
+                .map(|i| format!("Crews cleared {},{:03} homes.\n\n", 1 + i / 1000, i % 1000))
+                .collect()
+        };
+        let (analysis, findings) = check_text("a.md", &figures(BUDGET.claims + 1), &settings);
+        assert!(analysis.over_budget && findings.is_empty());
+        assert!(
+            analysis.article.problems[0]
+                .message
+                .contains("more than 20000 quotes and figures"),
+            "{:?}",
+            analysis.article.problems
+        );
+        let (analysis, _) = check_text("a.md", &figures(BUDGET.claims), &settings);
+        assert!(!analysis.over_budget);
+        assert_eq!(analysis.claims.len(), BUDGET.claims);
     }
 }

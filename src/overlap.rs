@@ -252,7 +252,14 @@ pub fn find_overlaps(
     let stopwords = align::stopwords();
     // Whole-article derivation reads word sequences on lexical keys (stems, substitution
     // classes, numbers by value); copying and paraphrase are found on the words as written.
-    let lexical = align::lexical_words(&article.text, &words);
+    let mut lexical = words.clone();
+    let mut article_synonyms = Vec::with_capacity(words.len());
+    let mut at = 0;
+    align::for_each_lexical_key(&article.text, &words, |key, entry| {
+        lexical[at].hash = key;
+        article_synonyms.push(entry);
+        at += 1;
+    });
     let params = AlignParams::default();
     let texts: Vec<OriginalText> = originals.iter().cloned().map(OriginalText::new).collect();
     let candidates = candidates(&words, &texts, &params);
@@ -271,17 +278,23 @@ pub fn find_overlaps(
                 .collect();
             // The original's lexical keys, read once for close paraphrase and derivation.
             let mut keys = Vec::with_capacity(text.words.len());
-            align::for_each_lexical_key(&text.original.text, &text.words, |k| keys.push(k));
+            let mut synonyms = Vec::with_capacity(text.words.len());
+            align::for_each_lexical_key(&text.original.text, &text.words, |key, entry| {
+                keys.push(key);
+                synonyms.push(entry);
+            });
             let article_side = align::Sentences::with_keys(
                 &article.text,
                 &words,
                 lexical.iter().map(|w| w.hash).collect(),
+                article_synonyms.clone(),
                 &sentences,
             );
             let original_side = align::Sentences::with_keys(
                 &text.original.text,
                 &text.words,
                 keys,
+                synonyms,
                 &text.sentences,
             );
             let original_index = align::SentenceIndex::new(&original_side, &stopwords);
@@ -795,8 +808,9 @@ pub fn original_figures(
         );
         let skip = vec![false; article.blocks.len()];
         out.extend(
-            crate::claims::extract_claims(&article, &skip, lex)
+            crate::claims::extract_claims(&article, &skip, lex, usize::MAX)
                 .into_iter()
+                .flatten()
                 .filter(|c| c.kind == ClaimKind::Figure)
                 .map(|c| (c.key, start + c.span.start..start + c.span.end)),
         );

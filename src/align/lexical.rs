@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::fingerprint::FastMap;
+use super::thesaurus::{self, Entry as ThesaurusEntry};
 use super::{Word, hash_word};
 
 /// Words that carry no meaning of their own once numbers are read by value: scale words after a
@@ -26,16 +27,21 @@ pub fn filler_key() -> u64 {
 pub fn lexical_words(text: &str, words: &[Word]) -> Vec<Word> {
     let mut out: Vec<Word> = words.to_vec();
     let mut at = 0;
-    for_each_lexical_key(text, words, |key| {
+    for_each_lexical_key(text, words, |key, _| {
         out[at].hash = key;
         at += 1;
     });
     out
 }
 
-/// The keys of [`lexical_words`], one per word in order, without storing them: a long original
-/// is read in constant memory.
-pub fn for_each_lexical_key(text: &str, words: &[Word], mut emit: impl FnMut(u64)) {
+/// The keys of [`lexical_words`], one per word in order, each with the word's entry in the
+/// thesaurus (`None` for numbers and for words WordNet gives no synonyms), without storing
+/// them: a long original is read in constant memory.
+pub fn for_each_lexical_key(
+    text: &str,
+    words: &[Word],
+    mut emit: impl FnMut(u64, Option<ThesaurusEntry>),
+) {
     let surface = |w: &Word| -> String {
         let raw = text.get(w.start as usize..w.end as usize).unwrap_or("");
         let lower = raw.to_lowercase().replace(['\u{2019}', '`'], "'");
@@ -58,7 +64,7 @@ pub fn for_each_lexical_key(text: &str, words: &[Word], mut emit: impl FnMut(u64
     let mut ahead: Option<Reading> = None;
     while i < words.len() {
         if words[i].start == words[i].end {
-            emit(words[i].hash);
+            emit(words[i].hash, None);
             ahead = None;
             i += 1;
             continue;
@@ -68,21 +74,21 @@ pub fn for_each_lexical_key(text: &str, words: &[Word], mut emit: impl FnMut(u64
             .get(i + 1)
             .filter(|w| w.end > w.start)
             .map(&mut reading);
-        let (key, joined) = match (current, next) {
+        let (key, entry, joined) = match (current, next) {
             (Reading::Number(value), Some(Reading::Scale(scale, _))) => {
-                (number_key(value * scale), true)
+                (number_key(value * scale), None, true)
             }
-            (Reading::Number(value), _) => (number_key(value), false),
-            (Reading::Per(_), Some(Reading::Cent(_))) => (filler_key(), true),
-            (Reading::Filler, _) => (filler_key(), false),
-            (
-                Reading::Scale(_, key) | Reading::Per(key) | Reading::Cent(key) | Reading::Key(key),
-                _,
-            ) => (key, false),
+            (Reading::Number(value), _) => (number_key(value), None, false),
+            (Reading::Per(_), Some(Reading::Cent(_))) => (filler_key(), None, true),
+            (Reading::Filler, _) => (filler_key(), None, false),
+            (Reading::Key(key, entry), _) => (key, entry, false),
+            (Reading::Scale(_, key) | Reading::Per(key) | Reading::Cent(key), _) => {
+                (key, None, false)
+            }
         };
-        emit(key);
+        emit(key, entry);
         if joined {
-            emit(filler_key());
+            emit(filler_key(), None);
             i += 1;
         } else {
             ahead = next;
@@ -98,7 +104,9 @@ pub fn word_key(word: &str) -> u64 {
     match Reading::of(word, Lexicon::get()) {
         Reading::Number(value) => number_key(value),
         Reading::Filler => filler_key(),
-        Reading::Scale(_, key) | Reading::Per(key) | Reading::Cent(key) | Reading::Key(key) => key,
+        Reading::Scale(_, key) | Reading::Per(key) | Reading::Cent(key) | Reading::Key(key, _) => {
+            key
+        }
     }
 }
 
@@ -112,7 +120,8 @@ enum Reading {
     /// "per" and "cent", which together are "percent".
     Per(u64),
     Cent(u64),
-    Key(u64),
+    /// A word's class or stem, and its thesaurus entry.
+    Key(u64, Option<ThesaurusEntry>),
 }
 
 impl Reading {
@@ -123,12 +132,12 @@ impl Reading {
         if FILLERS.contains(&word) {
             return Reading::Filler;
         }
-        let key = lexicon.key(word);
+        let (key, entry) = lexicon.key(word);
         match (scale_of(word), word) {
             (Some(scale), _) => Reading::Scale(scale, key),
             (None, "per") => Reading::Per(key),
             (None, "cent") => Reading::Cent(key),
-            _ => Reading::Key(key),
+            _ => Reading::Key(key, entry),
         }
     }
 }
@@ -324,13 +333,15 @@ impl Lexicon {
         })
     }
 
-    /// The key of a lower-case word: its class, else its stem.
-    fn key(&self, word: &str) -> u64 {
+    /// The key of a lower-case word (its class, else its stem) and its thesaurus entry.
+    fn key(&self, word: &str) -> (u64, Option<ThesaurusEntry>) {
         let stem = self.stemmer.stem(word);
-        self.classes
+        let key = self
+            .classes
             .get(stem.as_ref())
             .copied()
-            .unwrap_or_else(|| hash_word(&stem))
+            .unwrap_or_else(|| hash_word(&stem));
+        (key, thesaurus::entry(&stem))
     }
 }
 

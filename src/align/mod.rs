@@ -27,6 +27,7 @@ mod paraphrase;
 pub mod testgen;
 #[cfg(test)]
 mod testkit;
+mod thesaurus;
 mod words;
 
 pub use fingerprint::{fingerprints, kgram_sequence, kgrams, rolling_kgrams};
@@ -40,4 +41,5 @@ pub use paraphrase::{
     PARAPHRASE_OVERLAP_WEIGHT, Paraphrase, ParaphraseParams, STOPWORDS, SentenceIndex,
     SentencePairs, Sentences, paraphrases, paraphrases_excluding, sentence_pairs, stopwords,
 };
+pub use thesaurus::Entry as ThesaurusEntry;
 pub use words::{Word, hash_word, words};

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::fingerprint::{FastMap, FastSet};
+use super::thesaurus::{self, Entry};
 use super::{AlignParams, Passage, Word, align, hash_word};
 
 /// A sentence of the article that closely paraphrases a sentence of the original.
@@ -164,6 +165,8 @@ pub struct Sentences<'a> {
     pub words: &'a [Word],
     /// The lexical key of each word ([`super::lexical_words`]), one per word.
     pub keys: Vec<u64>,
+    /// The thesaurus entry of each word ([`super::for_each_lexical_key`]), one per word.
+    pub synonyms: Vec<Option<Entry>>,
     pub sentences: &'a [Range<usize>],
 }
 
@@ -171,22 +174,29 @@ impl<'a> Sentences<'a> {
     /// `text`'s words and sentences, with their lexical keys read here.
     pub fn new(text: &'a str, words: &'a [Word], sentences: &'a [Range<usize>]) -> Self {
         let mut keys = Vec::with_capacity(words.len());
-        super::for_each_lexical_key(text, words, |k| keys.push(k));
-        Sentences::with_keys(text, words, keys, sentences)
+        let mut synonyms = Vec::with_capacity(words.len());
+        super::for_each_lexical_key(text, words, |key, entry| {
+            keys.push(key);
+            synonyms.push(entry);
+        });
+        Sentences::with_keys(text, words, keys, synonyms, sentences)
     }
 
-    /// With lexical keys already read (one per word).
+    /// With lexical keys and thesaurus entries already read (one per word).
     pub fn with_keys(
         text: &'a str,
         words: &'a [Word],
         keys: Vec<u64>,
+        synonyms: Vec<Option<Entry>>,
         sentences: &'a [Range<usize>],
     ) -> Self {
         debug_assert_eq!(keys.len(), words.len());
+        debug_assert_eq!(synonyms.len(), words.len());
         Sentences {
             text,
             words,
             keys,
+            synonyms,
             sentences,
         }
     }
@@ -405,7 +415,22 @@ fn mark_runs(
 #[derive(Clone, Copy, Debug)]
 struct Token {
     key: u64,
+    /// Its thesaurus entry, when it is wording.
+    synonym: Option<Entry>,
     wording: bool,
+}
+
+impl Token {
+    /// The same word on lexical keys, or the writer's wording put in a synonym of it.
+    fn matches(&self, other: &Token) -> bool {
+        if self.key == other.key {
+            return true;
+        }
+        match (self.synonym, other.synonym) {
+            (Some(a), Some(b)) => thesaurus::synonyms(a, b),
+            _ => false,
+        }
+    }
 }
 
 /// The content words of `side`'s words `range`, in order.
@@ -432,7 +457,12 @@ fn tokens(
             let wording = written.chars().next().is_some_and(char::is_lowercase)
                 && !written.bytes().any(|b| b.is_ascii_digit())
                 && !common.contains(&key);
-            Some(Token { key, wording })
+            let synonym = side.synonyms[i].filter(|_| wording);
+            Some(Token {
+                key,
+                synonym,
+                wording,
+            })
         })
         .collect()
 }
@@ -445,7 +475,7 @@ fn kept_wording(article: &[Token], original: &[Token]) -> (usize, f64) {
     let mut row = vec![0u16; original.len() + 1];
     for a in article {
         for (j, o) in original.iter().enumerate() {
-            row[j + 1] = if a.key == o.key {
+            row[j + 1] = if a.matches(o) {
                 previous[j] + u16::from(a.wording)
             } else {
                 row[j].max(previous[j + 1])
@@ -949,6 +979,35 @@ mod tests {
         assert!(
             inflected.kept >= 3 && inflected.kept_share >= 0.75,
             "{inflected:?}"
+        );
+    }
+
+    #[test]
+    fn synonyms_from_the_thesaurus_keep_the_wording() {
+        let original = "Nervous dealers kept their wagers on a cut in the spring.";
+        // Each word of the original's wording put in a WordNet synonym, in the same order.
+        let reworded = kept_pair(
+            "Nervous traders held their bets on a cut in the spring.",
+            original,
+        )
+        .expect("shares wording");
+        assert!(
+            reworded.kept >= 4 && reworded.kept_share >= 0.8,
+            "{reworded:?}"
+        );
+        // The same words out of order, and words of other meanings, do not follow it.
+        let shuffled = kept_pair("Bets on a spring cut held traders nervous.", original);
+        assert!(
+            shuffled.as_ref().is_none_or(|p| p.kept <= 2),
+            "{shuffled:?}"
+        );
+        let unrelated = kept_pair(
+            "Anxious bankers sold their bonds before the autumn.",
+            original,
+        );
+        assert!(
+            unrelated.as_ref().is_none_or(|p| p.kept == 0),
+            "{unrelated:?}"
         );
     }
 

@@ -13,14 +13,18 @@ use crate::lexicon::Lexicon;
 use crate::position::within_any;
 use crate::text::{Token, TokenKind};
 
+/// The figures of an article outside `quotes`, or `None` once more than `limit` are found
+/// outside headings.
 pub(super) fn extract_figures(
     article: &Article,
     skip: &[bool],
     quotes: &[Claim],
     lex: &Lexicon,
-) -> Vec<Claim> {
+    limit: usize,
+) -> Option<Vec<Claim>> {
     let quote_spans: Vec<Range<usize>> = quotes.iter().map(|q| q.span.clone()).collect();
     let mut figures = Vec::new();
+    let mut in_body = 0;
     for sentence in &article.sentences {
         let block = &article.blocks[sentence.block];
         // A block quote is an excerpt: its figures are its author's, covered by whatever
@@ -58,6 +62,10 @@ pub(super) fn extract_figures(
                         let mut claim = claim;
                         claim.block = sentence.block;
                         figures.push(claim);
+                        in_body += usize::from(block.kind != BlockKind::Heading);
+                        if in_body > limit {
+                            return None;
+                        }
                     }
                     i = end;
                 }
@@ -65,7 +73,7 @@ pub(super) fn extract_figures(
             }
         }
     }
-    without_repeated_headlines(article, figures)
+    Some(without_repeated_headlines(article, figures))
 }
 
 /// A headline or subhead sums up the story below it: a figure there that the body states again
@@ -701,7 +709,7 @@ mod tests {
         let lex = Lexicon::builtin();
         let article = Article::parse("t.md", Arc::from(text), Format::Markdown, &lex);
         let skip = vec![false; article.blocks.len()];
-        let claims = super::super::extract_claims(&article, &skip, &lex);
+        let claims = super::super::extract_claims(&article, &skip, &lex, usize::MAX).unwrap();
         let found: Vec<String> = claims.iter().map(|c| c.text(text)).collect();
         // The headline's $2 billion is claimed in the body; the subhead's 300 only there.
         assert_eq!(found, ["$2 billion", "300"]);

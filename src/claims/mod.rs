@@ -60,16 +60,25 @@ impl Claim {
 }
 
 /// Quotes and figures of an article in source order. Blocks marked `skip` (the source list) and
-/// disclaimers are left out.
-pub(crate) fn extract_claims(article: &Article, skip: &[bool], lex: &Lexicon) -> Vec<Claim> {
+/// disclaimers are left out. `None` as soon as more than `limit` are found outside headings
+/// (headings only lose claims that repeat the body): a file over the limit is refused, and
+/// keeping all of its claims first was the peak of memory on a long one.
+pub(crate) fn extract_claims(
+    article: &Article,
+    skip: &[bool],
+    lex: &Lexicon,
+    limit: usize,
+) -> Option<Vec<Claim>> {
     let quotes = quotes::extract_quotes(article, skip, lex);
-    let mut claims = figures::extract_figures(article, skip, &quotes, lex);
+    let in_body = |c: &&Claim| article.blocks[c.block].kind != BlockKind::Heading;
+    let room = limit.checked_sub(quotes.iter().filter(in_body).count())?;
+    let mut claims = figures::extract_figures(article, skip, &quotes, lex, room)?;
     claims.extend(quotes);
     drop_heading_repeats(article, &mut claims);
     // Unstable: a stable sort's scratch copy of every claim was the peak of memory on a long
     // file. The kind breaks ties as the stable sort did (figures were collected first).
     claims.sort_unstable_by_key(|c| (c.span.start, c.span.end, c.kind == ClaimKind::Quote));
-    claims
+    Some(claims)
 }
 
 /// Lower-cased words only, so that “National Interests” and “national interests,” compare equal.
@@ -144,7 +153,7 @@ pub(crate) mod test_support {
         let lex = Lexicon::builtin();
         let article = Article::parse("t.txt", Arc::from(text), Format::Plain, &lex);
         let skip = vec![false; article.blocks.len()];
-        extract_claims(&article, &skip, &lex)
+        extract_claims(&article, &skip, &lex, usize::MAX).unwrap()
     }
 
     pub fn figures(text: &str) -> Vec<String> {
@@ -175,7 +184,8 @@ mod tests {
         let lex = Lexicon::builtin();
         let article = Article::parse("t.md", Arc::from(markdown), Format::Markdown, &lex);
         let skip = vec![false; article.blocks.len()];
-        extract_claims(&article, &skip, &lex)
+        extract_claims(&article, &skip, &lex, usize::MAX)
+            .unwrap()
             .into_iter()
             .filter(|c| c.kind == ClaimKind::Figure)
             .map(|c| c.text(markdown))
