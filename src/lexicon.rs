@@ -60,6 +60,7 @@ pub const KEYS: &[&str] = &[
     "body-sizes",
     "spec-units",
     "settlement-nouns",
+    "court-orders",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -118,6 +119,8 @@ pub struct Lexicon {
     pub spec_units: WordSet,
     /// Places whose population describes them ("a city of 2 million"): a label.
     pub settlement_nouns: WordSet,
+    /// What a court orders right before a figure ("fined", "ordered to pay"): public record.
+    pub court_orders: Phrases,
     pub calendar_words: WordSet,
     pub source_headings: WordSet,
     pub disclaimer_markers: Vec<String>,
@@ -199,6 +202,7 @@ impl Lexicon {
             body_sizes: set(take("body-sizes")),
             spec_units: set(take("spec-units")),
             settlement_nouns: set(take("settlement-nouns")),
+            court_orders: phrases(take("court-orders")),
             abbreviations: set(take("abbreviations")),
             calendar_words: set(take("calendar-words")),
             source_headings: set(take("source-headings")),

@@ -613,7 +613,7 @@ pub(super) fn is_adverb(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::attribution::Status;
-    use crate::attribution::tests::attributed;
+    use crate::attribution::tests::{attributed, speaker};
 
     #[test]
     fn passive_reporting_verbs_name_nobody_but_their_agent() {
@@ -687,6 +687,27 @@ mod tests {
         let got = attributed("According to officers the lawyers had offered R$200,000 in cash.");
         assert_eq!(got[0].0, Status::Vague);
         assert_eq!(got[0].1.as_deref(), Some("officers"));
+    }
+
+    #[test]
+    fn a_document_s_maker_in_apposition_and_the_census_name_the_source() {
+        let text = "The report, released on Tuesday by the Valech Commission, found that 1,200 \
+                    people were held.";
+        assert_eq!(speaker(text).as_deref(), Some("Valech Commission"));
+        let text = "The study, published in the Lancet, found that 2,300 patients improved.";
+        assert_eq!(speaker(text).as_deref(), Some("Lancet"));
+        // Released somewhere, by nobody named: still an unnamed document.
+        let got = attributed("The report, released in Geneva, found that 1,200 people were held.");
+        assert_eq!(got[0].0, Status::Vague);
+        let got = attributed("According to the 2011 census, Kessford has 5,200 residents.");
+        assert_eq!(got[0].0, Status::Named);
+        // The source ends at the comma when a clause of its own follows.
+        let got = attributed("According to the survey, Kessford has 5,400 residents.");
+        assert_eq!(got[0].0, Status::Vague);
+        assert_eq!(got[0].1.as_deref(), Some("the survey"));
+        let text = "According to its chief economist, Jane Doe, who spoke on Monday, rates will \
+                    rise by 2%.";
+        assert_eq!(speaker(text).as_deref(), Some("Jane Doe"));
     }
 
     #[test]

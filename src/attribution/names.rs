@@ -241,6 +241,11 @@ impl CueFinder<'_> {
         while i < tokens.len() && DETERMINERS.contains(&words[i]) {
             i += 1;
         }
+        // "the 2011 census", "a 2019 report": the year dates the noun after it.
+        if i > start && is_year(words.get(i)) && tokens.get(i + 1).is_some_and(|t| !t.capitalised())
+        {
+            i += 1;
+        }
         // "the 44-year-old" alone; "the 44-year-old driver" is a driver.
         let alone = |k: usize| tokens.get(k).is_none_or(|t| t.kind() != TokenKind::Word);
         if i < words.len() && age_descriptor_at(tokens, words, i) && alone(i + 5) {
@@ -407,6 +412,21 @@ impl CueFinder<'_> {
             return None;
         }
         let name_end = self.name_end(tokens, words, comma + 2);
+        // An appositive ends where the name does ("according to its economist, Jane Doe, …"),
+        // or goes on describing it ("…, Jane Doe, who …"); a name with more of its clause
+        // after it starts the next clause ("According to the survey, Kessford has …").
+        let describes = |w: &&str| {
+            matches!(
+                *w,
+                "who" | "whose" | "whom" | "which" | "of" | "from" | "at" | "for" | "in" | "with"
+            )
+        };
+        let continues = tokens
+            .get(name_end)
+            .is_some_and(|t| t.kind() == TokenKind::Word);
+        if continues && !words.get(name_end).is_some_and(describes) {
+            return None;
+        }
         let name = self.name(tokens, comma + 1, name_end);
         (name.kind == SourceKind::Person).then_some((name, name_end))
     }
@@ -1123,6 +1143,15 @@ pub(super) fn without_possessive(owner: Mention) -> Mention {
         .trim_end_matches("'s")
         .to_string();
     Mention { text, ..owner }
+}
+
+/// A four-digit year of the last three centuries.
+fn is_year(word: Option<&&str>) -> bool {
+    word.is_some_and(|w| {
+        w.len() == 4
+            && w.parse::<u16>()
+                .is_ok_and(|year| (1800..2100).contains(&year))
+    })
 }
 
 #[cfg(test)]

@@ -26,7 +26,9 @@ fn resolve_anaphor(
         .unwrap_or("")
         .to_lowercase();
     if DOCUMENT_NOUNS.contains(&noun.as_str()) {
-        let named = names.document_before(&noun, speaker.span.start);
+        let named = names
+            .owner_in_apposition(speaker.span.end)
+            .or_else(|| names.document_before(&noun, speaker.span.start));
         return Mention {
             kind: if named.is_some() {
                 SourceKind::Body
@@ -147,6 +149,29 @@ impl<'t> NameIndex<'t> {
         last_before(&documents[noun], before)
     }
 
+    /// "The report, released on Tuesday by the Valech Commission, found": who the clause set off
+    /// right after a document (from `end`) says wrote or published it, when it names them.
+    pub(super) fn owner_in_apposition(&self, end: usize) -> Option<String> {
+        let rest = self.text.get(end..)?.strip_prefix(',')?;
+        let clause = &rest[..rest.find([',', '.', ';', '\n']).unwrap_or(rest.len())];
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        // "released on Tuesday by X"; "published in X" only right after the verb ("released
+        // in Geneva" is a place).
+        let verb = words.iter().position(|w| PUBLISHING_VERBS.contains(w))?;
+        let by = match words.get(verb + 1) {
+            Some(&"in") if words[verb] == "published" => verb + 1,
+            _ => verb + words[verb..].iter().position(|w| *w == "by")?,
+        };
+        let owner: Vec<&str> = words[by + 1..]
+            .iter()
+            .skip_while(|w| **w == "the")
+            .take(5)
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .copied()
+            .collect();
+        (!owner.is_empty()).then(|| owner.join(" "))
+    }
+
     /// The last "Mayor Ines Park" that ends by `before`: the title capitalised, then up to three
     /// capitalised words.
     fn titled_before(&self, title: &str, before: usize) -> Option<String> {
@@ -180,17 +205,24 @@ fn document_names(text: &str, lower: &str, noun: &str) -> Vec<(usize, String)> {
             {
                 return None;
             }
-            let words: Vec<&str> = text[..at]
-                .split_whitespace()
-                .rev()
-                .take(5)
-                .take_while(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        && !w.ends_with([',', '.', ';', ':'])
-                })
-                .collect();
+            let capitalised = |w: &&str| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.ends_with([',', '.', ';', ':'])
+            };
+            // "Department of Defense": a joining word inside the name, never at its edge.
+            let mut words: Vec<&str> = Vec::new();
+            let mut back = words_back_in_paragraph(&text[..at]).take(6).peekable();
+            while let Some(word) = back.next() {
+                let joins = matches!(word, "of" | "for" | "and")
+                    && !words.is_empty()
+                    && back.peek().is_some_and(capitalised);
+                if !capitalised(&word) && !joins {
+                    break;
+                }
+                words.push(word);
+            }
             let mut name: Vec<&str> = words.into_iter().rev().collect();
-            if name.first().is_some_and(|w| *w == "The") {
+            if name.first().is_some_and(|w| ["The", "A", "An"].contains(w)) {
                 name.remove(0);
             }
             if name.is_empty() {
@@ -205,6 +237,38 @@ fn document_names(text: &str, lower: &str, noun: &str) -> Vec<(usize, String)> {
             Some((end, name.join(" ")))
         })
         .collect()
+}
+
+/// Participles that say who made a document public: "released by", "published in".
+const PUBLISHING_VERBS: &[&str] = &[
+    "released",
+    "published",
+    "commissioned",
+    "written",
+    "prepared",
+    "compiled",
+    "produced",
+    "issued",
+    "conducted",
+    "presented",
+];
+
+/// The words of `text` from its end backwards, up to a paragraph break: a headline's last word
+/// is never the first of a name in the paragraph under it. A single line break (hard-wrapped
+/// copy) is only a space.
+fn words_back_in_paragraph(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let trimmed = rest.trim_end();
+        if rest[trimmed.len()..].matches('\n').count() > 1 || trimmed.is_empty() {
+            return None;
+        }
+        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        rest = &trimmed[..start];
+        Some(&trimmed[start..])
+    })
 }
 
 /// "the mayor said" takes the name of the mayor the article named before ("Mayor Ines Park").
@@ -446,6 +510,41 @@ mod tests {
                 .document_before("review", before)
                 .as_deref(),
             Some("Harrow Review")
+        );
+    }
+
+    #[test]
+    fn a_document_name_stays_in_its_paragraph_and_drops_its_article() {
+        use super::NameIndex;
+        let after_headline = "Flood Inquiry\n\nA report found faults. The report";
+        let before = after_headline.rfind("The report").unwrap();
+        assert_eq!(
+            NameIndex::new(after_headline).document_before("report", before),
+            None
+        );
+        let wrapped = "the Harlow Flood\nInquiry report found faults. The report";
+        let before = wrapped.rfind("The report").unwrap();
+        assert_eq!(
+            NameIndex::new(wrapped)
+                .document_before("report", before)
+                .as_deref(),
+            Some("Harlow Flood Inquiry")
+        );
+        let joined = "the Department of Roads report found faults. The report";
+        let before = joined.rfind("The report").unwrap();
+        assert_eq!(
+            NameIndex::new(joined)
+                .document_before("report", before)
+                .as_deref(),
+            Some("Department of Roads")
+        );
+        let with_article = "A Kessler Trust report found faults. The report";
+        let before = with_article.rfind("The report").unwrap();
+        assert_eq!(
+            NameIndex::new(with_article)
+                .document_before("report", before)
+                .as_deref(),
+            Some("Kessler Trust")
         );
     }
     use crate::attribution::Status;

@@ -498,18 +498,40 @@ impl FigureFinder<'_> {
         if self.is_tally(first, end) {
             return true;
         }
+        // "was fined $5,000", "ordered to pay £12,000": what a court orders is public record.
+        let court_order = (first.saturating_sub(4)..first).any(|k| {
+            self.lex
+                .court_orders
+                .longest_at(&self.words, k)
+                .is_some_and(|phrase| k + phrase.len() == first)
+        });
+        if court_order {
+            return true;
+        }
+        // "Okafor scored 25 points": what a player scores is the game's result.
+        if matches!(before(1), Some("scored" | "scoring" | "scores")) {
+            return true;
+        }
+        // "won 12 of its last 15 matches", "won 3 of the 5 seats": a record of results.
+        let won = before(1).is_some_and(|w| self.lex.election_verbs.contains(w));
+        if won && word(Some(end)) == Some("of") {
+            return true;
+        }
         let is_move = |w: Option<&str>| w.is_some_and(|w| self.lex.market_moves.contains(w));
+        // "fell 4%", "closed at 7,412", "rose 3% to $150": the level a move ends at is part of
+        // the same result.
         let moved = is_move(before(1))
-            || matches!(before(1), Some("by" | "at" | "to")) && is_move(before(2));
+            || matches!(before(1), Some("by" | "at" | "to")) && (2..=4).any(|n| is_move(before(n)));
         moved && (0..first).any(|k| self.lex.market_words.longest_at(&self.words, k).is_some())
     }
 
-    /// An election verb two or three words before token `k`, joined to it by one of `links`
-    /// right before it: "re-elected with 61%", "carried it by 300 votes".
+    /// An election verb two to four words before token `k`, joined to it by one of `links`
+    /// right before it: "re-elected with 61%", "carried it by 300 votes", "passed the Senate
+    /// by 62 votes".
     fn elected_via(&self, k: usize, links: &[&str]) -> bool {
         let word = |n: usize| k.checked_sub(n).and_then(|j| self.words.get(j)).copied();
         let verb = |n: usize| word(n).is_some_and(|w| self.lex.election_verbs.contains(w));
-        word(1).is_some_and(|w| links.contains(&w)) && (verb(2) || verb(3))
+        word(1).is_some_and(|w| links.contains(&w)) && (verb(2) || verb(3) || verb(4))
     }
 
     /// A vote's tally, either side of it: "passed 52 to 48", "voted 210 to 190", "carried by
@@ -641,6 +663,17 @@ mod tests {
         assert_eq!(figures(text), Vec::<String>::new());
         // A poll moves by points too, and that is a statistic.
         assert_eq!(figures("Approval rose to 38%, up 4 points."), ["38%", "4"]);
+        let text = "He was fined $5,000 and ordered to pay £1,200; bail of $50,000 was set.";
+        assert_eq!(figures(text), Vec::<String>::new());
+        assert_eq!(
+            figures("Fines rose to $5,000 for 300 drivers."),
+            ["$5,000", "300"]
+        );
+        let text = "Okafor scored 25 points; the Reds have won 12 of their last 15 matches.";
+        assert_eq!(figures(text), Vec::<String>::new());
+        // Not a result: what was won from somebody, what a survey's respondents scored.
+        let text = "The firm won 12 contracts worth $40 million; 30% of pupils fell short.";
+        assert_eq!(figures(text), ["12", "$40 million", "30%"]);
     }
 
     #[test]
@@ -657,6 +690,8 @@ mod tests {
     fn a_vote_s_tally_is_a_public_result() {
         let text =
             "The bill passed 52 to 48; MPs voted 210 to 190 and carried it by 300 votes to 250.";
+        assert_eq!(figures(text), Vec::<String>::new());
+        let text = "The bill passed the Senate by 62 votes to 38.";
         assert_eq!(figures(text), Vec::<String>::new());
         let text = "Prices went from 52 to 48 and 12 to 15 people were hurt.";
         assert_eq!(figures(text), ["52", "48", "12", "15"]);
@@ -695,6 +730,14 @@ mod tests {
         );
         let text = "Prices rose 12%. Revenue fell 4%. The consumer price index rose 3.1%.";
         assert_eq!(figures(text), ["12%", "4%", "3.1%"]);
+        assert_eq!(
+            figures("Shares of Kestrel rose 3% to $150 on Monday."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            figures("Revenue rose 3% to $150 million."),
+            ["3%", "$150 million"]
+        );
     }
 
     #[test]
