@@ -815,8 +815,11 @@ impl CueFinder<'_> {
             let person_span = tokens[start].range().start..tokens[of - 1].range().end;
             let person = self.text(person_span.clone()).to_string();
             if self.classify_name(&person, tokens, start, of) == SourceKind::Person {
+                // "Professor Ann Lee of Kessa University": the person without the title.
+                let name_start = self.after_titles(tokens, start, of);
+                let name = tokens[name_start].range().start..person_span.end;
                 return Mention {
-                    text: person,
+                    text: one_line(self.text(name)),
                     span: person_span,
                     kind: SourceKind::Person,
                 };
@@ -1236,6 +1239,10 @@ mod tests {
     fn titles_and_party_labels_around_a_name_yield_the_name() {
         let text = "“We will vote no,” committee Chair Sen. Dana Whitfield (D-Ore.) said.";
         assert_eq!(speaker(text).as_deref(), Some("Dana Whitfield"));
+        let text = "“Why now?” asked Councillor Ray Patel.";
+        assert_eq!(speaker(text).as_deref(), Some("Ray Patel"));
+        let text = "“The wall is sound,” says Professor Ann Lee of Kessa University.";
+        assert_eq!(speaker(text).as_deref(), Some("Ann Lee"));
     }
 
     #[test]

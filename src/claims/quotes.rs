@@ -97,6 +97,13 @@ fn mark_at(text: &str, at: usize, prev: Option<char>) -> Option<MarkAt> {
                 !opens && closes_here,
             )
         }
+        // ``…'' as typed on old keyboards and kept by some wire feeds.
+        '`' if second == Some('`') => mark(
+            Family::Double,
+            2,
+            opens_here && is_word_char(after_pair),
+            false,
+        ),
         ',' if second == Some(',') => {
             let opens = opens_here && is_word_char(after_pair);
             mark(Family::Double, 2, opens, !opens && closes_here)
@@ -182,17 +189,25 @@ pub(super) fn extract_quotes(article: &Article, skip: &[bool], lex: &Lexicon) ->
             prev = text[..at + mark.len].chars().next_back();
             at += mark.len;
         }
-        let continues = article
-            .blocks
-            .get(index + 1)
-            .zip(stack.first())
-            .is_some_and(|(next, open)| {
-                !skip[index + 1]
-                    && mark_at(&text[..next.range.end], next.range.start, None)
-                        .is_some_and(|m| m.family == open.family && m.can_open)
-            });
+        // “We were never told, said Ana Ruiz. — the closing mark was lost before the tag: the
+        // quote ends there, and the paragraph after it is not its continuation.
+        let lost_close = stack
+            .first()
+            .and_then(|open| tag_after_lost_close(&text[open.inner..range.end]))
+            .map(|end| stack[0].inner + end);
+        let continues = lost_close.is_none()
+            && article
+                .blocks
+                .get(index + 1)
+                .zip(stack.first())
+                .is_some_and(|(next, open)| {
+                    !skip[index + 1]
+                        && mark_at(&text[..next.range.end], next.range.start, None)
+                            .is_some_and(|m| m.family == open.family && m.can_open)
+                });
         if !continues {
-            if let Some(claim) = unclosed_claim(text, stack.first(), range.end) {
+            let end = lost_close.unwrap_or(range.end);
+            if let Some(claim) = unclosed_claim(text, stack.first(), end) {
                 quotes.push(claim);
             }
             stack.clear();
@@ -207,6 +222,41 @@ pub(super) fn extract_quotes(article: &Article, skip: &[bool], lex: &Lexicon) ->
         quote.term = quote.parts.len() == 1 && is_term(&text[quote.parts[0].clone()]);
     }
     quotes
+}
+
+/// Verbs of a tag that follows a quote's words: “…, said Ana Ruiz.”, “…, she told them.”
+const TAG_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "replied",
+    "explained",
+    "wrote",
+    "insisted",
+];
+
+/// Where the words of a quote whose closing mark was lost end, in `quoted` (the text after the
+/// opening mark to the end of its paragraph): right after a comma that a speech tag follows
+/// (", said Ana Ruiz", ", she said", ", Ana Ruiz said"). A quote over several paragraphs has
+/// no tag in its open paragraphs.
+fn tag_after_lost_close(quoted: &str) -> Option<usize> {
+    quoted.match_indices(", ").find_map(|(at, _)| {
+        let words: Vec<&str> = quoted[at + 2..]
+            .split_whitespace()
+            .take(4)
+            .map(|w| w.trim_end_matches(['.', ',', ';']))
+            .collect();
+        let verb_at = words.iter().position(|w| TAG_VERBS.contains(w))?;
+        let named = |w: &&str| w.starts_with(char::is_uppercase);
+        let speaker_first = verb_at > 0
+            && verb_at <= 3
+            && (words[..verb_at].iter().all(named)
+                || verb_at == 1 && matches!(words[0], "he" | "she" | "they"));
+        let verb_first = verb_at == 0 && words.get(1).is_some_and(named);
+        (speaker_first || verb_first).then_some(at + 1)
+    })
 }
 
 /// A quote whose closing mark is lost ends with its paragraph. Only a double mark (or a
@@ -455,6 +505,29 @@ mod tests {
     fn a_lost_closing_mark_costs_only_its_paragraph() {
         let text = "The mayor said “the works start in May.\n\nResidents asked “why now?” at the meeting.\n";
         assert_eq!(quotes(text), ["the works start in May.", "why now?"]);
+    }
+
+    #[test]
+    fn a_closing_mark_lost_before_its_tag_ends_the_quote_there() {
+        // Read as the first paragraph of a long quote, it would swallow the next one.
+        let text = "“We were never told about the cuts, said Ana Ruiz.\n\n“Nobody asked us,” said Tom Reed.\n";
+        assert_eq!(
+            quotes(text),
+            ["We were never told about the cuts,", "Nobody asked us,"]
+        );
+        let text = "“We were never told, she said.\n\n“Nobody asked,” said Tom Reed.\n";
+        assert_eq!(quotes(text), ["We were never told,", "Nobody asked,"]);
+        // An open paragraph of a long quote has no tag: it still runs on.
+        let text = "“The first part, as written.\n\n“The second part,” said Tom Reed.\n";
+        assert_eq!(quotes(text).len(), 1);
+    }
+
+    #[test]
+    fn backquote_pairs_open_a_double_quote() {
+        assert_eq!(
+            quotes("``It is over,'' said Ana Ruiz. The `ls` command."),
+            ["It is over,"]
+        );
     }
 
     #[test]
