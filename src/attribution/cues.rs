@@ -87,6 +87,11 @@ const SPEECH_NOUNS: &[&str] = &[
 /// Verbs that report only with "out" after them: "she pointed out that …", not "the points".
 const PHRASAL_VERBS: &[&str] = &["point", "points", "pointed", "pointing"];
 
+/// Verbs that report when a statement is what they put out ("issued a statement").
+const STATEMENT_VERBS: &[&str] = &[
+    "issue", "issues", "issued", "release", "releases", "released",
+];
+
 /// Reporting verbs that are also plural nouns.
 const NOUN_VERBS: &[&str] = &[
     "reports",
@@ -224,8 +229,11 @@ impl CueFinder<'_> {
             return (Some(cue), i + 1);
         }
         let phrasal = PHRASAL_VERBS.contains(&words[i]) && words.get(i + 1) == Some(&"out");
+        // "The agency issued the following statement: …": issuing a statement is saying it.
+        let statement = STATEMENT_VERBS.contains(&words[i])
+            && words[i + 1..(i + 4).min(words.len())].contains(&"statement");
         if tokens[i].kind() != TokenKind::Word
-            || !(phrasal || self.lex.reporting_verbs.contains(words[i]))
+            || !(phrasal || statement || self.lex.reporting_verbs.contains(words[i]))
         {
             return (None, i + 1);
         }
@@ -708,6 +716,15 @@ mod tests {
         let text = "According to its chief economist, Jane Doe, who spoke on Monday, rates will \
                     rise by 2%.";
         assert_eq!(speaker(text).as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn issuing_a_statement_is_saying_it_and_issuing_permits_is_not() {
+        let text =
+            "The Kessa Port Authority issued the following statement: “We regret the delay.”";
+        assert_eq!(speaker(text).as_deref(), Some("Kessa Port Authority"));
+        let got = attributed("The council released 40 new permits.");
+        assert_eq!(got[0].0, Status::None);
     }
 
     #[test]

@@ -442,8 +442,14 @@ impl CueFinder<'_> {
         verb: usize,
     ) -> Option<(Mention, usize)> {
         const LONGEST: usize = 30;
-        let comma = words[..verb].iter().position(|w| *w == ",")?;
-        if comma == 0 || comma + 1 >= verb || verb - comma > LONGEST {
+        // “We were misled,” Mark Corallo, spokesman for the team said: the clause opens after
+        // the quote.
+        let clause = words[..verb]
+            .iter()
+            .rposition(|w| matches!(*w, "”" | "\"" | "’"))
+            .map_or(0, |q| q + 1 + usize::from(words.get(q + 1) == Some(&",")));
+        let comma = clause + words[clause..verb].iter().position(|w| *w == ",")?;
+        if comma == clause || comma + 1 >= verb || verb - comma > LONGEST {
             return None;
         }
         // A description ("a former auditor", "chair of the committee"), not a list of names.
@@ -461,7 +467,7 @@ impl CueFinder<'_> {
         let first = tokens
             .iter()
             .position(|t| t.range().start == subject.span.start)?;
-        let opens_sentence = first == 0 || first == 1 && words[0] == "the";
+        let opens_sentence = first == clause || first == clause + 1 && words[clause] == "the";
         // A lone capitalised word before the first comma is as often "Alas," or "Fortunately,".
         let name_words = tokens[first..comma]
             .iter()
@@ -1168,6 +1174,9 @@ mod tests {
         let text = "Lena Varga, a former city auditor who led an inquiry into the contract said the council paid 3 million pounds.";
         assert_eq!(speaker(text).as_deref(), Some("Lena Varga"));
         let text = "Omar Petit, spokesman for the mayor's outside lawyers said 40 staff had left.";
+        assert_eq!(speaker(text).as_deref(), Some("Omar Petit"));
+        // After a quote, the clause that names the speaker opens where the quote ends.
+        let text = "“We were misled,” Omar Petit, spokesman for the legal team said on Monday.";
         assert_eq!(speaker(text).as_deref(), Some("Omar Petit"));
         // A description that is the whole subject speaks for itself; an opening adverb or
         // place is no name.
