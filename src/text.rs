@@ -191,7 +191,8 @@ pub fn push_tokens(text: &str, range: Range<usize>, table: &mut Vec<Token>, lowe
                 TokenKind::Punct
             };
             let at = range.start + i;
-            Token::new(at..at + w.len(), kind, first.is_uppercase(), lower.add(w))
+            let capitalised = first.is_uppercase() || is_brand_case(w);
+            Token::new(at..at + w.len(), kind, capitalised, lower.add(w))
         });
     table.extend(tokens);
 }
@@ -251,6 +252,17 @@ fn ends_with_abbreviation(sentence: &str, lex: &Lexicon) -> bool {
     }
     // A lone initial ("George W. Bush") never ends a sentence.
     word.chars().count() == 1 && word.chars().all(char::is_uppercase)
+}
+
+/// "eBay", "iPhone", "eMarketer": a name whose first letter is small by design, then a
+/// capital, then small letters again ("mRNA" and "kWh" are not names).
+fn is_brand_case(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() >= 4
+        && bytes[0].is_ascii_lowercase()
+        && bytes[1].is_ascii_uppercase()
+        && bytes[2..].iter().any(u8::is_ascii_lowercase)
+        && bytes.iter().all(u8::is_ascii_alphabetic)
 }
 
 #[cfg(test)]

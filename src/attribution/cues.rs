@@ -84,6 +84,23 @@ const SPEECH_NOUNS: &[&str] = &[
     "words", "reply", "response", "answer", "message", "retort", "verdict", "comment", "remark",
 ];
 
+/// What somebody holds, as "X's conclusion is that …" gives it.
+const VIEW_NOUNS: &[&str] = &[
+    "conclusion",
+    "assessment",
+    "view",
+    "position",
+    "finding",
+    "findings",
+    "estimate",
+    "forecast",
+    "argument",
+    "belief",
+    "verdict",
+    "answer",
+    "response",
+];
+
 /// Verbs that report only with "out" after them: "she pointed out that …", not "the points".
 const PHRASAL_VERBS: &[&str] = &["point", "points", "pointed", "pointing"];
 
@@ -339,7 +356,8 @@ impl CueFinder<'_> {
     /// "In Okafor's words, “…”", "Okafor's reply, “…”": the owner of the words is their
     /// speaker.
     fn in_their_words(&self, tokens: &[&Token], words: &[&str], i: usize) -> Option<Found> {
-        if !SPEECH_NOUNS.contains(&words[i]) || i < 1 || !is_possessive(words[i - 1]) {
+        let speech = SPEECH_NOUNS.contains(&words[i]);
+        if !(speech || VIEW_NOUNS.contains(&words[i])) || i < 1 || !is_possessive(words[i - 1]) {
             return None;
         }
         if !tokens[i - 1].capitalised() {
@@ -352,12 +370,20 @@ impl CueFinder<'_> {
         }
         // "In Okafor's words, “…”", or the words right before the quote: "Okafor's reply,
         // “Not while I lead”, drew applause".
-        let in_words = first > 0 && words[first - 1] == "in";
-        let quote_next = (i + 1..(i + 3).min(words.len()))
-            .take_while(|&k| k == i + 1 || matches!(words[k - 1], "," | ":"))
-            .any(|k| matches!(words[k], "“" | "\"" | "‘"));
-        if !(in_words || quote_next) {
+        let in_words = speech && first > 0 && words[first - 1] == "in";
+        let quote_next = speech
+            && (i + 1..(i + 3).min(words.len()))
+                .take_while(|&k| k == i + 1 || matches!(words[k - 1], "," | ":"))
+                .any(|k| matches!(words[k], "“" | "\"" | "‘"));
+        // "The agency's conclusion is that 12% of wells …": what the view holds is theirs.
+        let holds =
+            matches!(words.get(i + 1), Some(&("is" | "was"))) && words.get(i + 2) == Some(&"that");
+        if !(in_words || quote_next || holds) {
             return None;
+        }
+        // A sentence's opening "The" is capitalised, and no part of the name.
+        while first + 1 < i && words[first] == "the" {
+            first += 1;
         }
         let span = tokens[first].range().start..tokens[i - 1].range().end;
         let name: Vec<&str> = words[first..i].to_vec();
@@ -716,6 +742,23 @@ mod tests {
         let text = "According to its chief economist, Jane Doe, who spoke on Monday, rates will \
                     rise by 2%.";
         assert_eq!(speaker(text).as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn what_a_named_body_s_conclusion_holds_is_theirs() {
+        let text = "The Kessa Water Board’s conclusion is that 12% of wells are polluted.";
+        assert_eq!(speaker(text).as_deref(), Some("Kessa Water Board"));
+        // A view nobody holds is no source, and a position is not always a view.
+        let got = attributed("The conclusion is that 12% of wells are polluted.");
+        assert_eq!(got[0].0, Status::None);
+        let got = attributed("The Reds’ position is unclear after 40 fans were hurt.");
+        assert_eq!(got[0].0, Status::None);
+    }
+
+    #[test]
+    fn a_brand_written_small_first_is_a_name() {
+        let text = "This year, eMarketer predicts the firm will hold 1.5% of the market.";
+        assert_eq!(speaker(text).as_deref(), Some("eMarketer"));
     }
 
     #[test]
