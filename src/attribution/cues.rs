@@ -756,6 +756,27 @@ mod tests {
     }
 
     #[test]
+    fn a_dated_document_a_comment_and_a_saying_clause_are_cues() {
+        let got = attributed("A 2013 study found that 40% of users quit.");
+        assert_eq!(
+            (got[0].0, got[0].1.as_deref()),
+            (Status::Vague, Some("A 2013 study"))
+        );
+        let got = attributed("One user commented online: “She is the prettiest bride.”");
+        assert_eq!(got[0].0, Status::Vague);
+        let text = "But analysts are raising concerns that the value has fallen 30%, saying worse \
+                    may be ahead.";
+        let got = attributed(text);
+        assert_eq!(
+            (got[0].0, got[0].1.as_deref()),
+            (Status::Vague, Some("analysts"))
+        );
+        // A quantity before a noun is still no speaker.
+        let got = attributed("Another 150 millimetres of rain forecast for 12 towns.");
+        assert_eq!(got[0].0, Status::None);
+    }
+
+    #[test]
     fn a_brand_written_small_first_is_a_name() {
         let text = "This year, eMarketer predicts the firm will hold 1.5% of the market.";
         assert_eq!(speaker(text).as_deref(), Some("eMarketer"));

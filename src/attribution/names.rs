@@ -128,7 +128,9 @@ impl CueFinder<'_> {
                     if let Some(agent) = self.passive_agent(tokens, words, j - 1) {
                         return Some(agent);
                     }
-                    return self.phrase_after(tokens, words, 0).map(|(m, _)| m);
+                    // "But analysts …, saying": the conjunction is no part of the subject.
+                    let opening = usize::from(matches!(words[0], "but" | "and" | "so" | "yet"));
+                    return self.phrase_after(tokens, words, opening).map(|(m, _)| m);
                 }
                 return None;
             };
@@ -223,6 +225,12 @@ impl CueFinder<'_> {
             }
             start -= 1;
         }
+        // "A 2013 study found": the year dates the noun.
+        let dated =
+            start >= 2 && is_year(words.get(start - 1)) && DETERMINERS.contains(&words[start - 2]);
+        if dated {
+            start -= 2;
+        }
         // "another 150 millimetres of rain forecast": a quantity, not a speaker.
         if start > 0 && tokens[start - 1].kind() == TokenKind::Number {
             return None;
@@ -300,6 +308,7 @@ impl CueFinder<'_> {
             && !PHRASE_STOPS.contains(&words[end])
             && (end == i || !DETERMINERS.contains(&words[end]))
             && (end == i || !self.is_verb_here(words[end]))
+            && (end == i || !AUXILIARIES.contains(&words[end]))
         {
             if tokens[end].capitalised() {
                 // "council leader Ruth Amari": a lower-case title before a name. "the research
