@@ -771,6 +771,9 @@ mod tests {
             (got[0].0, got[0].1.as_deref()),
             (Status::Vague, Some("analysts"))
         );
+        // A practice, a trust, a museum speak as bodies, like a company.
+        let got = attributed("The surgery told the Kessa Echo that 42 patients were waiting.");
+        assert_eq!(got[0].0, Status::Named);
         // A quantity before a noun is still no speaker.
         let got = attributed("Another 150 millimetres of rain forecast for 12 towns.");
         assert_eq!(got[0].0, Status::None);
