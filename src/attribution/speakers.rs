@@ -71,8 +71,35 @@ fn resolve_anaphor(
         .iter()
         .find(|e| ends_with_noun(&e.name))
         .map(|e| (e.name.clone(), SourceKind::Organisation));
+    // "Kessa Power will raise prices by 12%, the company said": the sentence's subject. Then
+    // "the utility said" is the organisation an earlier "the company" turned out to be.
+    let a_business = BUSINESS_NOUNS.contains(&noun.as_str());
+    let subject = || {
+        names
+            .subject_before_tag(speaker.span.start)
+            .filter(|_| a_business)
+            .map(|name| (name, SourceKind::Organisation))
+    };
+    let described_before = || {
+        let described = |m: &&Mention| {
+            let written = names.text.get(m.span.clone()).unwrap_or("").to_lowercase();
+            let mut words = written.split_whitespace();
+            words.next() == Some("the")
+                && words.next().is_some_and(|w| BUSINESS_NOUNS.contains(&w))
+                && words.next().is_none()
+        };
+        earlier
+            .iter()
+            .rev()
+            .filter_map(|c| c.speaker.as_ref())
+            .filter(|_| a_business)
+            .find(|m| m.kind == SourceKind::Organisation && described(m))
+            .map(|m| (m.text.clone(), SourceKind::Organisation))
+    };
     let (text, kind) = listed
         .or(earlier_name)
+        .or_else(subject)
+        .or_else(described_before)
         .unwrap_or((speaker.text.clone(), SourceKind::Body));
     Mention {
         text,
@@ -80,6 +107,29 @@ fn resolve_anaphor(
         kind,
     }
 }
+
+/// What a business is called once it has been named ("the company said", "the utility said"):
+/// the article's business, which its first tag names or an earlier one did.
+const BUSINESS_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "utility",
+    "airline",
+    "carrier",
+    "operator",
+    "retailer",
+    "manufacturer",
+    "insurer",
+    "lender",
+    "carmaker",
+    "planemaker",
+    "miner",
+    "chain",
+    "startup",
+    "developer",
+    "supermarket",
+    "group",
+];
 
 /// What an outlet is called once it has been named ("paper" is read as a document first).
 const OUTLET_NOUNS: &[&str] = &[
@@ -147,6 +197,41 @@ impl<'t> NameIndex<'t> {
             documents.insert(noun.to_string(), document_names(self.text, lower, noun));
         }
         last_before(&documents[noun], before)
+    }
+
+    /// "Kessa Power will raise prices by 12%, the company said": the capitalised name (two words
+    /// or more, or an acronym) that opens the sentence whose tag starts at `tag`, after a comma.
+    pub(super) fn subject_before_tag(&self, tag: usize) -> Option<String> {
+        let before = self.text.get(..tag)?.trim_end();
+        let before = before.strip_suffix(',')?;
+        let start = before
+            .rfind(['.', '!', '?', '\n', '“', '”', '"'])
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let sentence = before[start..].trim_start();
+        let sentence = sentence.strip_prefix("The ").unwrap_or(sentence);
+        let mut words = sentence.split_whitespace().peekable();
+        let mut name: Vec<&str> = Vec::new();
+        while let Some(word) = words.next() {
+            let capitalised = word.starts_with(char::is_uppercase);
+            let joins = matches!(word, "of" | "and" | "&")
+                && !name.is_empty()
+                && words
+                    .peek()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase));
+            if !(capitalised || joins) || name.len() == 5 {
+                break;
+            }
+            name.push(word);
+        }
+        let acronym = name.len() == 1
+            && name[0].len() >= 2
+            && name[0].chars().all(|c| c.is_ascii_uppercase());
+        if name.len() < 2 && !acronym || name.last()?.ends_with([',', '.', ';', ':']) {
+            return None;
+        }
+        Some(name.join(" "))
     }
 
     /// "The report, released on Tuesday by the Valech Commission, found": who the clause set off
@@ -511,6 +596,21 @@ mod tests {
                 .as_deref(),
             Some("Harrow Review")
         );
+    }
+
+    #[test]
+    fn the_company_is_the_business_its_sentence_or_an_earlier_tag_named() {
+        let text = "Kessa Power will raise prices by 12%, the company said. The utility said \
+                    40,000 customers would get help.";
+        let got = attributed(text);
+        let speakers: Vec<Option<&str>> = got.iter().map(|(_, s, _)| s.as_deref()).collect();
+        assert_eq!(speakers, [Some("Kessa Power"), Some("Kessa Power")]);
+        // Nobody named opens the sentence: the company stays unnamed by name.
+        let got = attributed("Prices will rise by 12%, the company said.");
+        assert_eq!(got[0].1.as_deref(), Some("the company"));
+        // A union is not a business: it keeps its own reading.
+        let got = attributed("Kessa Power will cut 40 jobs, the union said.");
+        assert_eq!(got[0].1.as_deref(), Some("the union"));
     }
 
     #[test]
