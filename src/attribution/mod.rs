@@ -188,7 +188,9 @@ pub fn attribute(
             genders.learn_honorific(&article.text, person);
         }
         people.extend(named_here);
-        for mut cue in finder.cues_in(&tokens, index, sentence.block) {
+        let mut found = finder.cues_in(&tokens, index, sentence.block);
+        lend_interview_outlet(&mut found, &article.text);
+        for mut cue in found {
             let pronoun = (cue.speaker.as_ref())
                 .filter(|m| m.kind == SourceKind::Pronoun)
                 .and_then(|m| Gender::of_word(&m.text));
@@ -217,6 +219,39 @@ pub fn attribute(
             .is_some_and(|c| cue_is_listed(&cues[c], list, names));
     }
     Attributions { cues, claims: out }
+}
+
+/// Phrases that name where somebody spoke, apart from the verb: "Briggs, speaking to the BBC,
+/// said …", "In an interview with Reuters, Briggs said …".
+const INTERVIEW_PHRASES: &[&str] = &[
+    "speaking to",
+    "speaking with",
+    "in an interview with",
+    "in an interview on",
+    "in comments to",
+    "in remarks to",
+];
+
+/// The outlet a sentence's interview phrase names goes to the speakers of its other cues that
+/// name none: the speaker said it to that outlet, as with "told CNN".
+fn lend_interview_outlet(cues: &mut [Cue], text: &str) {
+    let interview = cues.iter().find_map(|c| {
+        let written = text.get(c.span.clone())?.to_lowercase();
+        let phrase = INTERVIEW_PHRASES.iter().any(|p| written.starts_with(p));
+        (phrase && c.speaker.is_none()).then(|| c.outlet.clone())?
+    });
+    let Some(outlet) = interview else {
+        return;
+    };
+    for cue in cues.iter_mut() {
+        let speaks = cue
+            .speaker
+            .as_ref()
+            .is_some_and(|m| matches!(m.kind, SourceKind::Person | SourceKind::Pronoun));
+        if speaks && cue.outlet.is_none() {
+            cue.outlet = Some(outlet.clone());
+        }
+    }
 }
 
 pub fn cue_is_listed(cue: &Cue, list: &SourceList, names: &Names) -> bool {
@@ -664,6 +699,18 @@ mod tests {
 
     pub(super) fn speaker(text: &str) -> Option<String> {
         attributed(text)[0].1.clone()
+    }
+
+    #[test]
+    fn an_interview_phrase_names_the_outlet_the_speaker_spoke_to() {
+        let got = attributed("Alan Briggs, speaking to the BBC, said “no patient will lose out”.");
+        assert_eq!(
+            (got[0].1.as_deref(), got[0].2.as_deref()),
+            (Some("Alan Briggs"), Some("BBC"))
+        );
+        // Without the phrase, nobody is said to have spoken to an outlet.
+        let got = attributed("Alan Briggs said “no patient will lose out”.");
+        assert_eq!(got[0].2, None);
     }
 
     #[test]
