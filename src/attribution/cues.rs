@@ -245,6 +245,9 @@ impl CueFinder<'_> {
         if let Some(cue) = self.in_their_words(tokens, words, i) {
             return (Some(cue), i + 1);
         }
+        if let Some((cue, end)) = self.message_from(tokens, words, i) {
+            return (Some(cue), end);
+        }
         let phrasal = PHRASAL_VERBS.contains(&words[i]) && words.get(i + 1) == Some(&"out");
         // "The agency issued the following statement: …": issuing a statement is saying it.
         let statement = STATEMENT_VERBS.contains(&words[i])
@@ -399,6 +402,32 @@ impl CueFinder<'_> {
             .range()
             .start..tokens[i].range().end;
         Some((span, Some(without_possessive(owner)), None))
+    }
+
+    /// "“We will win,” was the message from coach Tom Reed", "That was the verdict of Dr Jane
+    /// Kim": the words are the message of whoever it was from.
+    fn message_from(&self, tokens: &[&Token], words: &[&str], i: usize) -> Option<(Found, usize)> {
+        let noun = SPEECH_NOUNS.contains(&words[i]) || VIEW_NOUNS.contains(&words[i]);
+        if !noun || i < 2 || words[i - 1] != "the" || !matches!(words[i - 2], "was" | "is") {
+            return None;
+        }
+        if !matches!(words.get(i + 1), Some(&("from" | "of"))) {
+            return None;
+        }
+        let (speaker, end) = self.phrase_after(tokens, words, i + 2)?;
+        if !matches!(
+            speaker.kind,
+            SourceKind::Person | SourceKind::Organisation | SourceKind::Body
+        ) {
+            return None;
+        }
+        let span = tokens[i - 2].range().start..tokens[i + 1].range().end;
+        let cue = if speaker.kind == SourceKind::Organisation {
+            (span, None, Some(speaker))
+        } else {
+            (span, Some(speaker), None)
+        };
+        Some((cue, end))
     }
 
     /// "“It was a system.” — Anjali Rao, prosecutor": a dash right after a closing quotation
@@ -777,6 +806,17 @@ mod tests {
         // A quantity before a noun is still no speaker.
         let got = attributed("Another 150 millimetres of rain forecast for 12 towns.");
         assert_eq!(got[0].0, Status::None);
+    }
+
+    #[test]
+    fn a_message_from_somebody_is_theirs() {
+        let text = "“We will win,” was the message from coach Tom Reed.";
+        assert_eq!(speaker(text).as_deref(), Some("Tom Reed"));
+        let text = "“It is a scandal” – that was the verdict of Dr Jane Kim, a virologist.";
+        assert_eq!(speaker(text).as_deref(), Some("Jane Kim"));
+        // A message that is the subject of its own sentence is not a tag.
+        let got = attributed("The message from the club was that 40 staff would go.");
+        assert_ne!(got[0].0, Status::Named);
     }
 
     #[test]
