@@ -466,9 +466,13 @@ impl CueFinder<'_> {
         if opener.capitalised() && !DETERMINERS.contains(&words[comma + 1]) {
             return None;
         }
-        let interrupted = words[comma + 1..verb]
-            .iter()
-            .any(|w| matches!(*w, "," | ";" | ":" | "“" | "”" | "\"" | "‘" | "’"));
+        // A comma inside a name's list ("the Digital, Culture, Media and Sport committee") is
+        // part of the description; any other ends it.
+        let in_name = |k: usize| tokens[k - 1].capitalised() && tokens[k + 1].capitalised();
+        let interrupted = (comma + 1..verb).any(|k| match words[k] {
+            "," => !in_name(k),
+            w => matches!(w, ";" | ":" | "“" | "”" | "\"" | "‘" | "’"),
+        });
         if interrupted {
             return None;
         }
@@ -1184,6 +1188,9 @@ mod tests {
         assert_eq!(speaker(text).as_deref(), Some("Lena Varga"));
         let text = "Omar Petit, spokesman for the mayor's outside lawyers said 40 staff had left.";
         assert_eq!(speaker(text).as_deref(), Some("Omar Petit"));
+        // A committee's name may hold a list of its own.
+        let text = "Ana Lind, chair of the Roads, Rail and Ports committee said 40 bridges failed.";
+        assert_eq!(speaker(text).as_deref(), Some("Ana Lind"));
         // After a quote, the clause that names the speaker opens where the quote ends.
         let text = "“We were misled,” Omar Petit, spokesman for the legal team said on Monday.";
         assert_eq!(speaker(text).as_deref(), Some("Omar Petit"));
