@@ -613,39 +613,32 @@ mod tests {
         assert_eq!(got[0].1.as_deref(), Some("the union"));
     }
 
+    /// The document "The report" at the end of `text` points back to.
+    fn report_before_the_end(text: &str) -> Option<String> {
+        let before = text.rfind("The report").unwrap();
+        super::NameIndex::new(text).document_before("report", before)
+    }
+
     #[test]
     fn a_document_name_stays_in_its_paragraph_and_drops_its_article() {
-        use super::NameIndex;
-        let after_headline = "Flood Inquiry\n\nA report found faults. The report";
-        let before = after_headline.rfind("The report").unwrap();
-        assert_eq!(
-            NameIndex::new(after_headline).document_before("report", before),
-            None
-        );
-        let wrapped = "the Harlow Flood\nInquiry report found faults. The report";
-        let before = wrapped.rfind("The report").unwrap();
-        assert_eq!(
-            NameIndex::new(wrapped)
-                .document_before("report", before)
-                .as_deref(),
-            Some("Harlow Flood Inquiry")
-        );
-        let joined = "the Department of Roads report found faults. The report";
-        let before = joined.rfind("The report").unwrap();
-        assert_eq!(
-            NameIndex::new(joined)
-                .document_before("report", before)
-                .as_deref(),
-            Some("Department of Roads")
-        );
-        let with_article = "A Kessler Trust report found faults. The report";
-        let before = with_article.rfind("The report").unwrap();
-        assert_eq!(
-            NameIndex::new(with_article)
-                .document_before("report", before)
-                .as_deref(),
-            Some("Kessler Trust")
-        );
+        let cases = [
+            ("Flood Inquiry\n\nA report found faults. The report", None),
+            (
+                "the Harlow Flood\nInquiry report found faults. The report",
+                Some("Harlow Flood Inquiry"),
+            ),
+            (
+                "the Department of Roads report found faults. The report",
+                Some("Department of Roads"),
+            ),
+            (
+                "A Kessler Trust report found faults. The report",
+                Some("Kessler Trust"),
+            ),
+        ];
+        for (text, name) in cases {
+            assert_eq!(report_before_the_end(text).as_deref(), name, "{text}");
+        }
     }
     use crate::attribution::Status;
     use crate::attribution::tests::{attributed, speaker};
