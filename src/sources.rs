@@ -80,8 +80,10 @@ fn read_body_list(article: &Article, lex: &Lexicon, list: &mut SourceList) {
         if !lex.source_headings.contains(&label) {
             continue;
         }
-        let rest_start = block.range.start + (text.len() - rest.len());
         if !rest.trim().is_empty() {
+            // `text` may be the block's last line: `rest`, a part of it, is placed by where it
+            // lies in the block.
+            let rest_start = block.range.start + (rest.as_ptr() as usize - whole.as_ptr() as usize);
             list.present = true;
             list.blocks.push(index);
             for item in split_inline_list(&article.source, rest_start..block.range.end) {
