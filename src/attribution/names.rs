@@ -119,21 +119,27 @@ impl CueFinder<'_> {
                 return None;
             }
         }
+        // "A spokesperson declined to comment, saying only …": the sentence's subject, or the
+        // agent of a passive ("It was criticised by the Kessa Medical Association, saying …").
+        if j > 0 && words[j - 1] == "," && words[end].ends_with("ing") {
+            // The clause the participle hangs on: "…, but Abbas has denied this, saying", "But
+            // analysts …, saying" (the conjunction is no part of it).
+            let opens_clause =
+                |k: usize| CLAUSE_OPENERS.contains(&words[k]) && (k == 0 || words[k - 1] == ",");
+            let opening = (0..j - 1)
+                .rev()
+                .find(|&k| opens_clause(k))
+                .map_or(0, |k| k + 1);
+            let clause_start = tokens.get(opening).map_or(usize::MAX, |t| t.range().start);
+            if let Some(agent) = self.passive_agent(tokens, words, j - 1)
+                && agent.span.start >= clause_start
+            {
+                return Some(agent);
+            }
+            return self.phrase_after(tokens, words, opening).map(|(m, _)| m);
+        }
         if j > 0 && words[j - 1] == "," {
-            let Some(comma) = (0..j - 1).rev().find(|&k| words[k] == ",") else {
-                // "A spokesperson declined to comment, saying only …": the sentence's subject,
-                // or the agent of a passive ("It was criticised by the Kessa Medical
-                // Association, saying …").
-                if words[end].ends_with("ing") {
-                    if let Some(agent) = self.passive_agent(tokens, words, j - 1) {
-                        return Some(agent);
-                    }
-                    // "But analysts …, saying": the conjunction is no part of the subject.
-                    let opening = usize::from(matches!(words[0], "but" | "and" | "so" | "yet"));
-                    return self.phrase_after(tokens, words, opening).map(|(m, _)| m);
-                }
-                return None;
-            };
+            let comma = (0..j - 1).rev().find(|&k| words[k] == ",")?;
             // "the court’s deputy prosecutor, Nadia Osei-Bonsu, told": a name in the
             // appositive is the speaker; a description ("a Republican from Ohio") is not.
             if tokens[comma + 1].capitalised()
@@ -329,7 +335,11 @@ impl CueFinder<'_> {
                 .map(|m| (m, e))
         });
         let Some((mention, e)) = found else {
-            return self.name_after_role(tokens, words, end);
+            // The sentence's own subject may go on into its verb ("Shadow chancellor, Ana Dodd
+            // criticised …"); a phrase after a cue may not ("According to the survey, Kessford
+            // has …").
+            let subject = start <= 1;
+            return self.name_after_role(tokens, words, end, subject);
         };
         // "according to an estimate by Munich Re", "filings in the U.S. District Court",
         // "research done by Sophos": the document's author is the source.
@@ -350,7 +360,7 @@ impl CueFinder<'_> {
         {
             return Some((named, named_end));
         }
-        self.name_after_role(tokens, words, e)
+        self.name_after_role(tokens, words, e, start <= 1)
             .or(Some((mention, e)))
     }
 
@@ -416,6 +426,7 @@ impl CueFinder<'_> {
         tokens: &[&Token],
         words: &[&str],
         comma: usize,
+        subject: bool,
     ) -> Option<(Mention, usize)> {
         if words.get(comma) != Some(&",") || !tokens.get(comma + 1)?.capitalised() {
             return None;
@@ -433,7 +444,7 @@ impl CueFinder<'_> {
         let continues = tokens
             .get(name_end)
             .is_some_and(|t| t.kind() == TokenKind::Word);
-        if continues && !words.get(name_end).is_some_and(describes) {
+        if continues && !subject && !words.get(name_end).is_some_and(describes) {
             return None;
         }
         let name = self.name(tokens, comma + 1, name_end);
@@ -1167,6 +1178,13 @@ pub(super) fn without_possessive(owner: Mention) -> Mention {
     Mention { text, ..owner }
 }
 
+/// Words that open a clause after a comma (or the sentence): the participle of ", saying"
+/// takes that clause's subject.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but", "and", "so", "yet", "as", "while", "when", "because", "although", "though", "after",
+    "before", "since", "whereas",
+];
+
 /// A four-digit year of the last three centuries.
 fn is_year(word: Option<&&str>) -> bool {
     word.is_some_and(|w| {
@@ -1252,6 +1270,16 @@ mod tests {
         let text =
             "But the Harlow Review Board concluded that most buyers “do not trust the brand”.";
         assert_eq!(speaker(text).as_deref(), Some("Harlow Review Board"));
+    }
+
+    #[test]
+    fn a_saying_clause_takes_the_subject_of_the_clause_it_hangs_on() {
+        let text =
+            "But shadow minister, Ana Dodd criticised the plan, saying it would cost 40,000 jobs.";
+        assert_eq!(speaker(text).as_deref(), Some("Ana Dodd"));
+        let text = "The paper said Ivo Marr was picked by the Kessa party board, but Marr has denied \
+                    this, saying “nothing is decided.”";
+        assert_eq!(speaker(text).as_deref(), Some("Marr"));
     }
 
     #[test]
