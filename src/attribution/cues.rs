@@ -67,6 +67,16 @@ const DOCUMENT_VERBS: &[&str] = &["show", "shows", "showed", "shown", "find", "f
 /// What a cue found: its span, the speaker it names and the outlet it names.
 type Found = (Range<usize>, Option<Mention>, Option<Mention>);
 
+/// A cue at `span` crediting `source`: an organisation as the outlet, anyone else as the
+/// speaker ("according to Reuters", "by the council's count", "the message from Tom Reed").
+fn credited(span: Range<usize>, source: Mention) -> Found {
+    if source.kind == SourceKind::Organisation {
+        (span, None, Some(source))
+    } else {
+        (span, Some(source), None)
+    }
+}
+
 /// Whose count a figure is, after "by" and an owner: "by the council's count".
 const COUNT_NOUNS: &[&str] = &[
     "count",
@@ -214,12 +224,7 @@ impl CueFinder<'_> {
                 let words: Vec<&str> = lower.split_whitespace().collect();
                 mention.kind = self.organisation_kind(&words);
             }
-            let (speaker, outlet) = if mention.kind == SourceKind::Organisation {
-                (None, Some(mention))
-            } else {
-                (Some(mention), None)
-            };
-            return (Some((span_of(i, end), speaker, outlet)), end);
+            return (Some(credited(span_of(i, end), mention)), end);
         }
         if let Some(phrase) = self.lex.slogan_verbs.longest_at(words, i) {
             let end = i + phrase.len();
@@ -348,12 +353,7 @@ impl CueFinder<'_> {
         }
         let owner = self.possessive_owner(tokens, words, i + 1, owner_end)?;
         let span = tokens[i].range().start..tokens[count].range().end;
-        let cue = if owner.kind == SourceKind::Organisation {
-            (span, None, Some(owner))
-        } else {
-            (span, Some(owner), None)
-        };
-        Some((cue, count + 1))
+        Some((credited(span, owner), count + 1))
     }
 
     /// "In Okafor's words, “…”", "Okafor's reply, “…”": the owner of the words is their
@@ -422,12 +422,7 @@ impl CueFinder<'_> {
             return None;
         }
         let span = tokens[i - 2].range().start..tokens[i + 1].range().end;
-        let cue = if speaker.kind == SourceKind::Organisation {
-            (span, None, Some(speaker))
-        } else {
-            (span, Some(speaker), None)
-        };
-        Some((cue, end))
+        Some((credited(span, speaker), end))
     }
 
     /// "“It was a system.” — Anjali Rao, prosecutor": a dash right after a closing quotation

@@ -235,11 +235,16 @@ const INTERVIEW_PHRASES: &[&str] = &[
 /// The outlet a sentence's interview phrase names goes to the speakers of its other cues that
 /// name none: the speaker said it to that outlet, as with "told CNN".
 fn lend_interview_outlet(cues: &mut [Cue], text: &str) {
-    let interview = cues.iter().find_map(|c| {
-        let written = text.get(c.span.clone())?.to_lowercase();
-        let phrase = INTERVIEW_PHRASES.iter().any(|p| written.starts_with(p));
-        (phrase && c.speaker.is_none()).then(|| c.outlet.clone())?
-    });
+    // Only a cue that names an outlet and nobody else can be an interview phrase; its words are
+    // read (lower-cased) only then, not for every cue of every sentence.
+    let interview = cues
+        .iter()
+        .filter(|c| c.speaker.is_none() && c.outlet.is_some())
+        .find(|c| {
+            let written = text.get(c.span.clone()).unwrap_or("").to_lowercase();
+            INTERVIEW_PHRASES.iter().any(|p| written.starts_with(p))
+        })
+        .and_then(|c| c.outlet.clone());
     let Some(outlet) = interview else {
         return;
     };

@@ -71,41 +71,48 @@ fn resolve_anaphor(
         .iter()
         .find(|e| ends_with_noun(&e.name))
         .map(|e| (e.name.clone(), SourceKind::Organisation));
-    // "Kessa Power will raise prices by 12%, the company said": the sentence's subject. Then
-    // "the utility said" is the organisation an earlier "the company" turned out to be.
-    let a_business = BUSINESS_NOUNS.contains(&noun.as_str());
-    let subject = || {
-        names
-            .subject_before_tag(speaker.span.start)
-            .filter(|_| a_business)
-            .map(|name| (name, SourceKind::Organisation))
-    };
-    let described_before = || {
-        let described = |m: &&Mention| {
-            let written = names.text.get(m.span.clone()).unwrap_or("").to_lowercase();
-            let mut words = written.split_whitespace();
-            words.next() == Some("the")
-                && words.next().is_some_and(|w| BUSINESS_NOUNS.contains(&w))
-                && words.next().is_none()
-        };
-        earlier
-            .iter()
-            .rev()
-            .filter_map(|c| c.speaker.as_ref())
-            .filter(|_| a_business)
-            .find(|m| m.kind == SourceKind::Organisation && described(m))
-            .map(|m| (m.text.clone(), SourceKind::Organisation))
+    let business = || {
+        business_named(speaker, &noun, earlier, names).map(|name| (name, SourceKind::Organisation))
     };
     let (text, kind) = listed
         .or(earlier_name)
-        .or_else(subject)
-        .or_else(described_before)
+        .or_else(business)
         .unwrap_or((speaker.text.clone(), SourceKind::Body));
     Mention {
         text,
         span: speaker.span.clone(),
         kind,
     }
+}
+
+/// "Kessa Power will raise prices by 12%, the company said": the business that opens the
+/// sentence. Failing that, "the utility said" is the business an earlier "the company" turned
+/// out to be.
+fn business_named(
+    speaker: &Mention,
+    noun: &str,
+    earlier: &[Cue],
+    names: &NameIndex,
+) -> Option<String> {
+    if !BUSINESS_NOUNS.contains(&noun) {
+        return None;
+    }
+    if let Some(name) = names.subject_before_tag(speaker.span.start) {
+        return Some(name);
+    }
+    let described = |m: &Mention| {
+        let written = names.text.get(m.span.clone()).unwrap_or("").to_lowercase();
+        let mut words = written.split_whitespace();
+        words.next() == Some("the")
+            && words.next().is_some_and(|w| BUSINESS_NOUNS.contains(&w))
+            && words.next().is_none()
+    };
+    earlier
+        .iter()
+        .rev()
+        .filter_map(|c| c.speaker.as_ref())
+        .find(|m| m.kind == SourceKind::Organisation && described(m))
+        .map(|m| m.text.clone())
 }
 
 /// What a business is called once it has been named ("the company said", "the utility said"):

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use super::{Claim, ClaimKind};
 use crate::document::{Article, BlockKind};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, ends_with_any};
 use crate::position::within_any;
 use crate::text::{Token, TokenKind};
 
@@ -499,13 +499,7 @@ impl FigureFinder<'_> {
             return true;
         }
         // "was fined $5,000", "ordered to pay £12,000": what a court orders is public record.
-        let court_order = (first.saturating_sub(4)..first).any(|k| {
-            self.lex
-                .court_orders
-                .longest_at(&self.words, k)
-                .is_some_and(|phrase| k + phrase.len() == first)
-        });
-        if court_order {
+        if ends_with_any(&self.words, first, &self.lex.court_orders) {
             return true;
         }
         // "Okafor scored 25 points": what a player scores is the game's result.
