@@ -414,4 +414,24 @@ mod tests {
         assert!(!analysis.over_budget);
         assert_eq!(analysis.claims.len(), BUDGET.claims);
     }
+
+    /// Quotes are counted as they close, after split quotes merge: two marked parts around a
+    /// tag are one claim, so a file of them at the limit is not refused.
+    #[test]
+    fn split_quotes_count_once_against_the_limit() {
+        let settings = Settings::builtin();
+        let quotes = |n: usize, split: bool| -> String {
+            (0..n)
+                .map(|i| match split {
+                    true => format!("“We cleared {i} streets,” she said, “and more remain.”\n\n"),
+                    false => format!("“We cleared {i} streets.”\n\n"),
+                })
+                .collect()
+        };
+        let (analysis, _) = check_text("a.md", &quotes(BUDGET.claims, true), &settings);
+        assert!(!analysis.over_budget);
+        assert_eq!(analysis.claims.len(), BUDGET.claims);
+        let (analysis, _) = check_text("a.md", &quotes(BUDGET.claims + 1, false), &settings);
+        assert!(analysis.over_budget);
+    }
 }

@@ -69,7 +69,7 @@ pub(crate) fn extract_claims(
     lex: &Lexicon,
     limit: usize,
 ) -> Option<Vec<Claim>> {
-    let quotes = quotes::extract_quotes(article, skip, lex);
+    let quotes = quotes::extract_quotes(article, skip, lex, limit)?;
     let in_body = |c: &&Claim| article.blocks[c.block].kind != BlockKind::Heading;
     let room = limit.checked_sub(quotes.iter().filter(in_body).count())?;
     let mut claims = figures::extract_figures(article, skip, &quotes, lex, room)?;

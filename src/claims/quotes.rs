@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::{Claim, ClaimKind, fold_words};
-use crate::document::Article;
+use crate::document::{Article, BlockKind};
 use crate::lexicon::{Lexicon, phrase_before};
 use crate::text::TokenKind;
 
@@ -142,9 +142,22 @@ fn closes(stack: &[Open], mark: &MarkAt) -> Option<usize> {
     stack.iter().rposition(|o| o.family == mark.family)
 }
 
-pub(super) fn extract_quotes(article: &Article, skip: &[bool], lex: &Lexicon) -> Vec<Claim> {
+/// The quotes of an article, split quotes merged; `None` as soon as more than `limit` stand
+/// outside headings (see `extract_claims`).
+pub(super) fn extract_quotes(
+    article: &Article,
+    skip: &[bool],
+    lex: &Lexicon,
+    limit: usize,
+) -> Option<Vec<Claim>> {
     let text = &article.text;
-    let mut quotes: Vec<Claim> = Vec::new();
+    let mut quotes = Quotes {
+        article,
+        lex,
+        kept: Vec::new(),
+        in_body: 0,
+        limit,
+    };
     let mut stack: Vec<Open> = Vec::new();
     for (index, block) in article.blocks.iter().enumerate() {
         if skip[index] || block.disclaimer {
@@ -175,7 +188,7 @@ pub(super) fn extract_quotes(article: &Article, skip: &[bool], lex: &Lexicon) ->
                     stack.truncate(target + 1);
                     let open = stack.pop().expect("the target is on the stack");
                     if stack.is_empty() {
-                        quotes.push(quote_claim(text, open, at..at + mark.len));
+                        quotes.push(quote_claim(text, open, at..at + mark.len))?;
                     }
                 }
                 _ if mark.can_open => stack.push(Open {
@@ -208,20 +221,55 @@ pub(super) fn extract_quotes(article: &Article, skip: &[bool], lex: &Lexicon) ->
         if !continues {
             let end = lost_close.unwrap_or(range.end);
             if let Some(claim) = unclosed_claim(text, stack.first(), end) {
-                quotes.push(claim);
+                quotes.push(claim)?;
             }
             stack.clear();
         }
     }
-    quotes.retain(|q| {
-        let words = &text[q.parts[0].clone()];
-        words.chars().any(char::is_alphanumeric) && !is_mention(article, q.span.start, lex)
-    });
-    let mut quotes = merge_split_quotes(text, quotes, lex);
+    let mut quotes = quotes.kept;
     for quote in &mut quotes {
         quote.term = quote.parts.len() == 1 && is_term(&text[quote.parts[0].clone()]);
     }
-    quotes
+    Some(quotes)
+}
+
+/// Quotes as they close, kept or dropped and merged at once. Merging only ever joins a quote to
+/// the one kept just before it, so the count kept outside headings never falls: once it passes
+/// the limit, the file is over it. Keeping every quote of a long file until the end was the
+/// peak of its memory.
+struct Quotes<'a> {
+    article: &'a Article,
+    lex: &'a Lexicon,
+    kept: Vec<Claim>,
+    in_body: usize,
+    limit: usize,
+}
+
+impl Quotes<'_> {
+    fn push(&mut self, quote: Claim) -> Option<()> {
+        let text = &self.article.text;
+        let words = &text[quote.parts[0].clone()];
+        if !words.chars().any(char::is_alphanumeric)
+            || is_mention(self.article, quote.span.start, self.lex)
+        {
+            return Some(());
+        }
+        if let Some(previous) = self.kept.last_mut()
+            && previous.block == quote.block
+            && is_split_tag(text, previous, &quote, self.lex)
+        {
+            join_split(previous, quote);
+            return Some(());
+        }
+        if self.article.blocks[quote.block].kind != BlockKind::Heading {
+            self.in_body += 1;
+            if self.in_body > self.limit {
+                return None;
+            }
+        }
+        self.kept.push(quote);
+        Some(())
+    }
 }
 
 /// Verbs of a tag that follows a quote's words: “…, said Ana Ruiz.”, “…, she told them.”
@@ -350,22 +398,11 @@ fn is_mention(article: &Article, quote_start: usize, lex: &Lexicon) -> bool {
 }
 
 /// “A,” she said, “B.” is one quote in two parts.
-fn merge_split_quotes(text: &str, quotes: Vec<Claim>, lex: &Lexicon) -> Vec<Claim> {
-    let mut out: Vec<Claim> = Vec::new();
-    for quote in quotes {
-        if let Some(prev) = out.last_mut()
-            && prev.block == quote.block
-            && is_split_tag(text, prev, &quote, lex)
-        {
-            prev.span.end = quote.span.end;
-            prev.parts.push(quote.parts[0].clone());
-            prev.key = format!("{} {}", prev.key, quote.key);
-            prev.unclosed = prev.unclosed.take().or(quote.unclosed);
-            continue;
-        }
-        out.push(quote);
-    }
-    out
+fn join_split(first: &mut Claim, second: Claim) {
+    first.span.end = second.span.end;
+    first.parts.push(second.parts[0].clone());
+    first.key = format!("{} {}", first.key, second.key);
+    first.unclosed = first.unclosed.take().or(second.unclosed);
 }
 
 /// Only a tag that interrupts one statement splits it: “…,” she said, “…”. A full stop between
