@@ -754,6 +754,10 @@ mod tests {
         assert_eq!(speaker(text).as_deref(), Some("Valech Commission"));
         let text = "The study, published in the Lancet, found that 2,300 patients improved.";
         assert_eq!(speaker(text).as_deref(), Some("Lancet"));
+        // A name joined by "of" is read whole, as the other readers of a name read it.
+        let text = "The review, published by the Department of Health, found that 310 wards \
+                    were short of staff.";
+        assert_eq!(speaker(text).as_deref(), Some("Department of Health"));
         // Released somewhere, by nobody named: still an unnamed document.
         let got = attributed("The report, released in Geneva, found that 1,200 people were held.");
         assert_eq!(got[0].0, Status::Vague);

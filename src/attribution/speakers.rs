@@ -218,20 +218,7 @@ impl<'t> NameIndex<'t> {
             });
         let sentence = before[start..].trim_start();
         let sentence = sentence.strip_prefix("The ").unwrap_or(sentence);
-        let mut words = sentence.split_whitespace().peekable();
-        let mut name: Vec<&str> = Vec::new();
-        while let Some(word) = words.next() {
-            let capitalised = word.starts_with(char::is_uppercase);
-            let joins = matches!(word, "of" | "and" | "&")
-                && !name.is_empty()
-                && words
-                    .peek()
-                    .is_some_and(|w| w.starts_with(char::is_uppercase));
-            if !(capitalised || joins) || name.len() == 5 {
-                break;
-            }
-            name.push(word);
-        }
+        let name = name_words(sentence.split_whitespace(), 5, starts_upper);
         let acronym = name.len() == 1
             && name[0].len() >= 2
             && name[0].chars().all(|c| c.is_ascii_uppercase());
@@ -254,13 +241,8 @@ impl<'t> NameIndex<'t> {
             Some(&"in") if words[verb] == "published" => verb + 1,
             _ => verb + words[verb..].iter().position(|w| *w == "by")?,
         };
-        let owner: Vec<&str> = words[by + 1..]
-            .iter()
-            .skip_while(|w| **w == "the")
-            .take(5)
-            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .copied()
-            .collect();
+        let after = words[by + 1..].iter().copied().skip_while(|w| *w == "the");
+        let owner = name_words(after, 5, starts_upper);
         (!owner.is_empty()).then(|| owner.join(" "))
     }
 
@@ -297,22 +279,9 @@ fn document_names(text: &str, lower: &str, noun: &str) -> Vec<(usize, String)> {
             {
                 return None;
             }
-            let capitalised = |w: &&str| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && !w.ends_with([',', '.', ';', ':'])
-            };
-            // "Department of Defense": a joining word inside the name, never at its edge.
-            let mut words: Vec<&str> = Vec::new();
-            let mut back = words_back_in_paragraph(&text[..at]).take(6).peekable();
-            while let Some(word) = back.next() {
-                let joins = matches!(word, "of" | "for" | "and")
-                    && !words.is_empty()
-                    && back.peek().is_some_and(capitalised);
-                if !capitalised(&word) && !joins {
-                    break;
-                }
-                words.push(word);
-            }
+            // Read backwards, a word with a stop after it ends the sentence before the name.
+            let capitalised = |w: &str| starts_upper(w) && !w.ends_with([',', '.', ';', ':']);
+            let words = name_words(words_back_in_paragraph(&text[..at]), 6, capitalised);
             let mut name: Vec<&str> = words.into_iter().rev().collect();
             if name.first().is_some_and(|w| ["The", "A", "An"].contains(w)) {
                 name.remove(0);
@@ -329,6 +298,38 @@ fn document_names(text: &str, lower: &str, noun: &str) -> Vec<(usize, String)> {
             Some((end, name.join(" ")))
         })
         .collect()
+}
+
+/// The words of a name, in the order `words` gives them (forwards or backwards): capitalised
+/// words, at most `most`, joined inside by "of", "for", "and" or "&" ("Department of Health",
+/// "Marks & Spencer"), never at an edge. Every reader of a name in running text goes through
+/// here, so that "the Department of Health" is one name whichever way it is read.
+fn name_words<'a>(
+    words: impl Iterator<Item = &'a str>,
+    most: usize,
+    capitalised: impl Fn(&str) -> bool,
+) -> Vec<&'a str> {
+    let mut words = words.peekable();
+    let mut name: Vec<&str> = Vec::new();
+    while let Some(word) = words.next() {
+        let joins = NAME_JOINS.contains(&word)
+            && !name.is_empty()
+            && words.peek().is_some_and(|w| capitalised(w));
+        if name.len() == most || !(capitalised(word) || joins) {
+            break;
+        }
+        name.push(word);
+    }
+    while name.last().is_some_and(|w| NAME_JOINS.contains(w)) {
+        name.pop();
+    }
+    name
+}
+
+const NAME_JOINS: &[&str] = &["of", "for", "and", "&"];
+
+fn starts_upper(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
 }
 
 /// Participles that say who made a document public: "released by", "published in".
