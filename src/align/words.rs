@@ -32,6 +32,14 @@ impl Word {
 /// produced, never stored.
 pub fn words(text: &str) -> Vec<Word> {
     let text = &text[..crate::position::floor_char_boundary(text, u32::MAX as usize)];
+    if text.is_ascii() {
+        return ascii_words(text.as_bytes());
+    }
+    general_words(text)
+}
+
+/// [`words`] for any text.
+fn general_words(text: &str) -> Vec<Word> {
     let mut sink = WordSink {
         text,
         out: Vec::with_capacity(estimate_words(text)),
@@ -57,6 +65,136 @@ pub fn words(text: &str) -> Vec<Word> {
         }
     }
     sink.finish()
+}
+
+/// [`words`] for a text that is all ASCII, as most English copy is: one pass over its bytes,
+/// each word folded and hashed as it is found. It gives what the general path gives (checked by
+/// `ascii_words_are_the_general_words`) at several times its speed: the general path decodes
+/// characters to split at whitespace, then tests every chunk and every segment for ASCII again.
+fn ascii_words(text: &[u8]) -> Vec<Word> {
+    let mut out = Vec::with_capacity(estimate_words_ascii(text));
+    // The last word read (start, end, hash) and where it continues past a line-end hyphen.
+    let mut pending: Option<(usize, usize, Fnv)> = None;
+    let mut resume = usize::MAX;
+    let mut i = 0;
+    while i < text.len() {
+        if ASCII_CLASS[usize::from(text[i])] & WORD == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let continued = start == resume;
+        let mut hash = match pending {
+            Some((_, _, hash)) if continued => hash,
+            _ => Fnv::new(),
+        };
+        let mut alphanumeric = false;
+        // The segment rules of `ascii_word_segments`, folding and hashing as they go.
+        loop {
+            while let Some(&byte) = text.get(i) {
+                let class = ASCII_CLASS[usize::from(byte)];
+                if class & WORD == 0 {
+                    break;
+                }
+                alphanumeric |= class & (ALPHA | DIGIT) != 0;
+                hash.byte(byte.to_ascii_lowercase());
+                i += 1;
+            }
+            if i + 1 < text.len() && joins(text[i - 1], text[i], text[i + 1]) {
+                // Inside a segment a comma only sits between digits: "6,430" is "6430".
+                if text[i] != b',' {
+                    hash.byte(text[i]);
+                }
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if !alphanumeric {
+            continue;
+        }
+        let first = match pending.take() {
+            Some((first, _, _)) if continued => first,
+            finished => {
+                out.extend(finished.map(|(s, e, h)| ascii_word(s, e, h)));
+                start
+            }
+        };
+        pending = Some((first, i, hash));
+        resume = ascii_continuation(text, i).unwrap_or(usize::MAX);
+    }
+    out.extend(pending.map(|(s, e, h)| ascii_word(s, e, h)));
+    if out.capacity() > out.len() + out.len() / 4 + 16 {
+        out.shrink_to_fit();
+    }
+    out
+}
+
+const WORD: u8 = 1;
+const ALPHA: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// Byte classes of ASCII for the word scanner: word bytes (letters, digits, `_`), letters,
+/// digits.
+const ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphabetic() {
+            table[b] = WORD | ALPHA;
+        } else if byte.is_ascii_digit() {
+            table[b] = WORD | DIGIT;
+        } else if byte == b'_' {
+            table[b] = WORD;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// One `.`, `:` or `'` joins two letters ("U.S", "don't"); one `.`, `,`, `;` or `'` two digits
+/// ("6,430").
+fn joins(before: u8, mid: u8, after: u8) -> bool {
+    (before.is_ascii_alphabetic()
+        && after.is_ascii_alphabetic()
+        && matches!(mid, b'.' | b':' | b'\''))
+        || (before.is_ascii_digit()
+            && after.is_ascii_digit()
+            && matches!(mid, b'.' | b',' | b';' | b'\''))
+}
+
+fn ascii_word(start: usize, end: usize, hash: Fnv) -> Word {
+    // Both offsets fit: the text was cut at u32::MAX bytes.
+    Word {
+        start: start as u32,
+        end: end as u32,
+        hash: hash.0,
+    }
+}
+
+/// [`continuation_after_line_break`] for ASCII text: a hyphen, spaces or tabs, one line break,
+/// spaces or tabs, then a lower-case letter.
+fn ascii_continuation(text: &[u8], end: usize) -> Option<usize> {
+    if text.get(end) != Some(&b'-') {
+        return None;
+    }
+    let blank = |at: &mut usize| {
+        while matches!(text.get(*at), Some(b' ' | b'\t')) {
+            *at += 1;
+        }
+    };
+    let mut at = end + 1;
+    blank(&mut at);
+    if text.get(at) == Some(&b'\r') && text.get(at + 1) == Some(&b'\n') {
+        at += 2;
+    } else if text.get(at) == Some(&b'\n') {
+        at += 1;
+    } else {
+        return None;
+    }
+    blank(&mut at);
+    text.get(at).filter(|b| b.is_ascii_lowercase()).map(|_| at)
 }
 
 /// Collects word segments into [`Word`]s, joining the halves of a word broken at a line end.
@@ -105,14 +243,6 @@ fn chunks_between_ascii_whitespace(text: &str) -> impl Iterator<Item = (usize, &
 /// `words_match_unicode_segmentation_on_ascii` checks it against unicode-segmentation.
 fn ascii_word_segments(chunk: &[u8], mut emit: impl FnMut(usize, usize)) {
     let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let joins = |before: u8, mid: u8, after: u8| {
-        (before.is_ascii_alphabetic()
-            && after.is_ascii_alphabetic()
-            && matches!(mid, b'.' | b':' | b'\''))
-            || (before.is_ascii_digit()
-                && after.is_ascii_digit()
-                && matches!(mid, b'.' | b',' | b';' | b'\''))
-    };
     let mut i = 0;
     while i < chunk.len() {
         if !is_word_byte(chunk[i]) {
@@ -254,6 +384,18 @@ fn estimate_words(text: &str) -> usize {
     count
 }
 
+/// [`estimate_words`] for ASCII text.
+fn estimate_words_ascii(text: &[u8]) -> usize {
+    let mut count = 0;
+    let mut inside = false;
+    for &byte in text {
+        let wordish = byte.is_ascii_alphanumeric();
+        count += usize::from(wordish && !inside);
+        inside = wordish;
+    }
+    count
+}
+
 /// 64-bit FNV-1a: tiny, stable across runs and platforms, and streamable byte by byte.
 #[derive(Clone, Copy)]
 struct Fnv(u64);
@@ -387,6 +529,27 @@ mod tests {
             .filter(|(_, s)| s.chars().any(char::is_alphanumeric))
             .map(|(i, s)| (i, i + s.len()))
             .collect()
+    }
+
+    #[test]
+    fn ascii_words_are_the_general_words() {
+        // Word bytes, joiners, and the pieces of a line-end hyphen, so that broken words occur.
+        let alphabet: Vec<&str> = vec![
+            "a", "Z", "q", "1", "9", "_", ".", ",", ";", ":", "'", "\"", "-", "-\n", "-\r\n",
+            "- \n ", "\n", " ", "\t", "\r", "!", "`", "\x0b", "\x0c", "word", "Word",
+        ];
+        let mut rng = Rng(0x5eed_a5c1);
+        for _ in 0..20_000 {
+            let n = rng.below(30);
+            let text: String = (0..n)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            assert_eq!(
+                ascii_words(text.as_bytes()),
+                general_words(&text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
