@@ -22,6 +22,7 @@ pub const KEYS: &[&str] = &[
     "slogan-verbs",
     "source-phrases",
     "outlet-phrases",
+    "interview-phrases",
     "measure-phrases",
     "mention-markers",
     "vague-sources",
@@ -124,6 +125,9 @@ pub struct Lexicon {
     pub calendar_words: WordSet,
     pub source_headings: WordSet,
     pub disclaimer_markers: Vec<String>,
+    /// Phrases that open a cue naming the outlet a person spoke to ("speaking to the BBC"):
+    /// the person's other cues in the sentence take that outlet too.
+    pub interview_phrases: Vec<String>,
     pub hedges: Phrases,
     pub scales: WordSet,
     pub percent_units: Phrases,
@@ -207,6 +211,10 @@ impl Lexicon {
             calendar_words: set(take("calendar-words")),
             source_headings: set(take("source-headings")),
             disclaimer_markers: take("disclaimer-markers")
+                .into_iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            interview_phrases: take("interview-phrases")
                 .into_iter()
                 .map(|w| w.to_lowercase())
                 .collect(),

@@ -189,7 +189,7 @@ pub fn attribute(
         }
         people.extend(named_here);
         let mut found = finder.cues_in(&tokens, index, sentence.block);
-        lend_interview_outlet(&mut found, &article.text);
+        lend_interview_outlet(&mut found, &article.text, lex);
         for mut cue in found {
             let pronoun = (cue.speaker.as_ref())
                 .filter(|m| m.kind == SourceKind::Pronoun)
@@ -221,20 +221,9 @@ pub fn attribute(
     Attributions { cues, claims: out }
 }
 
-/// Phrases that name where somebody spoke, apart from the verb: "Briggs, speaking to the BBC,
-/// said …", "In an interview with Reuters, Briggs said …".
-const INTERVIEW_PHRASES: &[&str] = &[
-    "speaking to",
-    "speaking with",
-    "in an interview with",
-    "in an interview on",
-    "in comments to",
-    "in remarks to",
-];
-
 /// The outlet a sentence's interview phrase names goes to the speakers of its other cues that
 /// name none: the speaker said it to that outlet, as with "told CNN".
-fn lend_interview_outlet(cues: &mut [Cue], text: &str) {
+fn lend_interview_outlet(cues: &mut [Cue], text: &str, lex: &Lexicon) {
     // Only a cue that names an outlet and nobody else can be an interview phrase; its words are
     // read (lower-cased) only then, not for every cue of every sentence.
     let interview = cues
@@ -242,7 +231,7 @@ fn lend_interview_outlet(cues: &mut [Cue], text: &str) {
         .filter(|c| c.speaker.is_none() && c.outlet.is_some())
         .find(|c| {
             let written = text.get(c.span.clone()).unwrap_or("").to_lowercase();
-            INTERVIEW_PHRASES.iter().any(|p| written.starts_with(p))
+            lex.interview_phrases.iter().any(|p| written.starts_with(p))
         })
         .and_then(|c| c.outlet.clone());
     let Some(outlet) = interview else {

@@ -206,7 +206,7 @@ pub(super) fn extract_quotes(
         // quote ends there, and the paragraph after it is not its continuation.
         let lost_close = stack
             .first()
-            .and_then(|open| tag_after_lost_close(&text[open.inner..range.end]))
+            .and_then(|open| tag_after_lost_close(&text[open.inner..range.end], lex))
             .map(|end| stack[0].inner + end);
         let continues = lost_close.is_none()
             && article
@@ -272,31 +272,20 @@ impl Quotes<'_> {
     }
 }
 
-/// Verbs of a tag that follows a quote's words: “…, said Ana Ruiz.”, “…, she told them.”
-const TAG_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "asked",
-    "replied",
-    "explained",
-    "wrote",
-    "insisted",
-];
-
 /// Where the words of a quote whose closing mark was lost end, in `quoted` (the text after the
 /// opening mark to the end of its paragraph): right after a comma that a speech tag follows
 /// (", said Ana Ruiz", ", she said", ", Ana Ruiz said"). A quote over several paragraphs has
-/// no tag in its open paragraphs.
-fn tag_after_lost_close(quoted: &str) -> Option<usize> {
+/// no tag in its open paragraphs. The verbs are the `reporting-verbs` lexicon.
+fn tag_after_lost_close(quoted: &str, lex: &Lexicon) -> Option<usize> {
     quoted.match_indices(", ").find_map(|(at, _)| {
         let words: Vec<&str> = quoted[at + 2..]
             .split_whitespace()
             .take(4)
             .map(|w| w.trim_end_matches(['.', ',', ';']))
             .collect();
-        let verb_at = words.iter().position(|w| TAG_VERBS.contains(w))?;
+        let verb_at = words
+            .iter()
+            .position(|w| lex.reporting_verbs.contains(*w))?;
         let named = |w: &&str| w.starts_with(char::is_uppercase);
         let speaker_first = verb_at > 0
             && verb_at <= 3
