@@ -252,14 +252,13 @@ pub fn find_overlaps(
     let stopwords = align::stopwords();
     // Whole-article derivation reads word sequences on lexical keys (stems, substitution
     // classes, numbers by value); copying and paraphrase are found on the words as written.
-    let mut lexical = words.clone();
-    let mut article_synonyms = Vec::with_capacity(words.len());
-    let mut at = 0;
-    align::for_each_lexical_key(&article.text, &words, |key, entry| {
-        lexical[at].hash = key;
-        article_synonyms.push(entry);
-        at += 1;
-    });
+    // Read once for every original: the article's keys and thesaurus entries.
+    let article_side = align::Sentences::new(&article.text, &words, &sentences);
+    let lexical: Vec<Word> = words
+        .iter()
+        .zip(&article_side.keys)
+        .map(|(w, &key)| Word { hash: key, ..*w })
+        .collect();
     let params = AlignParams::default();
     let texts: Vec<OriginalText> = originals.iter().cloned().map(OriginalText::new).collect();
     let candidates = candidates(&words, &texts, &params);
@@ -277,26 +276,8 @@ pub fn find_overlaps(
                 .cloned()
                 .collect();
             // The original's lexical keys, read once for close paraphrase and derivation.
-            let mut keys = Vec::with_capacity(text.words.len());
-            let mut synonyms = Vec::with_capacity(text.words.len());
-            align::for_each_lexical_key(&text.original.text, &text.words, |key, entry| {
-                keys.push(key);
-                synonyms.push(entry);
-            });
-            let article_side = align::Sentences::with_keys(
-                &article.text,
-                &words,
-                lexical.iter().map(|w| w.hash).collect(),
-                article_synonyms.clone(),
-                &sentences,
-            );
-            let original_side = align::Sentences::with_keys(
-                &text.original.text,
-                &text.words,
-                keys,
-                synonyms,
-                &text.sentences,
-            );
+            let original_side =
+                align::Sentences::new(&text.original.text, &text.words, &text.sentences);
             let original_index = align::SentenceIndex::new(&original_side, &stopwords);
             let pairs =
                 align::SentencePairs::new(&article_side, &original_index, &stopwords, &reported);

@@ -179,19 +179,6 @@ impl<'a> Sentences<'a> {
             keys.push(key);
             synonyms.push(entry);
         });
-        Sentences::with_keys(text, words, keys, synonyms, sentences)
-    }
-
-    /// With lexical keys and thesaurus entries already read (one per word).
-    pub fn with_keys(
-        text: &'a str,
-        words: &'a [Word],
-        keys: Vec<u64>,
-        synonyms: Vec<Option<Entry>>,
-        sentences: &'a [Range<usize>],
-    ) -> Self {
-        debug_assert_eq!(keys.len(), words.len());
-        debug_assert_eq!(synonyms.len(), words.len());
         Sentences {
             text,
             words,
