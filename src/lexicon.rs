@@ -28,6 +28,7 @@ pub const KEYS: &[&str] = &[
     "vague-sources",
     "institutional-sources",
     "qualified-sources",
+    "body-voices",
     "role-nouns",
     "organisation-nouns",
     "organisation-words",
@@ -90,6 +91,9 @@ pub struct Lexicon {
     pub vague_sources: Phrases,
     pub institutional_sources: Phrases,
     pub qualified_sources: Phrases,
+    /// People who speak for the body named before them ("Pentagon officials", "a Boeing
+    /// spokesman"): with that name, the body is the source.
+    pub body_voices: WordSet,
     pub role_nouns: WordSet,
     pub organisation_nouns: WordSet,
     pub organisation_words: Phrases,
@@ -189,6 +193,7 @@ impl Lexicon {
             vague_sources: phrases(take("vague-sources")),
             institutional_sources: phrases(take("institutional-sources")),
             qualified_sources: phrases(take("qualified-sources")),
+            body_voices: set(take("body-voices")),
             role_nouns: set(take("role-nouns")),
             organisation_nouns: set(take("organisation-nouns")),
             organisation_words: phrases(take("organisation-words")),

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::names::{PHRASE_STOPS, is_possessive, without_possessive};
+use super::names::{PHRASE_STOPS, is_demonym, is_possessive, without_possessive};
 use super::{Cue, CueFinder, Mention, SourceKind};
 use crate::lexicon::ends_with_any;
 use crate::text::{Token, TokenKind};
@@ -76,6 +76,28 @@ fn credited(span: Range<usize>, source: Mention) -> Found {
         (span, Some(source), None)
     }
 }
+
+/// What a publisher puts out under its name: "in a Kessa Herald editorial".
+const PUBLISHED_PIECES: &[&str] = &[
+    "editorial",
+    "article",
+    "headline",
+    "column",
+    "story",
+    "report",
+    "piece",
+    "feature",
+    "investigation",
+    "analysis",
+    "interview",
+    "broadcast",
+    "documentary",
+    "podcast",
+    "commentary",
+    "survey",
+    "poll",
+    "study",
+];
 
 /// Whose count a figure is, after "by" and an owner: "by the council's count".
 const COUNT_NOUNS: &[&str] = &[
@@ -247,6 +269,9 @@ impl CueFinder<'_> {
         if let Some((cue, end)) = self.by_their_count(tokens, words, i) {
             return (Some(cue), end);
         }
+        if let Some((cue, end)) = self.in_named_piece(tokens, words, i) {
+            return (Some(cue), end);
+        }
         if let Some(cue) = self.in_their_words(tokens, words, i) {
             return (Some(cue), i + 1);
         }
@@ -354,6 +379,49 @@ impl CueFinder<'_> {
         let owner = self.possessive_owner(tokens, words, i + 1, owner_end)?;
         let span = tokens[i].range().start..tokens[count].range().end;
         Some((credited(span, owner), count + 1))
+    }
+
+    /// "In a Kessa Herald editorial, …", "in the Tribune's report": a piece named by who
+    /// published it credits its publisher, as "according to" would. A place is nobody's
+    /// publisher ("in a Kessa court", "in a Kenyan report").
+    fn in_named_piece(
+        &self,
+        tokens: &[&Token],
+        words: &[&str],
+        i: usize,
+    ) -> Option<(Found, usize)> {
+        if words[i] != "in" || !matches!(words.get(i + 1), Some(&("a" | "an" | "the"))) {
+            return None;
+        }
+        let first = i + 2;
+        if !tokens.get(first)?.capitalised() {
+            return None;
+        }
+        let mut end = self.name_end(tokens, words, first + 1);
+        let possessive = end < words.len() && is_possessive(words[end - 1]);
+        if !possessive && words.get(end).is_some_and(|w| matches!(*w, "’" | "'")) {
+            end += 1;
+        }
+        let piece = words.get(end)?;
+        // The piece ends its noun phrase: "in a Kessa story house" is a house.
+        let phrase_ends = tokens.get(end + 1).is_none_or(|t| {
+            let next = words[end + 1];
+            t.kind() != TokenKind::Word
+                || PHRASE_STOPS.contains(&next)
+                || self.lex.reporting_verbs.contains(next)
+        });
+        if !PUBLISHED_PIECES.contains(piece) || !phrase_ends {
+            return None;
+        }
+        let publisher = without_possessive(self.name(tokens, first, end));
+        let known = self.names.is_known_outlet(&publisher.text)
+            || self.names.find_entry(self.list, &publisher.text).is_some();
+        let nation = end == first + 1 && is_demonym(&publisher.text.to_lowercase());
+        if !known && (nation || self.is_place(&publisher.text)) {
+            return None;
+        }
+        let span = tokens[i].range().start..tokens[end].range().end;
+        Some((credited(span, publisher), end + 1))
     }
 
     /// "In Okafor's words, “…”", "Okafor's reply, “…”": the owner of the words is their
@@ -919,5 +987,34 @@ mod tests {
         assert_eq!(got[0].2, None);
         let got = attributed("“Never again,” Governor Ada Voss told CNN.");
         assert_eq!(got[0].2.as_deref(), Some("CNN"));
+    }
+
+    #[test]
+    fn a_piece_named_by_its_publisher_credits_the_publisher() {
+        for text in [
+            "In a Kessa Herald editorial, the plan was called “dead on arrival”.",
+            "As summarised in a Kessa Herald headline, ‘They want jobs, not promises’.",
+            "As reported in the Kessa Herald, 4,000 jobs were lost.",
+            "In an article in the Kessa Herald, 4,000 jobs were said to be at risk.",
+        ] {
+            let got = attributed(text);
+            assert_eq!(got[0].0, Status::Named, "{text}");
+            assert_eq!(got[0].2.as_deref(), Some("Kessa Herald"), "{text}");
+        }
+        // A place publishes nothing, and a piece inside a longer noun is not one.
+        for text in [
+            "In a Kessa court, the judge heard that 41 staff had left.",
+            "He lived in a Kessa story house with 43 rooms.",
+        ] {
+            assert_eq!(attributed(text)[0].0, Status::None, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_article_before_a_named_document_is_no_part_of_its_name() {
+        assert_eq!(
+            speaker("A Kessa Herald report said 4,600 jobs were lost.").as_deref(),
+            Some("Kessa Herald")
+        );
     }
 }

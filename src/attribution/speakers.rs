@@ -25,7 +25,10 @@ fn resolve_anaphor(
         .last()
         .unwrap_or("")
         .to_lowercase();
-    if DOCUMENT_NOUNS.contains(&noun.as_str()) {
+    // "The paper said" with no paper named before: the newspaper cited last, below.
+    let unnamed_paper =
+        noun == "paper" && names.document_before(&noun, speaker.span.start).is_none();
+    if DOCUMENT_NOUNS.contains(&noun.as_str()) && !unnamed_paper {
         let named = names
             .owner_in_apposition(speaker.span.end)
             .or_else(|| names.document_before(&noun, speaker.span.start));
@@ -51,6 +54,12 @@ fn resolve_anaphor(
             text: outlet.text.clone(),
             span: speaker.span.clone(),
             kind: SourceKind::Organisation,
+        };
+    }
+    if unnamed_paper {
+        return Mention {
+            kind: SourceKind::Vague,
+            ..speaker.clone()
         };
     }
     let ends_with_noun = |name: &str| {
@@ -141,6 +150,7 @@ const BUSINESS_NOUNS: &[&str] = &[
 /// What an outlet is called once it has been named ("paper" is read as a document first).
 const OUTLET_NOUNS: &[&str] = &[
     "newspaper",
+    "paper",
     "broadcaster",
     "channel",
     "network",
@@ -713,5 +723,15 @@ mod tests {
         let text = "Lena Osei, the port director, spoke first.\n\n“Cranes arrive in May,” Osei said.\n\nThe unions met later.\n\nThe tide was high.\n\n“We will need 300 more staff,” she said.\n";
         let got = attributed(text);
         assert_eq!(got.last().unwrap().1.as_deref(), Some("Osei"));
+    }
+
+    #[test]
+    fn the_paper_is_the_outlet_cited_before_unless_a_paper_was_named() {
+        let text =
+            "The Kessa Herald reported the closure on Monday. The paper said 4,700 jobs were lost.";
+        let got = attributed(text);
+        assert_eq!(got[0].1.as_deref(), Some("Kessa Herald"), "{got:?}");
+        let got = attributed("“It offers nothing,” said the paper.");
+        assert_eq!(got[0].0, crate::attribution::Status::Vague);
     }
 }
