@@ -353,7 +353,7 @@ pub(crate) fn is_term(quoted: &str) -> bool {
         return false;
     }
     let first_lower = words[0].chars().next().is_some_and(char::is_lowercase);
-    if first_lower && words.len() <= TERM_WORDS {
+    if first_lower && (words.len() <= TERM_WORDS || is_list_of_things(quoted)) {
         return true;
     }
     let sentence_inside = quoted
@@ -365,6 +365,43 @@ pub(crate) fn is_term(quoted: &str) -> bool {
         !first.is_lowercase() || w.len() <= 3
     });
     title_case && words.len() <= TITLE_WORDS && !sentence_inside
+}
+
+/// Words that make a clause of a list item: "we", "is", "will". A list with none of them
+/// names things (“human rights, due process and the rule of law”).
+const CLAUSE_WORDS: &[&str] = &[
+    "i", "we", "you", "he", "she", "it", "they", "is", "are", "was", "were", "be", "been", "will",
+    "would", "can", "could", "should", "must", "may", "might", "have", "has", "had", "do", "does",
+    "did", "not", "never",
+];
+
+/// Most words of one item in a quoted list of things.
+const LIST_ITEM_WORDS: usize = 10;
+
+/// A quoted list of three or more short items, none of them a clause: the topics of a
+/// curriculum, the charges on a sheet. It names them; nobody is reported saying it.
+fn is_list_of_things(quoted: &str) -> bool {
+    let items: Vec<Vec<String>> = quoted
+        .split([',', ';'])
+        .map(|item| {
+            item.split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .filter(|w| !w.is_empty())
+                .skip_while(|w| w == "and" || w == "or")
+                .collect::<Vec<String>>()
+        })
+        .filter(|item| !item.is_empty())
+        .collect();
+    items.len() >= 3
+        && items.iter().all(|item| {
+            item.len() <= LIST_ITEM_WORDS
+                && !item.iter().any(|w| {
+                    CLAUSE_WORDS.contains(&w.as_str()) || w.ends_with("n't") || w.ends_with("’t")
+                })
+        })
 }
 
 /// The quote is a mention ("the so-called “reform”", "a report titled “…”"), not somebody's words.
@@ -582,6 +619,18 @@ mod tests {
             "they hate our policies, not our freedom, he wrote"
         ));
         assert!(!is_term("We will win."));
+    }
+
+    #[test]
+    fn a_quoted_list_of_things_names_them() {
+        assert!(is_term(
+            "public health, housing standards, road safety, and the duties of a councillor."
+        ));
+        // A list with a clause in it is somebody speaking, and so is a sentence with commas.
+        assert!(!is_term("jobs, homes, and we will build the rest"));
+        assert!(!is_term(
+            "frankly, after all this time, the town deserves better, and it knows it"
+        ));
     }
 
     #[test]
