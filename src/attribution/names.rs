@@ -38,6 +38,25 @@ const OWNED_RECORDS: &[&str] = &[
     "website",
 ];
 
+/// Days a subject may be dated by before its verb: "Harlow Labs today announced", "the
+/// ministry on Monday said" (American copy writes "Smith Tuesday said").
+const WHEN_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Verbs of going before a platform to speak: "took to Twitter to announce", "went on
+/// television to say", "used a speech to warn". Not "declined to say": declining is not saying.
+const TOOK_TO: &[&str] = &["took", "takes", "went", "goes", "used", "uses"];
+
 /// Words that end a noun phrase read backwards from a verb.
 pub(super) const PHRASE_STOPS: &[&str] = &[
     "with", "while", "and", "but", "or", "in", "on", "at", "to", "from", "for", "by", "that",
@@ -89,11 +108,30 @@ impl CueFinder<'_> {
         end: usize,
     ) -> Option<Mention> {
         let mut j = end;
-        while j > 0 && (AUXILIARIES.contains(&words[j - 1]) || is_adverb(words[j - 1])) {
-            j -= 1;
+        loop {
+            if j > 0 && (AUXILIARIES.contains(&words[j - 1]) || is_adverb(words[j - 1])) {
+                j -= 1;
+            } else if j > 1 && WHEN_WORDS.contains(&words[j - 1]) {
+                // "Harlow Labs today announced", "the ministry on Monday said": when, not who.
+                j -= 1;
+                if j > 1 && words[j - 1] == "on" {
+                    j -= 1;
+                }
+            } else {
+                break;
+            }
         }
         if j == 0 {
             return None;
+        }
+        // "Ruiz then took to Twitter to announce", "the minister went on television to say":
+        // whoever took to the platform speaks.
+        if words[j - 1] == "to"
+            && let Some(took) = (j.saturating_sub(7)..j - 1)
+                .rev()
+                .find(|&k| TOOK_TO.contains(&words[k]))
+        {
+            return self.phrase_before(tokens, words, took);
         }
         // "the 44-year-old said": somebody named before, like "she".
         if j >= 5 && age_descriptor_at(tokens, words, j - 5) {
@@ -1359,5 +1397,31 @@ mod tests {
         ] {
             assert_eq!(attributed(text)[0].0, Status::Vague, "{text}");
         }
+    }
+
+    #[test]
+    fn a_day_between_subject_and_verb_dates_the_saying() {
+        for text in [
+            "Harlow Labs today announced 42 new jobs.",
+            "The Kessa Agency on Monday said 43 wells were dry.",
+            "Ambassador Ana Ruiz Wednesday said 44 families had left.",
+        ] {
+            assert_eq!(attributed(text)[0].0, Status::Named, "{text}");
+        }
+    }
+
+    #[test]
+    fn whoever_takes_to_a_platform_to_speak_is_the_speaker() {
+        assert_eq!(
+            speaker("Mr Ruiz then took to Twitter to announce 40 new jobs.").as_deref(),
+            Some("Ruiz")
+        );
+        assert_eq!(
+            speaker("The minister went on television to say 40 schools would close.").as_deref(),
+            Some("The minister")
+        );
+        // Declining to say is not saying.
+        let got = attributed("The ministry declined to say whether 40 were hurt.");
+        assert_eq!(got[0].0, Status::None);
     }
 }
