@@ -46,7 +46,14 @@ pub(super) fn extract_figures(
         let finder = FigureFinder {
             text: &article.text,
             tokens: &tokens,
-            words: tokens.iter().map(|t| article.lower(t)).collect(),
+            // A non-breaking or Unicode hyphen ("16‑minute") joins like "-".
+            words: tokens
+                .iter()
+                .map(|t| match article.lower(t) {
+                    "\u{2010}" | "\u{2011}" => "-",
+                    word => word,
+                })
+                .collect(),
             lex,
         };
         let mut i = 0;
@@ -109,6 +116,38 @@ fn url_ranges(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     }
     out
 }
+
+/// What a company or an economy reports about itself: when one of these rises or falls, the
+/// figure is a statistic somebody compiled, not a market's public move.
+const STATISTIC_NOUNS: &[&str] = &[
+    "profit",
+    "profits",
+    "revenue",
+    "revenues",
+    "sales",
+    "earnings",
+    "income",
+    "turnover",
+    "output",
+    "exports",
+    "imports",
+    "inflation",
+    "costs",
+    "spending",
+    "debt",
+    "deficit",
+    "unemployment",
+];
+
+/// "when he was 13": who a bare number after "was" is an age of.
+const PERSONAL_PRONOUNS: &[&str] = &["i", "he", "she", "we", "they", "you"];
+
+/// Name prefixes that make a label even in lower case: "a category 3 hurricane", "the section
+/// 62 order", "phase 2". ("a room 3 metres wide", "number 40" or "size 12" in lower case may
+/// measure or count something.)
+const LABEL_WORDS: &[&str] = &[
+    "category", "section", "chapter", "article", "clause", "phase", "stage", "grade",
+];
 
 struct FigureFinder<'a> {
     text: &'a str,
@@ -180,6 +219,13 @@ impl FigureFinder<'_> {
         }
         let mut end = i + 1;
         let mut key = number.replace(',', "");
+        // "400 000": thousands grouped with a space are one number.
+        if suffix.is_empty()
+            && let Some(group) = self.space_grouped_thousands(i, number)
+        {
+            key.push_str(group);
+            end += 1;
+        }
         if glued_scale || glued_unit {
             key = format!("{key} {}", suffix.to_lowercase());
         } else if let Some(scale) = self
@@ -201,6 +247,24 @@ impl FigureFinder<'_> {
         }
         let start = self.hedge_start(start);
         Some((end, self.claim(start, end, key, false)))
+    }
+
+    /// The three digits after token `i` when "N 000" writes one number with a space between
+    /// its thousands ("400 000 deaths"): `number` has one to three digits, the next token is
+    /// exactly three, and one space (or a no-break or thin space) stands between them.
+    fn space_grouped_thousands(&self, i: usize, number: &str) -> Option<&str> {
+        let next = self.tokens.get(i + 1)?;
+        if next.kind() != TokenKind::Number || !(1..=3).contains(&number.len()) {
+            return None;
+        }
+        if !number.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let between = &self.text[self.tokens[i].range().end..next.range().start];
+        let group = &self.text[next.range()];
+        let one_space = matches!(between, " " | "\u{a0}" | "\u{202f}" | "\u{2009}");
+        let three_digits = group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit());
+        (one_space && three_digits).then_some(group)
     }
 
     fn is_not_a_figure(&self, i: usize, number: &str) -> bool {
@@ -240,6 +304,29 @@ impl FigureFinder<'_> {
                 && i >= 3
                 && aged(Some(self.words[i - 3]))
         {
+            return true;
+        }
+        // "aged under 65": an age with its hedge.
+        let hedge = self.hedge_start(i);
+        if hedge < i && hedge > 0 && aged(Some(self.words[hedge - 1])) {
+            return true;
+        }
+        // "when he was 13", "before she turned 29": a person's age.
+        let person = i >= 2 && PERSONAL_PRONOUNS.contains(&self.words[i - 2]);
+        let ends = next.is_none_or(|w| matches!(w, "," | "." | ";" | "and" | "or" | ")"));
+        let age = number.parse::<u32>().is_ok_and(|n| n <= 120);
+        if person && age && ends && matches!(prev, Some("was" | "is" | "turned" | "turns")) {
+            return true;
+        }
+        // "the 66109 ZIP code": five digits and more with no thousands separator are a code,
+        // not a count (a count of that size is written "66,109").
+        let code = number.len() >= 5 && number.bytes().all(|b| b.is_ascii_digit());
+        let currency = prev.is_some_and(|w| self.lex.currencies.contains(w));
+        if code && !currency && self.space_grouped_thousands(i, number).is_none() {
+            return true;
+        }
+        // "the 700 block of Orlando Avenue": an address.
+        if next == Some("block") && after_next == Some("of") {
             return true;
         }
         // Street numbers: "10 Downing Street", "221 Baker Street".
@@ -414,6 +501,19 @@ impl FigureFinder<'_> {
         if unit.is_some_and(|w| self.lex.result_units.contains(w)) {
             return true;
         }
+        // "687 rushing yards", "12 career starts", "25 league goals": one word may qualify the
+        // unit.
+        let qualified_unit = self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.is_word() && !t.capitalised())
+            && self
+                .words
+                .get(i + 2)
+                .is_some_and(|w| self.lex.result_units.contains(*w));
+        if qualified_unit {
+            return true;
+        }
         let bare_after = i > 0 && matches!(self.words[i - 1], "for" | "on");
         let clause_ends = next.is_none_or(|w| matches!(w, "," | "." | ";" | "and"));
         bare_after && clause_ends && self.hedge_start(i) == i
@@ -458,7 +558,9 @@ impl FigureFinder<'_> {
         if word == "#" {
             return true;
         }
-        if self.lex.name_prefixes.contains(word) && (before.capitalised() || word.ends_with('.')) {
+        if self.lex.name_prefixes.contains(word)
+            && (before.capitalised() || word.ends_with('.') || LABEL_WORDS.contains(&word))
+        {
             return true;
         }
         let sentence_start = prev == 0;
@@ -511,12 +613,47 @@ impl FigureFinder<'_> {
         if won && word(Some(end)) == Some("of") {
             return true;
         }
-        let is_move = |w: Option<&str>| w.is_some_and(|w| self.lex.market_moves.contains(w));
-        // "fell 4%", "closed at 7,412", "rose 3% to $150": the level a move ends at is part of
-        // the same result.
-        let moved = is_move(before(1))
-            || matches!(before(1), Some("by" | "at" | "to")) && (2..=4).any(|n| is_move(before(n)));
-        moved && (0..first).any(|k| self.lex.market_words.longest_at(&self.words, k).is_some())
+        // "fell 4%", "closed at 7,412", "rose 3% to $150", "fell 180 points, or 1.2%, to
+        // 14,660": the figures of one move, up to the level it ends at, are the same result.
+        let Some(moved) = self.move_before(first) else {
+            return false;
+        };
+        // "Shares in Kessa jumped 8% after profit rose to $90 million": what rose is a
+        // company's result, a statistic, whatever moved in the market before it.
+        let mut subject = moved;
+        while subject > 0
+            && matches!(
+                self.words[subject - 1],
+                "was" | "were" | "is" | "are" | "has" | "have" | "had"
+            )
+        {
+            subject -= 1;
+        }
+        if subject > 0 && STATISTIC_NOUNS.contains(&self.words[subject - 1]) {
+            return false;
+        }
+        (0..moved).any(|k| self.lex.market_words.longest_at(&self.words, k).is_some())
+    }
+
+    /// A market move's verb before token `first`, with only the move's own figures and
+    /// linking words ("points", "or", "to", "at") between.
+    fn move_before(&self, first: usize) -> Option<usize> {
+        const LINKS: &[&str] = &[
+            "by", "at", "to", "or", "from", "points", "point", "%", "percent", "per", "cent", ",",
+            "close", "end", "finish", "settle",
+        ];
+        for k in (first.saturating_sub(12)..first).rev() {
+            let word = self.words[k];
+            if self.lex.market_moves.contains(word) {
+                return Some(k);
+            }
+            let figure =
+                self.tokens[k].kind() == TokenKind::Number || self.lex.currencies.contains(word);
+            if !(figure || LINKS.contains(&word)) {
+                return None;
+            }
+        }
+        None
     }
 
     /// An election verb two to four words before token `k`, joined to it by one of `links`
@@ -628,6 +765,29 @@ mod tests {
     }
 
     #[test]
+    fn ages_codes_addresses_and_lower_case_labels_are_not_figures() {
+        let text = "She moved to Kessa when she was 13. Half the dead were aged under 65. The \
+                    66109 ZIP code sits by the 700 block of Mill Avenue and 28 Walworth St. A \
+                    category 3 storm hit after the section 62 order, in a 16\u{2011}minute \
+                    spell, and the 5-star hotel on its 228-acre estate closed.";
+        assert_eq!(figures(text), Vec::<String>::new());
+        // A count stays a figure: after "was" without a person, with its separator, and a
+        // lower-case "room" may measure.
+        let text = "The toll was 13. Some 66,109 homes lost power. The room 3 metres wide flooded.";
+        assert_eq!(figures(text), ["13", "Some 66,109", "3"]);
+    }
+
+    #[test]
+    fn thousands_grouped_with_a_space_are_one_number() {
+        assert_eq!(
+            figures("The war led to an estimated 400 000 deaths."),
+            ["an estimated 400 000"]
+        );
+        // Two numbers that only stand side by side stay two.
+        assert_eq!(figures("Of the 12 1,500 were hurt."), ["12", "1,500"]);
+    }
+
+    #[test]
     fn dates_years_times_durations_and_names_are_not_figures() {
         let text = "On December 28, 1979, and Jan. 10 at 10:30 and 3 p.m., over the past 72 hours in a 48-hour period, \
                     the 21st summit in the 1990s, COVID-19 and Article 5 and Flight 302 and No. 10 and a 34-year-old.";
@@ -646,6 +806,16 @@ mod tests {
             figures("Trained in the 80's, it shipped the 2.0 version and the 3 release."),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn a_market_moves_figures_up_to_its_close_are_one_result() {
+        let text = "The Nasdaq fell 180.14 points, or 1.2%, to 14,660.58. Shares in Kessa Rail \
+                    jumped 8% to close at $9.08.";
+        assert_eq!(figures(text), Vec::<String>::new());
+        // A company's results are not its share price.
+        let text = "Shares in Kessa Rail jumped 8% after profit rose to $90 million.";
+        assert_eq!(figures(text), ["$90 million"]);
     }
 
     #[test]
