@@ -514,7 +514,16 @@ impl FigureFinder<'_> {
         if qualified_unit {
             return true;
         }
-        let bare_after = i > 0 && matches!(self.words[i - 1], "for" | "on");
+        // "beat the Pelicans by 17", "lost to Kessa by 3": a winning margin.
+        let margin = i > 0
+            && self.words[i - 1] == "by"
+            && (i.saturating_sub(6)..i - 1).any(|k| {
+                matches!(
+                    self.words[k],
+                    "beat" | "beats" | "defeated" | "won" | "lost" | "edged"
+                )
+            });
+        let bare_after = i > 0 && matches!(self.words[i - 1], "for" | "on") || margin;
         let clause_ends = next.is_none_or(|w| matches!(w, "," | "." | ";" | "and"));
         bare_after && clause_ends && self.hedge_start(i) == i
     }
@@ -606,6 +615,15 @@ impl FigureFinder<'_> {
         }
         // "Okafor scored 25 points": what a player scores is the game's result.
         if matches!(before(1), Some("scored" | "scoring" | "scores")) {
+            return true;
+        }
+        // "won 31 seats", "lost 63 House seats", "flipped 15 seats": an election's result.
+        let seats = |k: usize| matches!(word(Some(k)), Some("seats" | "seat"));
+        let took_seats = matches!(
+            before(1),
+            Some("won" | "lost" | "took" | "gained" | "held" | "kept" | "retained" | "flipped")
+        );
+        if took_seats && (seats(end) || seats(end + 1)) {
             return true;
         }
         // "won 12 of its last 15 matches", "won 3 of the 5 seats": a record of results.
@@ -816,6 +834,16 @@ mod tests {
         // A company's results are not its share price.
         let text = "Shares in Kessa Rail jumped 8% after profit rose to $90 million.";
         assert_eq!(figures(text), ["$90 million"]);
+    }
+
+    #[test]
+    fn seats_won_and_winning_margins_are_results() {
+        let text = "In 2010 the party lost 63 House seats. The Reds beat Kessa by 17, and Ferrante \
+                    is a 13-time champion.";
+        assert_eq!(figures(text), Vec::<String>::new());
+        // A margin that is not a game's, and seats that are not an election's, are figures.
+        let text = "Prices rose by 17, and the new hall has 63 seats.";
+        assert_eq!(figures(text), ["17", "63"]);
     }
 
     #[test]
