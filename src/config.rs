@@ -97,6 +97,15 @@ impl RuleSettings {
             .unwrap_or(0.0)
     }
 
+    /// A list option's values that are strings.
+    pub fn strings(&self, name: &str) -> Vec<&str> {
+        self.options
+            .get(name)
+            .and_then(serde_yaml::Value::as_sequence)
+            .map(|items| items.iter().filter_map(serde_yaml::Value::as_str).collect())
+            .unwrap_or_default()
+    }
+
     pub fn usize(&self, name: &str) -> usize {
         self.options
             .get(name)
@@ -628,6 +637,15 @@ fn check_option(
     use serde_yaml::Value;
     let fits = match default {
         Value::Bool(_) => return value.is_bool().then_some(()).ok_or("true or false"),
+        // A list default names every value the option takes; a project picks some of them.
+        Value::Sequence(allowed) => {
+            let chosen = value
+                .as_sequence()
+                .is_some_and(|items| items.iter().all(|item| allowed.contains(item)));
+            return chosen
+                .then_some(())
+                .ok_or("a list of values drawn from the default");
+        }
         Value::Number(n) if n.is_u64() => {
             return value
                 .as_u64()
@@ -649,6 +667,10 @@ fn check_option(
 }
 
 fn yaml_inline(value: &serde_yaml::Value) -> String {
+    if let serde_yaml::Value::Sequence(items) = value {
+        let items: Vec<String> = items.iter().map(yaml_inline).collect();
+        return format!("[{}]", items.join(", "));
+    }
     serde_yaml::to_string(value)
         .unwrap_or_default()
         .trim()
@@ -905,6 +927,14 @@ mod tests {
                 "a number from 0 to 1",
             ),
             ("source-unlisted:\n    once-per-source: 1", "true or false"),
+            (
+                "figure-unattributed:\n    require-source-for: [money, moeny]",
+                "a list of values drawn from the default",
+            ),
+            (
+                "figure-unattributed:\n    require-source-for: money",
+                "a list of values drawn from the default",
+            ),
         ];
         for (rule, allowed) in bad {
             let err = parse(&format!("rules:\n  {rule}\n")).err().unwrap();
@@ -915,6 +945,10 @@ mod tests {
             "rules:\n  copy-near-verbatim:\n    min-similarity: 1\n  copy-verbatim:\n    min-words: 20\n",
         );
         assert!(ok.is_ok());
+        let ok = parse("rules:\n  figure-unattributed:\n    require-source-for: [people, money]\n");
+        let ok = ok.unwrap();
+        let figures = ok.rule("figure-unattributed").unwrap();
+        assert_eq!(figures.strings("require-source-for"), ["people", "money"]);
         let err = parse("rules:\n  source-unused: false\n").err().unwrap();
         assert!(
             err.message

@@ -62,6 +62,9 @@ pub const KEYS: &[&str] = &[
     "body-sizes",
     "spec-units",
     "settlement-nouns",
+    "people-nouns",
+    "people-verbs",
+    "measure-units",
     "court-orders",
 ];
 
@@ -124,6 +127,12 @@ pub struct Lexicon {
     pub spec_units: WordSet,
     /// Places whose population describes them ("a city of 2 million"): a label.
     pub settlement_nouns: WordSet,
+    /// What a count of people counts ("14,200 people", "40 workers").
+    pub people_nouns: WordSet,
+    /// What is done to people counted after it ("killed 40", "evacuated 2,000").
+    pub people_verbs: WordSet,
+    /// Physical units ("km", "tonnes", "degrees"): a figure in one is a measure.
+    pub measure_units: WordSet,
     /// What a court orders right before a figure ("fined", "ordered to pay"): public record.
     pub court_orders: Phrases,
     pub calendar_words: WordSet,
@@ -211,6 +220,9 @@ impl Lexicon {
             body_sizes: set(take("body-sizes")),
             spec_units: set(take("spec-units")),
             settlement_nouns: set(take("settlement-nouns")),
+            people_nouns: set(take("people-nouns")),
+            people_verbs: set(take("people-verbs")),
+            measure_units: set(take("measure-units")),
             court_orders: phrases(take("court-orders")),
             abbreviations: set(take("abbreviations")),
             calendar_words: set(take("calendar-words")),

@@ -51,6 +51,9 @@ pub struct Example {
     /// Original texts the example was rewritten from, by source name.
     #[serde(default)]
     pub originals: BTreeMap<String, String>,
+    /// The rule's options for this example, where it shows one set otherwise than by default.
+    #[serde(default)]
+    pub options: BTreeMap<String, serde_yaml::Value>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

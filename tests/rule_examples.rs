@@ -32,10 +32,18 @@ fn rule_examples_fire_as_documented() {
                     })
                 })
                 .collect();
+            let mut settings = settings.clone();
+            if let Some(options) = settings.rules.get_mut(&rule.id) {
+                options.options.extend(example.options.clone());
+            }
             let (_, findings) =
                 check_text_with("example.txt", &example.text, &settings, &originals);
             let fired: Vec<_> = findings.iter().filter(|f| f.rule == rule.id).collect();
             shown.push_str(&format!("## {} (fires: {})\n", example.name, example.fires));
+            for (key, value) in &example.options {
+                let value = serde_json::to_string(value).unwrap_or_default();
+                shown.push_str(&format!("options: {key} = {value}\n"));
+            }
             for f in &fired {
                 shown.push_str(&format!(
                     "{}..{} {:?}: {}\n",

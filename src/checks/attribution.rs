@@ -63,11 +63,13 @@ pub(super) fn quote_unbalanced(a: &Analysis, _rule: &RuleSettings) -> Vec<Findin
 
 pub(super) fn figure_unattributed(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
     let include_approximate = rule.bool("include-approximate");
+    let required = rule.strings("require-source-for");
     a.claims
         .iter()
         .zip(&a.attributions.claims)
         .filter(|(c, at)| c.kind == ClaimKind::Figure && at.status == Status::None)
         .filter(|(c, _)| include_approximate || !c.approximate)
+        .filter(|(c, _)| c.figure.is_none_or(|kind| required.contains(&kind.as_str())))
         .map(|(c, _)| {
             draft(
                 c.span.clone(),

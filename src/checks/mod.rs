@@ -178,6 +178,7 @@ mod tests {
                         "bool" => declared.default.is_bool(),
                         "usize" => declared.default.is_u64(),
                         "float" => declared.default.is_number(),
+                        "strings" => declared.default.is_sequence(),
                         _ => false,
                     };
                     assert!(fits, "{id} reads `{option}` as {kind}: {declared:?}");

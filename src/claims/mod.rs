@@ -41,6 +41,37 @@ pub struct Claim {
     /// The opening mark of a quote whose closing mark never came (the quote was ended with its
     /// paragraph).
     pub unclosed: Option<Range<usize>>,
+    /// What a figure counts; `None` for a quote.
+    pub figure: Option<FigureKind>,
+}
+
+/// What a figure counts, so that a house style can say which kinds need a source
+/// (`figure-unattributed`'s `require-source-for`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureKind {
+    /// An amount of money: "$1.2 billion", "£40".
+    Money,
+    /// A percentage or a share: "40%", "one in five".
+    Share,
+    /// A number of people: "14,200 people", "killed 40".
+    People,
+    /// A physical measure: "40 km", "18 degrees", "2,000 tonnes".
+    Measure,
+    /// Any other count: "185 nations", "100 aircraft".
+    Count,
+}
+
+impl FigureKind {
+    /// The option value that names the kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Money => "money",
+            FigureKind::Share => "share",
+            FigureKind::People => "people",
+            FigureKind::Measure => "measure",
+            FigureKind::Count => "count",
+        }
+    }
 }
 
 impl Claim {

@@ -317,6 +317,7 @@ fn unclosed_claim(text: &str, open: Option<&Open>, end: usize) -> Option<Claim> 
         approximate: false,
         term: false,
         unclosed: Some(open.at..open.inner),
+        figure: None,
     })
 }
 
@@ -331,6 +332,7 @@ fn quote_claim(text: &str, open: Open, close: Range<usize>) -> Claim {
         approximate: false,
         term: false,
         unclosed: None,
+        figure: None,
     }
 }
 

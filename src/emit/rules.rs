@@ -79,6 +79,10 @@ pub(crate) fn emit_explain(rule: &RuleDef, out: &mut dyn Write) -> io::Result<()
             n => format!("fires {n} times"),
         };
         writeln!(out, "{} — {}:\n", example.name, verdict)?;
+        for (key, value) in &example.options {
+            let value = serde_json::to_string(value).unwrap_or_default();
+            writeln!(out, "    # with {key}: {value}")?;
+        }
         for line in example.text.lines() {
             writeln!(out, "    {line}")?;
         }
