@@ -114,6 +114,7 @@ const COUNT_NOUNS: &[&str] = &[
 /// What somebody said, named as a noun after its owner: "In Okafor's words", "Okafor's reply".
 const SPEECH_NOUNS: &[&str] = &[
     "words", "reply", "response", "answer", "message", "retort", "verdict", "comment", "remark",
+    "quote", "tweet", "post",
 ];
 
 /// What somebody holds, as "X's conclusion is that …" gives it.
@@ -446,10 +447,12 @@ impl CueFinder<'_> {
             && (i + 1..(i + 3).min(words.len()))
                 .take_while(|&k| k == i + 1 || matches!(words[k - 1], "," | ":"))
                 .any(|k| matches!(words[k], "“" | "\"" | "‘"));
+        // "“…,” Tanaka's quote reads": the words read as the owner's.
+        let reads = speech && matches!(words.get(i + 1), Some(&("reads" | "read")));
         // "The agency's conclusion is that 12% of wells …": what the view holds is theirs.
         let holds =
             matches!(words.get(i + 1), Some(&("is" | "was"))) && words.get(i + 2) == Some(&"that");
-        if !(in_words || quote_next || holds) {
+        if !(in_words || quote_next || reads || holds) {
             return None;
         }
         // A sentence's opening "The" is capitalised, and no part of the name.
@@ -987,6 +990,15 @@ mod tests {
         assert_eq!(got[0].2, None);
         let got = attributed("“Never again,” Governor Ada Voss told CNN.");
         assert_eq!(got[0].2.as_deref(), Some("CNN"));
+    }
+
+    #[test]
+    fn words_that_read_as_their_owners_are_theirs() {
+        let got = attributed("“We are asked to accept this,” Tanaka's quote reads.");
+        assert_eq!(got[0].1.as_deref(), Some("Tanaka"));
+        // What is written on somebody's things is not their words.
+        let got = attributed("“We are asked to accept this,” Tanaka's car reads.");
+        assert_eq!(got[0].0, crate::attribution::Status::None);
     }
 
     #[test]

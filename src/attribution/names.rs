@@ -506,7 +506,10 @@ impl CueFinder<'_> {
             .iter()
             .rposition(|w| matches!(*w, "”" | "\"" | "’"))
             .map_or(0, |q| q + 1 + usize::from(words.get(q + 1) == Some(&",")));
-        let comma = clause + words[clause..verb].iter().position(|w| *w == ",")?;
+        let Some(comma) = words[clause..verb].iter().position(|w| *w == ",") else {
+            return self.unpunctuated_appositive(tokens, words, clause, verb);
+        };
+        let comma = clause + comma;
         if comma == clause || comma + 1 >= verb || verb - comma > LONGEST {
             return None;
         }
@@ -549,6 +552,35 @@ impl CueFinder<'_> {
             SourceKind::Person | SourceKind::Organisation | SourceKind::Body
         );
         (opens_sentence && named).then_some((subject, opener.range().start))
+    }
+
+    /// "Tom Reed a historian who leads the Kessa Trust said": a person's name and a description
+    /// of them with both commas left out. The description must open with "a" or "an" and hold a
+    /// relative clause, so "Kessa Rail a year ago said" is not one.
+    fn unpunctuated_appositive(
+        &self,
+        tokens: &[&Token],
+        words: &[&str],
+        clause: usize,
+        verb: usize,
+    ) -> Option<(Mention, usize)> {
+        const LONGEST: usize = 20;
+        let end = self.name_end(tokens, words, clause + 1);
+        let described = end >= clause + 2
+            && end < verb
+            && verb - end <= LONGEST
+            && matches!(words[end], "a" | "an")
+            && words[end..verb]
+                .iter()
+                .any(|w| matches!(*w, "who" | "whose"))
+            && tokens[end..verb]
+                .iter()
+                .all(|t| t.is_word() || t.kind() == TokenKind::Number);
+        if !described || !self.is_proper(tokens, clause) {
+            return None;
+        }
+        let subject = self.name(tokens, clause, end);
+        (subject.kind == SourceKind::Person).then_some((subject, tokens[end].range().start))
     }
 
     /// A noun for a body that acts and owns things: "union", "ministry", "council".
@@ -1397,6 +1429,20 @@ mod tests {
         ] {
             assert_eq!(attributed(text)[0].0, Status::Vague, "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_and_its_description_without_commas_still_speak() {
+        assert_eq!(
+            speaker("Tom Reed a historian who leads the Kessa Heritage Trust said 40 statues were at risk.")
+                .as_deref(),
+            Some("Tom Reed")
+        );
+        // No relative clause, no description: the trust keeps its own sentence.
+        assert_eq!(
+            speaker("The Kessa Heritage Trust said 40 statues were at risk.").as_deref(),
+            Some("Kessa Heritage Trust")
+        );
     }
 
     #[test]
