@@ -77,6 +77,20 @@ fn credited(span: Range<usize>, source: Mention) -> Found {
     }
 }
 
+/// Bodies that hear evidence: what "the court heard" is attributed to the proceedings.
+const HEARING_BODIES: &[&str] = &[
+    "court",
+    "jury",
+    "tribunal",
+    "inquest",
+    "inquiry",
+    "hearing",
+    "trial",
+    "committee",
+    "magistrates",
+    "judge",
+];
+
 /// What a publisher puts out under its name: "in a Kessa Herald editorial".
 const PUBLISHED_PIECES: &[&str] = &[
     "editorial",
@@ -283,8 +297,12 @@ impl CueFinder<'_> {
         // "The agency issued the following statement: …": issuing a statement is saying it.
         let statement = STATEMENT_VERBS.contains(&words[i])
             && words[i + 1..(i + 4).min(words.len())].contains(&"statement");
+        // "The court heard that …", "the inquest would later hear": evidence given before a
+        // body that hears it, the way court reports attribute.
+        let hearing = matches!(words[i], "heard" | "hear" | "hears")
+            && (i.saturating_sub(4)..i).any(|k| HEARING_BODIES.contains(&words[k]));
         if tokens[i].kind() != TokenKind::Word
-            || !(phrasal || statement || self.lex.reporting_verbs.contains(words[i]))
+            || !(phrasal || statement || hearing || self.lex.reporting_verbs.contains(words[i]))
         {
             return (None, i + 1);
         }
@@ -993,6 +1011,20 @@ mod tests {
     }
 
     #[test]
+    fn what_a_court_heard_is_attributed_to_the_proceedings() {
+        for text in [
+            "The court heard that 40 people had been cheated.",
+            "Millard had lost 40 pounds, the court would later hear.",
+            "The jury heard 40 calls were made.",
+        ] {
+            assert_eq!(attributed(text)[0].0, Status::Named, "{text}");
+        }
+        // Hearing a noise is no source.
+        let got = attributed("A child heard 40 shots.");
+        assert_ne!(got[0].0, Status::Named);
+    }
+
+    #[test]
     fn words_that_read_as_their_owners_are_theirs() {
         let got = attributed("“We are asked to accept this,” Tanaka's quote reads.");
         assert_eq!(got[0].1.as_deref(), Some("Tanaka"));
@@ -1015,7 +1047,7 @@ mod tests {
         }
         // A place publishes nothing, and a piece inside a longer noun is not one.
         for text in [
-            "In a Kessa court, the judge heard that 41 staff had left.",
+            "In a Kessa court, 41 staff waited for news.",
             "He lived in a Kessa story house with 43 rooms.",
         ] {
             assert_eq!(attributed(text)[0].0, Status::None, "{text}");
