@@ -133,6 +133,11 @@ impl CueFinder<'_> {
         {
             return self.phrase_before(tokens, words, took);
         }
+        // "the Lancet, which said", "Ruiz, who told reporters": the relative pronoun stands for
+        // the noun phrase before its comma.
+        if j >= 3 && matches!(words[j - 1], "which" | "who") && words[j - 2] == "," {
+            return self.phrase_ending(tokens, words, j - 2);
+        }
         // "the 44-year-old said": somebody named before, like "she".
         if j >= 5 && age_descriptor_at(tokens, words, j - 5) {
             let start = if j >= 6 && DETERMINERS.contains(&words[j - 6]) {
@@ -1429,6 +1434,18 @@ mod tests {
         ] {
             assert_eq!(attributed(text)[0].0, Status::Vague, "{text}");
         }
+    }
+
+    #[test]
+    fn a_relative_pronoun_speaks_for_the_noun_before_its_comma() {
+        assert_eq!(
+            speaker("The figures appeared in the Lancet, which said 42 patients died.").as_deref(),
+            Some("Lancet")
+        );
+        assert_eq!(
+            speaker("She thanked Ana Ruiz, who said 40 homes were saved.").as_deref(),
+            Some("Ana Ruiz")
+        );
     }
 
     #[test]
