@@ -13,7 +13,9 @@
 #   news      one claim per 2.5 sentences (~4,800 claims/MB, like the news corpus): from 8 MB
 #             on, the file is over the claim budget and fairlint stops after counting claims;
 #   pointing  sources named only by pointing back ("the mayor said", "the report said") with
-#             nobody named for them to point to (`SERIES=pointing`; not in the default run).
+#             nobody named for them to point to (`SERIES=pointing`; not in the default run);
+#   runon     one run-on sentence of capitalised words and reporting verbs, no punctuation
+#             (`SERIES=runon`; not in the default run).
 # Files go to benches/.doubling-data/ (gitignored; regenerated when the generator changes);
 # every run is in benches/.doubling-data/results.tsv, the table in results.md.
 set -euo pipefail
@@ -36,8 +38,8 @@ every() { case $1 in longform) echo 16 ;; news) echo 2.5 ;; *) echo "unknown ser
 for s in $SERIES; do
   for mb in $SIZES; do
     f=$DATA/$s-${mb}mb.md
-    if [ "$s" = pointing ]; then
-      [ -s "$f" ] || python3 benches/gen_compare.py pointing "$f" --mb "$mb"
+    if [ "$s" = pointing ] || [ "$s" = runon ]; then
+      [ -s "$f" ] || python3 benches/gen_compare.py "$s" "$f" --mb "$mb"
       continue
     fi
     [ -s "$f" ] || python3 benches/gen_compare.py big "$f" --mb "$mb" --claim-every "$(every "$s")"

@@ -236,6 +236,19 @@ def pointing(args):
     print(f"{len(text.encode())} bytes in {args.file}")
 
 
+# One run-on sentence: a long run of capitalised words, then reporting verbs with no comma or
+# full stop between them. Every verb used to look back to the sentence's start for a quote mark
+# and forward for a comma, which made such a sentence cost the square of its length.
+def runon(args):
+    target = int(args.mb * 1_000_000)
+    capitals = "Kessa " * (target * 5 // 7 // 6)
+    verbs = "said " * (target * 2 // 7 // 5)
+    text = capitals + verbs + "40 people.\n\nSources: Kessa Tribune\n"
+    with open(args.file, "w", encoding="utf-8") as f:
+        f.write(text)
+    print(f"{len(text.encode())} bytes in {args.file}")
+
+
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -254,6 +267,10 @@ def main():
     t.add_argument("--mb", type=float, default=1.0)
     t.add_argument("--seed", type=int, default=1)
     t.set_defaults(run=pointing)
+    r = sub.add_parser("runon")
+    r.add_argument("file")
+    r.add_argument("--mb", type=float, default=1.0)
+    r.set_defaults(run=runon)
     b = sub.add_parser("big")
     b.add_argument("file")
     b.add_argument("--mb", type=float, required=True)

@@ -505,12 +505,21 @@ impl CueFinder<'_> {
         verb: usize,
     ) -> Option<(Mention, usize)> {
         const LONGEST: usize = 30;
+        // A name and its description never run longer than this: a clause opening further back
+        // cannot hold one, and is not scanned once per verb.
+        const REACH: usize = 64;
+        let from = verb.saturating_sub(REACH);
         // “We were misled,” Mark Corallo, spokesman for the team said: the clause opens after
         // the quote.
-        let clause = words[..verb]
+        let clause = words[from..verb]
             .iter()
             .rposition(|w| matches!(*w, "”" | "\"" | "’"))
-            .map_or(0, |q| q + 1 + usize::from(words.get(q + 1) == Some(&",")));
+            .map_or(0, |q| {
+                from + q + 1 + usize::from(words.get(from + q + 1) == Some(&","))
+            });
+        if verb - clause > REACH {
+            return None;
+        }
         let Some(comma) = words[clause..verb].iter().position(|w| *w == ",") else {
             return self.unpunctuated_appositive(tokens, words, clause, verb);
         };
@@ -570,9 +579,15 @@ impl CueFinder<'_> {
         verb: usize,
     ) -> Option<(Mention, usize)> {
         const LONGEST: usize = 20;
-        let end = self.name_end(tokens, words, clause + 1);
-        let described = end >= clause + 2
-            && end < verb
+        const NAME_WORDS: usize = 6;
+        // The article that opens the description comes within a name's length: a long run of
+        // capitals before it is no name, and is not scanned once per verb.
+        let Some(end) = (clause + 2..(clause + 1 + NAME_WORDS).min(verb))
+            .find(|&k| matches!(words[k], "a" | "an"))
+        else {
+            return None;
+        };
+        let described = (clause + 1..end).all(|k| self.continues_name(tokens, words, k))
             && verb - end <= LONGEST
             && matches!(words[end], "a" | "an")
             && words[end..verb]
