@@ -582,11 +582,8 @@ impl CueFinder<'_> {
         const NAME_WORDS: usize = 6;
         // The article that opens the description comes within a name's length: a long run of
         // capitals before it is no name, and is not scanned once per verb.
-        let Some(end) = (clause + 2..(clause + 1 + NAME_WORDS).min(verb))
-            .find(|&k| matches!(words[k], "a" | "an"))
-        else {
-            return None;
-        };
+        let end = (clause + 2..(clause + 1 + NAME_WORDS).min(verb))
+            .find(|&k| matches!(words[k], "a" | "an"))?;
         let described = (clause + 1..end).all(|k| self.continues_name(tokens, words, k))
             && verb - end <= LONGEST
             && matches!(words[end], "a" | "an")
