@@ -586,7 +586,6 @@ impl CueFinder<'_> {
             .find(|&k| matches!(words[k], "a" | "an"))?;
         let described = (clause + 1..end).all(|k| self.continues_name(tokens, words, k))
             && verb - end <= LONGEST
-            && matches!(words[end], "a" | "an")
             && words[end..verb]
                 .iter()
                 .any(|w| matches!(*w, "who" | "whose"))

@@ -319,10 +319,10 @@ impl FigureFinder<'_> {
             return true;
         }
         // "the 66109 ZIP code": five digits and more with no thousands separator are a code,
-        // not a count (a count of that size is written "66,109").
+        // not a count (a count of that size is written "66,109" or "66 109").
         let code = number.len() >= 5 && number.bytes().all(|b| b.is_ascii_digit());
         let currency = prev.is_some_and(|w| self.lex.currencies.contains(w));
-        if code && !currency && self.space_grouped_thousands(i, number).is_none() {
+        if code && !currency {
             return true;
         }
         // "the 700 block of Orlando Avenue": an address.
