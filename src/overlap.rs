@@ -223,6 +223,11 @@ pub struct Overlaps {
 }
 
 impl Overlaps {
+    /// The article's own words in `range` (word indices), paragraph barriers left out.
+    pub fn word_count(&self, range: &Range<usize>) -> usize {
+        real_words(&self.words, range)
+    }
+
     /// The byte range of article words `range`.
     pub fn bytes(&self, range: &Range<usize>) -> Range<usize> {
         if range.is_empty() || range.end > self.words.len() {
@@ -267,12 +272,14 @@ pub fn find_overlaps(
         .map(|&i| {
             let text = &texts[i];
             let passages =
-                align::merge_adjacent(align::align(&words, &text.words, &params), MERGE_GAP);
+                align::merge_adjacent_by(align::align(&words, &text.words, &params), |a, b| {
+                    continues(&words, &text.words, a, b)
+                });
             // Only passages long enough to be reported as copies take a sentence away from the
             // paraphrase check; a short shared phrase must not hide a reworded sentence.
             let reported: Vec<Passage> = passages
                 .iter()
-                .filter(|p| p.article.len() >= REPORTED_PASSAGE_WORDS)
+                .filter(|p| real_words(&words, &p.article) >= REPORTED_PASSAGE_WORDS)
                 .cloned()
                 .collect();
             // The original's lexical keys, read once for close paraphrase and derivation.
@@ -294,7 +301,7 @@ pub fn find_overlaps(
             let found = |paraphrases: &[Paraphrase]| -> Vec<Range<usize>> {
                 passages
                     .iter()
-                    .filter(|p| p.article.len() >= REPORTED_PASSAGE_WORDS)
+                    .filter(|p| real_words(&words, &p.article) >= REPORTED_PASSAGE_WORDS)
                     .chain(&chains)
                     .map(|p| p.article.clone())
                     .chain(paraphrases.iter().map(|p| p.article.clone()))
@@ -338,7 +345,7 @@ pub fn find_overlaps(
             }
         })
         .collect();
-    keep_best_archived(&mut matches, &texts, words.len());
+    keep_best_archived(&mut matches, &texts, &words);
     // Figures are read only from originals the article shares text with; an original that shares
     // nothing is not where the article's numbers came from.
     let figures = texts
@@ -388,7 +395,8 @@ fn prefer_chains(
 /// article. An archived text is kept only if it covers at least [`REPORTED_PASSAGE_WORDS`]
 /// article words that better archived texts do not. Originals given for the article are never
 /// dropped.
-fn keep_best_archived(matches: &mut Vec<Overlap>, texts: &[OriginalText], article_words: usize) {
+fn keep_best_archived(matches: &mut Vec<Overlap>, texts: &[OriginalText], article: &[Word]) {
+    let article_words = article.len();
     // (match, article word ranges it covers, words covered, longest exact run)
     let mut archived: Vec<(usize, Vec<Range<usize>>, usize, usize)> = matches
         .iter()
@@ -403,7 +411,7 @@ fn keep_best_archived(matches: &mut Vec<Overlap>, texts: &[OriginalText], articl
                 .chain(m.paraphrases.iter().map(|p| p.article.clone()))
                 .map(|r| r.start.min(article_words)..r.end.min(article_words))
                 .collect();
-            let words = spans.iter().map(|r| r.len()).sum();
+            let words = spans.iter().map(|r| real_words(article, r)).sum();
             let exact = m
                 .passages
                 .iter()
@@ -421,7 +429,8 @@ fn keep_best_archived(matches: &mut Vec<Overlap>, texts: &[OriginalText], articl
             matches[*i].original,
         )
     });
-    let mut covered = vec![false; article_words];
+    // A paragraph barrier is nobody's copy.
+    let mut covered: Vec<bool> = article.iter().map(is_barrier).collect();
     let mut dropped = vec![false; matches.len()];
     for (i, spans, _, _) in archived {
         let new: usize = spans
@@ -466,7 +475,8 @@ fn candidates(words: &[Word], texts: &[OriginalText], params: &AlignParams) -> V
 }
 
 /// Passages at most this many words apart on both sides are one passage
-/// (`align::merge_adjacent`); paragraphs are kept apart by one more barrier word than this.
+/// (`align::merge_adjacent_by`). The aligner itself never runs across a paragraph break: it is
+/// one more barrier word than this wide.
 const MERGE_GAP: usize = 8;
 
 /// Shorter runs that make a copy when several follow one original sentence in order: runs of
@@ -534,8 +544,10 @@ pub fn derived_paraphrase_params() -> ParaphraseParams {
     }
 }
 
-/// Puts `width` words that match nothing between paragraphs, so that no passage runs from a
-/// headline into the paragraph under it. A barrier word is empty and sits where the next
+/// Puts `width` words that match nothing between paragraphs, so that the aligner's runs, edits
+/// and sentence pairs stop at a paragraph break (a headline is not read as part of the
+/// paragraph under it); passages that continue one another across the break are joined
+/// afterwards (`align::merge_adjacent_by`). A barrier word is empty and sits where the next
 /// paragraph starts, so byte ranges of passages are unaffected. Paragraphs are read from the
 /// text itself ([`paragraph_break`]), not from the article's blocks: a hard-wrapped paragraph
 /// may reach here as one block per line, and a copied passage must run on across its lines.
@@ -557,6 +569,41 @@ fn with_paragraph_barriers(text: &str, words: Vec<Word>, width: usize) -> Vec<Wo
         out.push(word);
     }
     out
+}
+
+/// A paragraph barrier of [`with_paragraph_barriers`]: an empty word.
+fn is_barrier(word: &Word) -> bool {
+    word.start == word.end
+}
+
+/// Whether passage `next` continues `prev` (`article` and `original` are the texts' words,
+/// `article` with paragraph barriers): at most [`MERGE_GAP`] words apart on both sides, as a
+/// clause of the writer's own inside a copied passage is. Across a paragraph break of the
+/// article the words between must be the original's words around the join (the aligner may
+/// leave a few copied words of a repetitive stretch out of both passages): a passage the article
+/// only breaks into paragraphs is one copied passage, but a sentence of the writer's own between
+/// two copied paragraphs keeps them apart.
+fn continues(article: &[Word], original: &[Word], prev: &Passage, next: &Passage) -> bool {
+    let article_gap = &article[prev.article.end..next.article.start];
+    let original_gap = &original[prev.original.end..next.original.start];
+    if original_gap.len() > MERGE_GAP {
+        return false;
+    }
+    if !article_gap.iter().any(is_barrier) {
+        return article_gap.len() <= MERGE_GAP;
+    }
+    let around = &original[prev.original.end.saturating_sub(MERGE_GAP)
+        ..(next.original.start + MERGE_GAP).min(original.len())];
+    let mut own = article_gap.iter().filter(|w| !is_barrier(w));
+    own.clone().count() <= MERGE_GAP && own.all(|w| around.iter().any(|o| o.hash == w.hash))
+}
+
+/// The words of `range` (article word indices) that are the article's own, not barriers.
+pub fn real_words(words: &[Word], range: &Range<usize>) -> usize {
+    words[range.clone()]
+        .iter()
+        .filter(|w| !is_barrier(w))
+        .count()
 }
 
 /// The shortest line (in characters) that is taken for a line of hard-wrapped prose; shorter
@@ -859,5 +906,58 @@ mod tests {
                 "{quote:?}"
             );
         }
+    }
+
+    const WIRE_PARAGRAPHS: [&str; 3] = [
+        "Engineers closed the Marwick swing bridge to all traffic on Friday after divers found \
+         a crack running through one of the stone piers that carry its turning deck.",
+        "The county highways department said the crossing would stay shut for at least six \
+         weeks while a firm of specialists surveys the pier and designs a repair.",
+        "Ferry operators on the estuary have agreed to run an extra boat every hour in the \
+         morning and evening while the bridge is out of use.",
+    ];
+
+    /// The copy findings of `article` against the three wire paragraphs, as flagged text.
+    fn copies(article: &str) -> Vec<String> {
+        let original = Arc::new(Original {
+            source: "Wire".into(),
+            path: "wire.txt".into(),
+            text: Arc::from(WIRE_PARAGRAPHS.join("\n\n")),
+            archive: None,
+        });
+        let settings = crate::config::Settings::builtin();
+        let (_, findings) = crate::check::check_text_with("a.md", article, &settings, &[original]);
+        findings
+            .iter()
+            .filter(|f| f.rule.starts_with("copy-") && f.rule != "copy-derived")
+            .map(|f| article[f.span.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_passage_the_article_breaks_into_paragraphs_is_one_finding() {
+        let article = format!(
+            "Drivers in Marwick face long detours this summer.\n\n{}\n\n{}\n\n\
+             Shopkeepers on the quay fear a quiet season.\n",
+            WIRE_PARAGRAPHS[0], WIRE_PARAGRAPHS[1]
+        );
+        let found = copies(&article);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("Engineers closed") && found[0].ends_with("a repair"));
+    }
+
+    #[test]
+    fn the_writers_own_sentence_between_copied_paragraphs_keeps_them_apart() {
+        let article = format!(
+            "{}\n\nLocal traders called the news a blow.\n\n{}\n",
+            WIRE_PARAGRAPHS[0], WIRE_PARAGRAPHS[1]
+        );
+        assert_eq!(copies(&article).len(), 2, "{:?}", copies(&article));
+    }
+
+    #[test]
+    fn paragraphs_copied_out_of_the_originals_order_stay_apart() {
+        let article = format!("{}\n\n{}\n", WIRE_PARAGRAPHS[0], WIRE_PARAGRAPHS[2]);
+        assert_eq!(copies(&article).len(), 2, "{:?}", copies(&article));
     }
 }

@@ -88,7 +88,11 @@ pub struct Reuse {
     pub verdict: crate::overlap::Verdict,
 }
 
-fn covered(ranges: impl Iterator<Item = std::ops::Range<usize>>) -> usize {
+/// The words the union of `ranges` holds, `count` saying how many words a range holds.
+fn covered(
+    ranges: impl Iterator<Item = std::ops::Range<usize>>,
+    count: impl Fn(std::ops::Range<usize>) -> usize,
+) -> usize {
     let mut ranges: Vec<std::ops::Range<usize>> = ranges.collect();
     ranges.sort_by_key(|r| r.start);
     let mut total = 0;
@@ -96,7 +100,7 @@ fn covered(ranges: impl Iterator<Item = std::ops::Range<usize>>) -> usize {
     for r in ranges {
         let start = r.start.max(end);
         if r.end > start {
-            total += r.end - start;
+            total += count(start..r.end);
         }
         end = end.max(r.end);
     }
@@ -109,12 +113,7 @@ fn round3(x: f64) -> f64 {
 
 fn reuse_of(path: &str, analysis: &Analysis) -> Vec<Reuse> {
     let overlaps = &analysis.overlaps;
-    let article_words = overlaps
-        .words
-        .iter()
-        .filter(|w| w.end > w.start)
-        .count()
-        .max(1);
+    let article_words = overlaps.word_count(&(0..overlaps.words.len())).max(1);
     overlaps
         .matches
         .iter()
@@ -126,6 +125,7 @@ fn reuse_of(path: &str, analysis: &Analysis) -> Vec<Reuse> {
                     .chain(&m.chains)
                     .map(|p| p.original.clone())
                     .chain(m.paraphrases.iter().map(|p| p.original.clone())),
+                |r| r.len(),
             );
             let in_article = covered(
                 m.passages
@@ -133,6 +133,7 @@ fn reuse_of(path: &str, analysis: &Analysis) -> Vec<Reuse> {
                     .chain(&m.chains)
                     .map(|p| p.article.clone())
                     .chain(m.paraphrases.iter().map(|p| p.article.clone())),
+                |r| overlaps.word_count(&r),
             );
             Reuse {
                 article: path.to_string(),

@@ -34,7 +34,8 @@ pub use fingerprint::{fingerprints, kgram_sequence, kgrams, rolling_kgrams};
 pub use index::Index;
 pub use lexical::{figure_value, filler_key, for_each_lexical_key, lexical_words, word_key};
 pub use pairwise::{
-    AlignParams, ChainParams, INDEX_K, Passage, align, merge_adjacent, sentence_chains,
+    AlignParams, ChainParams, INDEX_K, Passage, align, merge_adjacent, merge_adjacent_by,
+    sentence_chains,
 };
 pub use paraphrase::{
     COMMON_NEWS_WORDS, DEFAULT_PARAPHRASE_MIN_SCORE, Evidence, PARAPHRASE_MIN_CONTENT_WORDS,

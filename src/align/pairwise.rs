@@ -727,14 +727,26 @@ fn cut(part: Run, t: &Range<usize>) -> impl Iterator<Item = Run> {
 /// its longest exact run the longest of theirs. `passages` are sorted by article start, as
 /// [`align`] gives them.
 pub fn merge_adjacent(passages: Vec<Passage>, max_gap: usize) -> Vec<Passage> {
+    merge_adjacent_by(passages, |prev, next| {
+        next.article.start - prev.article.end <= max_gap
+            && next.original.start - prev.original.end <= max_gap
+    })
+}
+
+/// [`merge_adjacent`], with the caller saying whether `next` continues `prev` (it is only asked
+/// about passages that follow one another in both texts): a caller that marks paragraph breaks
+/// with barrier words counts the words between two passages its own way.
+pub fn merge_adjacent_by(
+    passages: Vec<Passage>,
+    continues: impl Fn(&Passage, &Passage) -> bool,
+) -> Vec<Passage> {
     let mut out: Vec<(Passage, f64)> = Vec::with_capacity(passages.len());
     for next in passages {
         let weight = next.article.len() as f64;
         if let Some((prev, prev_weight)) = out.last_mut()
             && next.article.start >= prev.article.end
-            && next.article.start - prev.article.end <= max_gap
             && next.original.start >= prev.original.end
-            && next.original.start - prev.original.end <= max_gap
+            && continues(prev, &next)
         {
             let total = *prev_weight + weight;
             prev.similarity = (prev.similarity * *prev_weight + next.similarity * weight) / total;

@@ -65,7 +65,7 @@ pub(super) fn copy_verbatim(a: &Analysis, rule: &RuleSettings) -> Vec<Finding> {
                 o.bytes(&p.article),
                 format!(
                     "{} copied from {} ({}), {} of them word for word",
-                    plural_of(p.article.len(), "word"),
+                    plural_of(o.word_count(&p.article), "word"),
                     original.original.source,
                     original.original.describe(),
                     p.longest_exact
@@ -92,14 +92,17 @@ pub(super) fn copy_near_verbatim(a: &Analysis, rule: &RuleSettings) -> Vec<Findi
     for m in &o.matches {
         let original = &o.originals[m.original];
         for p in &m.passages {
-            if p.article.len() < min || p.similarity < threshold || p.longest_exact >= max_exact {
+            if o.word_count(&p.article) < min
+                || p.similarity < threshold
+                || p.longest_exact >= max_exact
+            {
                 continue;
             }
             out.push(finding(
                 o.bytes(&p.article),
                 format!(
                     "{} follow {} ({}) with light edits ({:.0}% similar)",
-                    plural_of(p.article.len(), "word"),
+                    plural_of(o.word_count(&p.article), "word"),
                     original.original.source,
                     original.original.describe(),
                     p.similarity * 100.0
@@ -120,7 +123,7 @@ pub(super) fn copy_near_verbatim(a: &Analysis, rule: &RuleSettings) -> Vec<Findi
                 o.bytes(&p.article),
                 format!(
                     "{} follow a sentence of {} ({}) in runs kept word for word, the longest {} words ({:.0}% similar)",
-                    plural_of(p.article.len(), "word"),
+                    plural_of(o.word_count(&p.article), "word"),
                     original.original.source,
                     original.original.describe(),
                     p.longest_exact,

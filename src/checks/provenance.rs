@@ -50,9 +50,12 @@ pub(super) fn source_undeclared(a: &Analysis, _rule: &RuleSettings) -> Vec<Findi
             .passages
             .iter()
             .chain(&m.chains)
-            .map(|p| p.article.len())
+            .map(|p| o.word_count(&p.article))
             .sum::<usize>()
-            + m.paraphrases.iter().map(|p| p.article.len()).sum::<usize>();
+            + m.paraphrases
+                .iter()
+                .map(|p| o.word_count(&p.article))
+                .sum::<usize>();
         out.push(finding(
             o.bytes(&article),
             format!(
