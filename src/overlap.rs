@@ -51,6 +51,9 @@ pub struct Overlap {
     /// (`align::sentence_chains`), not inside a passage.
     pub chains: Vec<Passage>,
     pub paraphrases: Vec<Paraphrase>,
+    /// In an article wholly derived from this original: single shorter runs kept word for word
+    /// from one of its sentences, where nothing else was found (see [`kept_phrase_params`]).
+    pub kept: Vec<Passage>,
     /// How much of the whole article follows this original.
     pub derivation: Derivation,
 }
@@ -318,7 +321,9 @@ pub fn find_overlaps(
             let mut derivation =
                 derivation_of(&lexical, &sentences, &shared, &found(&paraphrases), longest);
             // In an article wholly derived from the original, sentences that follow it in pairs
-            // on less evidence are its paraphrase too.
+            // on less evidence are its paraphrase too, and a phrase kept from one of its
+            // sentences is copying.
+            let mut kept = Vec::new();
             if derivation.verdict() == Verdict::Wholly {
                 let more = pairs.select(&derived_paraphrase_params(), &chains);
                 let before = paraphrases.len();
@@ -335,12 +340,28 @@ pub fn find_overlaps(
                     derivation =
                         derivation_of(&lexical, &sentences, &shared, &found(&paraphrases), longest);
                 }
+                let taken = found(&paraphrases);
+                kept = align::sentence_chains(
+                    &words,
+                    &text.words,
+                    &sentences,
+                    &text.sentences,
+                    &reported,
+                    &kept_phrase_params(),
+                );
+                kept.retain(|p| {
+                    align::wording(&article_side, &p.article, &stopwords) >= KEPT_PHRASE_WORDING
+                        && !taken
+                            .iter()
+                            .any(|t| t.start < p.article.end && p.article.start < t.end)
+                });
             }
             Overlap {
                 original: i,
                 passages,
                 chains,
                 paraphrases,
+                kept,
                 derivation,
             }
         })
@@ -407,6 +428,7 @@ fn keep_best_archived(matches: &mut Vec<Overlap>, texts: &[OriginalText], articl
                 .passages
                 .iter()
                 .chain(&m.chains)
+                .chain(&m.kept)
                 .map(|p| p.article.clone())
                 .chain(m.paraphrases.iter().map(|p| p.article.clone()))
                 .map(|r| r.start.min(article_words)..r.end.min(article_words))
@@ -492,6 +514,26 @@ pub fn chain_params() -> ChainParams {
         min_share: 0.33,
     }
 }
+
+/// A phrase kept from a sentence of the original that is copying in an article wholly derived
+/// from it: one run of 7 words or more. On `tests/copy-derived/tuned` these are the wire's own
+/// phrases ("no new students will be taken on from next September"); elsewhere runs that
+/// short are names, titles and stock phrases that independent reports share (22 runs of 6 to 11
+/// words in the 20 not-derived rewrites there), so the whole article is the guard. A run must
+/// also hold [`KEPT_PHRASE_WORDING`] words of wording: a name with its title ("Grant Dalziel
+/// of the Cash Access Alliance") is a fact any report gives, not a kept phrase.
+pub fn kept_phrase_params() -> ChainParams {
+    ChainParams {
+        min_run: 7,
+        min_runs: 1,
+        min_words: 7,
+        min_longest: 7,
+        min_share: 0.0,
+    }
+}
+
+/// The words of the writer's wording (`align::wording`) a kept phrase holds.
+const KEPT_PHRASE_WORDING: usize = 3;
 
 /// The shortest passage the copy rules report at their defaults (copy-verbatim's 12-word run,
 /// copy-near-verbatim's 15 words).
@@ -959,5 +1001,78 @@ mod tests {
     fn paragraphs_copied_out_of_the_originals_order_stay_apart() {
         let article = format!("{}\n\n{}\n", WIRE_PARAGRAPHS[0], WIRE_PARAGRAPHS[2]);
         assert_eq!(copies(&article).len(), 2, "{:?}", copies(&article));
+    }
+
+    const GROUNDING_WIRE: &str = "Harbour authorities in Penmarrow closed the port to all \
+        shipping on Thursday after a cargo vessel lost its steering and ran aground at the mouth \
+        of the estuary. The Kessa Star, carrying timber from the Baltic, struck a sandbank \
+        shortly before dawn with eleven crew on board. Nobody was injured, and the crew stayed \
+        aboard while tugs waited for the evening tide. The harbour master, Tomas Brevik of the \
+        Penmarrow Harbour Board, said the port would stay shut until the ship had been refloated \
+        and inspected by divers. Fishing boats based in the town were told to tie up at the outer \
+        pier until further notice. Salvage engineers expect to attempt the refloat on Friday \
+        morning if the weather holds.";
+
+    /// A rewrite that follows the wire sentence by sentence, with `fourth` as its fourth.
+    fn grounding_rewrite(fourth: &str) -> String {
+        format!(
+            "Penmarrow's harbour authorities shut the port to all shipping on Thursday when a \
+             cargo ship lost its steering and grounded at the estuary mouth. The Kessa Star, \
+             loaded with Baltic timber, hit a sandbank just before dawn with eleven crew aboard. \
+             No one was hurt, and the crew remained on the ship as tugs waited for the evening \
+             tide. {fourth} Fishing boats from the town have been told to tie up at the outer \
+             pier for now. Salvage teams hope to try the refloat on Friday morning, weather \
+             permitting.\n"
+        )
+    }
+
+    /// The article's kept phrases against the grounding wire, as text.
+    fn kept_phrases(article: &str) -> Vec<String> {
+        let original = Arc::new(Original {
+            source: "Wire".into(),
+            path: "wire.txt".into(),
+            text: Arc::from(GROUNDING_WIRE),
+            archive: None,
+        });
+        let settings = crate::config::Settings::builtin();
+        let (analysis, _) = crate::check::check_text_with("a.md", article, &settings, &[original]);
+        let o = &analysis.overlaps;
+        o.matches
+            .iter()
+            .flat_map(|m| &m.kept)
+            .map(|p| article[o.bytes(&p.article)].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_derived_story_keeps_a_phrase_of_the_wire() {
+        let article = grounding_rewrite(
+            "A diving team from Falmouth drove down in the afternoon with lifting bags and a \
+             small crane, and local trawlers must wait until the ship had been refloated and \
+             inspected.",
+        );
+        assert_eq!(
+            kept_phrases(&article),
+            ["until the ship had been refloated and inspected"]
+        );
+    }
+
+    #[test]
+    fn a_name_and_title_kept_from_the_wire_is_not_a_kept_phrase() {
+        let article = grounding_rewrite(
+            "A diving team from Falmouth drove down in the afternoon with lifting bags and a \
+             small crane, according to Tomas Brevik of the Penmarrow Harbour Board.",
+        );
+        assert!(kept_phrases(&article).is_empty());
+    }
+
+    #[test]
+    fn a_phrase_shared_with_an_original_the_story_does_not_follow_is_left_alone() {
+        let article = "Trawler crews in Penmarrow spent Thursday mending nets on the quay. A \
+            diving team from Falmouth drove down in the afternoon with lifting bags and a small \
+            crane, and local trawlers must wait until the ship had been refloated and inspected. \
+            Several skippers said the lost days would cost them dearly. The town's fish market \
+            will open for only two hours on Saturday.\n";
+        assert!(kept_phrases(article).is_empty());
     }
 }

@@ -123,6 +123,7 @@ fn reuse_of(path: &str, analysis: &Analysis) -> Vec<Reuse> {
                 m.passages
                     .iter()
                     .chain(&m.chains)
+                    .chain(&m.kept)
                     .map(|p| p.original.clone())
                     .chain(m.paraphrases.iter().map(|p| p.original.clone())),
                 |r| r.len(),
@@ -131,6 +132,7 @@ fn reuse_of(path: &str, analysis: &Analysis) -> Vec<Reuse> {
                 m.passages
                     .iter()
                     .chain(&m.chains)
+                    .chain(&m.kept)
                     .map(|p| p.article.clone())
                     .chain(m.paraphrases.iter().map(|p| p.article.clone())),
                 |r| overlaps.word_count(&r),
@@ -145,6 +147,7 @@ fn reuse_of(path: &str, analysis: &Analysis) -> Vec<Reuse> {
                     .passages
                     .iter()
                     .chain(&m.chains)
+                    .chain(&m.kept)
                     .map(|p| p.longest_exact)
                     .max()
                     .unwrap_or(0),

@@ -454,6 +454,16 @@ fn tokens(
         .collect()
 }
 
+/// How many of `side`'s words `range` are the writer's wording: content words written in lower
+/// case, without digits, and not among the words any news report uses (see [`Paraphrase::wording`]).
+/// A run of names, titles and numbers ("Ana Ruiz of the Kessa Trust") has none.
+pub fn wording(side: &Sentences, range: &Range<usize>, stopwords: &HashSet<u64>) -> usize {
+    tokens(side, range, stopwords, &common_news_keys())
+        .iter()
+        .filter(|t| t.wording)
+        .count()
+}
+
 /// ([`Paraphrase::kept`], [`Paraphrase::kept_share`]) of an article sentence's tokens against
 /// an original sentence's: the longest common subsequence on keys, counting the article's
 /// wording only.

@@ -116,6 +116,25 @@ pub(super) fn copy_near_verbatim(a: &Analysis, rule: &RuleSettings) -> Vec<Findi
                 )],
             ));
         }
+        // In an article wholly derived from the original, a shorter run kept word for word.
+        for p in &m.kept {
+            out.push(finding(
+                o.bytes(&p.article),
+                format!(
+                    "{} kept word for word from {} ({}), which this article follows throughout",
+                    plural_of(p.longest_exact, "word"),
+                    original.original.source,
+                    original.original.describe(),
+                ),
+                "kept phrase",
+                "a story derived from one original keeps its phrases: say this in your own words",
+                vec![related(
+                    original,
+                    original.bytes(&p.original),
+                    Some(p.similarity),
+                )],
+            ));
+        }
         // Shorter runs kept in the original's order within one sentence: the light edits of a
         // sub-editor who trims and swaps between them.
         for p in &m.chains {

@@ -36,6 +36,7 @@ pub(super) fn source_undeclared(a: &Analysis, _rule: &RuleSettings) -> Vec<Findi
             .passages
             .iter()
             .chain(&m.chains)
+            .chain(&m.kept)
             .map(|p| (p.article.clone(), p.original.clone(), p.similarity))
             .chain(
                 m.paraphrases
@@ -50,6 +51,7 @@ pub(super) fn source_undeclared(a: &Analysis, _rule: &RuleSettings) -> Vec<Findi
             .passages
             .iter()
             .chain(&m.chains)
+            .chain(&m.kept)
             .map(|p| o.word_count(&p.article))
             .sum::<usize>()
             + m.paraphrases
