@@ -391,7 +391,8 @@ fn block_introductions(article: &Article) -> Vec<Option<usize>> {
 }
 
 /// The source the introduction names: a cue in its sentence, else the name right before the
-/// colon (a speaker's label), else the named person the sentence is about.
+/// colon (a speaker's label), else a document it labels ("From the Kessa Council review:"),
+/// else the named person the sentence is about.
 fn introduced_by(
     article: &Article,
     claim: &Claim,
@@ -407,6 +408,7 @@ fn introduced_by(
     }
     let subject = finder
         .label_before(sentence, colon)
+        .or_else(|| finder.document_label(sentence, colon))
         .or_else(|| finder.person_before(sentence, colon))?;
     Some(Attribution {
         status: Status::Named,
@@ -705,6 +707,21 @@ mod tests {
         // Without the phrase, nobody is said to have spoken to an outlet.
         let got = attributed("Alan Briggs said “no patient will lose out”.");
         assert_eq!(got[0].2, None);
+    }
+
+    #[test]
+    fn a_paragraph_labelling_a_document_introduces_its_words() {
+        let text = "The council published its annual transport review on Monday. From the Kessa \
+            Council review:\n\n“Bus use fell by a fifth, and two routes carried fewer than ten \
+            passengers a day.”\n";
+        assert_eq!(speaker(text).as_deref(), Some("Kessa Council"));
+        // "the review" points back to the one the article named.
+        let text = "The Harrow Review found the depot unsafe.\n\nFrom the review:\n\n“Every crane \
+            on the east quay needs replacing.”\n";
+        assert_eq!(speaker(text).as_deref(), Some("Harrow Review"));
+        // A paragraph ending on a document that is not labelled as the source introduces nothing.
+        let text = "Nobody from the council came to the review:\n\n“We were left to guess.”\n";
+        assert_eq!(attributed(text)[0].0, Status::None);
     }
 
     #[test]

@@ -5,6 +5,9 @@
 
 use super::cues::{AUXILIARIES, is_adverb};
 use super::speakers::DOCUMENT_NOUNS;
+
+/// The longest "From the … report:" read as a document's label, in words.
+const MAX_DOCUMENT_LABEL_WORDS: usize = 8;
 use super::{CueFinder, Mention, SourceKind};
 use crate::lexicon::ends_with_any;
 use crate::text::{Token, TokenKind};
@@ -1119,6 +1122,38 @@ impl CueFinder<'_> {
         Some(Mention {
             text: named,
             span: first.range().start..noun.range().end,
+            kind: SourceKind::Body,
+        })
+    }
+
+    /// "From the Kessa Council review:", "From the same Zogby study:", "From the report:": a
+    /// sentence that opens with "from" and ends at the colon on a document noun introduces what
+    /// follows as the document's words. The document is the name written before the noun, else
+    /// the one the article named earlier.
+    pub(super) fn document_label(&self, sentence: usize, colon: usize) -> Option<Mention> {
+        let sentence = &self.article.sentences[sentence];
+        let tokens: Vec<&Token> = self
+            .article
+            .tokens_of(sentence)
+            .iter()
+            .filter(|t| t.range().end <= colon && t.kind() == TokenKind::Word)
+            .collect();
+        let (first, last) = (tokens.first()?, tokens.last()?);
+        if self.article.lower(first) != "from" || tokens.len() > MAX_DOCUMENT_LABEL_WORDS {
+            return None;
+        }
+        let noun = self.article.lower(last);
+        if !DOCUMENT_NOUNS.contains(&noun) {
+            return None;
+        }
+        let named = self
+            .name_index
+            .document_before(noun, last.range().end)
+            .filter(|_| tokens.len() > 2 && tokens[tokens.len() - 2].capitalised())
+            .or_else(|| self.name_index.document_before(noun, first.range().start))?;
+        Some(Mention {
+            text: named,
+            span: first.range().start..last.range().end,
             kind: SourceKind::Body,
         })
     }
