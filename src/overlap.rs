@@ -349,8 +349,9 @@ pub fn find_overlaps(
                     &reported,
                     &kept_phrase_params(),
                 );
+                let wording = align::Wording::new(&stopwords);
                 kept.retain(|p| {
-                    align::wording(&article_side, &p.article, &stopwords) >= KEPT_PHRASE_WORDING
+                    wording.count(&article_side, &p.article) >= KEPT_PHRASE_WORDING
                         && !taken
                             .iter()
                             .any(|t| t.start < p.article.end && p.article.start < t.end)
@@ -532,7 +533,7 @@ pub fn kept_phrase_params() -> ChainParams {
     }
 }
 
-/// The words of the writer's wording (`align::wording`) a kept phrase holds.
+/// The words of the writer's wording (`align::Wording`) a kept phrase holds.
 const KEPT_PHRASE_WORDING: usize = 3;
 
 /// The shortest passage the copy rules report at their defaults (copy-verbatim's 12-word run,

@@ -40,8 +40,8 @@ pub use pairwise::{
 pub use paraphrase::{
     COMMON_NEWS_WORDS, DEFAULT_PARAPHRASE_MIN_SCORE, Evidence, PARAPHRASE_MIN_CONTENT_WORDS,
     PARAPHRASE_OVERLAP_WEIGHT, Paraphrase, ParaphraseParams, STOPWORDS, SentenceIndex,
-    SentencePairs, Sentences, paraphrases, paraphrases_excluding, sentence_pairs, stopwords,
-    wording,
+    SentencePairs, Sentences, Wording, paraphrases, paraphrases_excluding, sentence_pairs,
+    stopwords,
 };
 pub use thesaurus::Entry as ThesaurusEntry;
 pub use words::{Word, hash_word, words};

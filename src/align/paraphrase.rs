@@ -454,14 +454,29 @@ fn tokens(
         .collect()
 }
 
-/// How many of `side`'s words `range` are the writer's wording: content words written in lower
-/// case, without digits, and not among the words any news report uses (see [`Paraphrase::wording`]).
+/// Counts the writer's wording in a stretch of text: content words written in lower case,
+/// without digits, and not among the words any news report uses (see [`Paraphrase::wording`]).
 /// A run of names, titles and numbers ("Ana Ruiz of the Kessa Trust") has none.
-pub fn wording(side: &Sentences, range: &Range<usize>, stopwords: &HashSet<u64>) -> usize {
-    tokens(side, range, stopwords, &common_news_keys())
-        .iter()
-        .filter(|t| t.wording)
-        .count()
+pub struct Wording {
+    stopwords: HashSet<u64>,
+    common: FastSet<u64>,
+}
+
+impl Wording {
+    pub fn new(stopwords: &HashSet<u64>) -> Self {
+        Wording {
+            stopwords: stopwords.clone(),
+            common: common_news_keys(),
+        }
+    }
+
+    /// How many of `side`'s words `range` are wording.
+    pub fn count(&self, side: &Sentences, range: &Range<usize>) -> usize {
+        tokens(side, range, &self.stopwords, &self.common)
+            .iter()
+            .filter(|t| t.wording)
+            .count()
+    }
 }
 
 /// ([`Paraphrase::kept`], [`Paraphrase::kept_share`]) of an article sentence's tokens against
