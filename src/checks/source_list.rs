@@ -140,13 +140,19 @@ fn entries_with_originals(a: &Analysis) -> HashSet<usize> {
 }
 
 /// Wire copy is used without being named: a listed source whose original the article reuses
-/// (any passage or close paraphrase found in it) is used.
+/// (any passage or close paraphrase found in it) is used, and so is one whose figures the
+/// article gives (a heavy rewrite keeps the facts and none of the wording).
 fn reused_entries(a: &Analysis) -> Vec<usize> {
     let overlaps = &a.overlaps;
+    let figures = distinctive_figures(a);
     overlaps
         .matches
         .iter()
-        .filter(|m| !m.passages.is_empty() || !m.paraphrases.is_empty())
+        .filter(|m| {
+            !m.passages.is_empty()
+                || !m.paraphrases.is_empty()
+                || gives_figures(&overlaps.figures[m.original], &figures)
+        })
         .filter_map(|m| {
             let original = &overlaps.originals[m.original].original;
             if original.archived() {
@@ -156,6 +162,32 @@ fn reused_entries(a: &Analysis) -> Vec<usize> {
         })
         .collect()
 }
+
+/// The values of the article's figures that a report would not share by chance with another
+/// one about something else: 100 or more, or a percentage ("40" and "3" are everywhere).
+fn distinctive_figures(a: &Analysis) -> HashSet<String> {
+    a.claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Figure)
+        .filter_map(|c| crate::align::figure_value(&c.key))
+        .filter(|v| v.ends_with('%') || v.parse::<f64>().is_ok_and(|n| n.abs() >= 100.0))
+        .collect()
+}
+
+/// Whether an original (its `figures`, as `Overlaps::figures` holds them) gives
+/// [`FIGURES_FROM_ONE_ORIGINAL`] of the article's distinctive `figures`.
+fn gives_figures(figures: &[(String, std::ops::Range<usize>)], article: &HashSet<String>) -> bool {
+    let given: HashSet<String> = figures
+        .iter()
+        .filter_map(|(key, _)| crate::align::figure_value(key))
+        .filter(|v| article.contains(v))
+        .collect();
+    given.len() >= FIGURES_FROM_ONE_ORIGINAL
+}
+
+/// Two figures of the article in one listed original say the article drew on it: one could be
+/// a coincidence (a round number, a year's total both reports quote).
+const FIGURES_FROM_ONE_ORIGINAL: usize = 2;
 
 /// A person's title names the office they speak for: "President Pezeshkian" cites an "Office of
 /// the Iranian Presidency" entry, "Health Minister Ana Ruiz" a "Ministry of Health" one. Words
@@ -268,5 +300,43 @@ mod tests {
         assert!(!body.names("Wire (Kessa"));
         // A name with a line break is looked for across the blocks' join.
         assert!(body.names("Harbour Wire\n(Kessa"));
+    }
+
+    /// The source-unused findings of `article` with the Kessa Wire text as the original of its
+    /// one listed source.
+    fn unused(article: &str) -> usize {
+        const WIRE: &str = "Ministers from the three valley states met in Serrano on Tuesday. \
+            They agreed to release 15,000 cubic metres of water a day from the upper dam, and to \
+            share a repair bill of 300 million pesos. Farmers had asked for 40 days of warning.";
+        let original = std::sync::Arc::new(crate::originals::Original {
+            source: "Kessa Wire".into(),
+            path: "wire.txt".into(),
+            text: std::sync::Arc::from(WIRE),
+            archive: None,
+        });
+        let settings = crate::config::Settings::builtin();
+        let text = format!("{article}\n\nSources: Kessa Wire\n");
+        let (_, findings) = crate::check::check_text_with("a.md", &text, &settings, &[original]);
+        findings
+            .iter()
+            .filter(|f| f.rule == "source-unused")
+            .count()
+    }
+
+    #[test]
+    fn a_rewrite_that_gives_the_originals_figures_uses_it() {
+        // Not one phrase of the wire, but two of its figures.
+        let article = "A deal struck in Serrano ends the valley's water war: the upper dam will \
+            let out some 15,000 cubic metres daily, and the states split a 300 million peso bill.";
+        assert_eq!(unused(article), 0);
+    }
+
+    #[test]
+    fn one_shared_figure_or_small_numbers_do_not_make_a_source_used() {
+        let article = "Serrano hosted the talks, where 15,000 cubic metres was the figure \
+            everyone quoted.";
+        assert_eq!(unused(article), 1);
+        let article = "Growers in 3 villages want 40 days of warning before any release.";
+        assert_eq!(unused(article), 1);
     }
 }
