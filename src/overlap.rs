@@ -352,9 +352,7 @@ pub fn find_overlaps(
                 let wording = align::Wording::new(&stopwords);
                 kept.retain(|p| {
                     wording.count(&article_side, &p.article) >= KEPT_PHRASE_WORDING
-                        && !taken
-                            .iter()
-                            .any(|t| t.start < p.article.end && p.article.start < t.end)
+                        && !align::overlaps_any(&p.article, &taken)
                 });
             }
             Overlap {

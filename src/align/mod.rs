@@ -33,6 +33,7 @@ mod words;
 pub use fingerprint::{fingerprints, kgram_sequence, kgrams, rolling_kgrams};
 pub use index::Index;
 pub use lexical::{figure_value, filler_key, for_each_lexical_key, lexical_words, word_key};
+pub(crate) use pairwise::overlaps_any;
 pub use pairwise::{
     AlignParams, ChainParams, INDEX_K, Passage, align, merge_adjacent, merge_adjacent_by,
     sentence_chains,

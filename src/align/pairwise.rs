@@ -664,7 +664,8 @@ fn select_passages(
     passages
 }
 
-fn overlaps_any(range: &Range<usize>, taken: &[Range<usize>]) -> bool {
+/// Whether `range` shares a position with any of `taken` (in any order).
+pub(crate) fn overlaps_any(range: &Range<usize>, taken: &[Range<usize>]) -> bool {
     taken
         .iter()
         .any(|t| t.start < range.end && range.start < t.end)

@@ -5,12 +5,12 @@
 
 use super::cues::{AUXILIARIES, is_adverb};
 use super::speakers::DOCUMENT_NOUNS;
-
-/// The longest "From the … report:" read as a document's label, in words.
-const MAX_DOCUMENT_LABEL_WORDS: usize = 8;
 use super::{CueFinder, Mention, SourceKind};
 use crate::lexicon::ends_with_any;
 use crate::text::{Token, TokenKind};
+
+/// The longest "From the … report:" read as a document's label, in words.
+const MAX_DOCUMENT_LABEL_WORDS: usize = 8;
 
 const LOCATIVES: &[&str] = &["in", "from", "at", "near", "outside", "inside"];
 
@@ -1079,13 +1079,7 @@ impl CueFinder<'_> {
     /// "Secretary of the Air Force Ana Lutz:" — a name that ends right at the colon labels
     /// what follows as its words.
     pub(super) fn label_before(&self, sentence: usize, colon: usize) -> Option<Mention> {
-        let sentence = &self.article.sentences[sentence];
-        let tokens: Vec<&Token> = self
-            .article
-            .tokens_of(sentence)
-            .iter()
-            .filter(|t| t.range().end <= colon)
-            .collect();
+        let tokens = self.tokens_before(sentence, colon);
         let words: Vec<&str> = tokens.iter().map(|t| self.article.lower(t)).collect();
         let last = tokens.last()?;
         if !last.capitalised() {
@@ -1131,13 +1125,8 @@ impl CueFinder<'_> {
     /// follows as the document's words. The document is the name written before the noun, else
     /// the one the article named earlier.
     pub(super) fn document_label(&self, sentence: usize, colon: usize) -> Option<Mention> {
-        let sentence = &self.article.sentences[sentence];
-        let tokens: Vec<&Token> = self
-            .article
-            .tokens_of(sentence)
-            .iter()
-            .filter(|t| t.range().end <= colon && t.kind() == TokenKind::Word)
-            .collect();
+        let mut tokens = self.tokens_before(sentence, colon);
+        tokens.retain(|t| t.kind() == TokenKind::Word);
         let (first, last) = (tokens.first()?, tokens.last()?);
         if self.article.lower(first) != "from" || tokens.len() > MAX_DOCUMENT_LABEL_WORDS {
             return None;
@@ -1161,14 +1150,19 @@ impl CueFinder<'_> {
     /// The first named person in the sentence before `before`: who a sentence ending in a colon
     /// introduces ("During the audience the Pope expressed his hopes: …").
     pub(super) fn person_before(&self, sentence: usize, before: usize) -> Option<Mention> {
+        self.people_in(&self.tokens_before(sentence, before))
+            .into_iter()
+            .next()
+    }
+
+    /// The tokens of `sentence` that end by `before`: what a sentence says up to its colon.
+    fn tokens_before(&self, sentence: usize, before: usize) -> Vec<&Token> {
         let sentence = &self.article.sentences[sentence];
-        let tokens: Vec<&Token> = self
-            .article
+        self.article
             .tokens_of(sentence)
             .iter()
             .filter(|t| t.range().end <= before)
-            .collect();
-        self.people_in(&tokens).into_iter().next()
+            .collect()
     }
 
     /// The people a sentence names, in order.
