@@ -290,8 +290,16 @@ fn score(sentences: &[&Sentence], verbose: bool) -> Scores {
             }
         }
         if verbose && gold != predicted {
+            // Who each cue named, so a wrong status shows which reading made it.
+            let sources: Vec<String> = analysis
+                .attributions
+                .cues
+                .iter()
+                .flat_map(|c| c.speaker.iter().chain(c.outlet.iter()))
+                .map(|m| format!("{:?} {:?}", m.kind, m.text))
+                .collect();
             println!(
-                "STATUS gold {gold:?} got {predicted:?}: {:?}",
+                "STATUS gold {gold:?} got {predicted:?}: {:?} SOURCES {sources:?}",
                 sentence.text
             );
         }

@@ -101,6 +101,34 @@ const CONNECTORS: &[&str] = &[
     "on",
 ];
 
+/// Forms of be, have and do and the modals: a noun phrase never holds one ("sources have
+/// leaked transcripts", "is getting microchipped like these experts").
+const FINITE_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "been", "be", "has", "have", "had", "does", "do", "did", "will",
+    "would", "can", "could", "may", "might", "should", "must", "shall",
+];
+
+/// "received a formal complaint", "predict like these experts": an article or a possessive
+/// pronoun after a word that is neither "of", an owner, another determiner nor a hedge ("close to the presidency") opens the phrase;
+/// what comes before it is a clause the phrase is the object of.
+fn opens_phrase(words: &[&str], at: usize) -> bool {
+    let article = INDEFINITE[..2].contains(&words[at]);
+    if !article || at == 0 {
+        return false;
+    }
+    let before = words[at - 1];
+    // "the company's two founders": the owner is part of the phrase.
+    if is_possessive(before) {
+        return false;
+    }
+    let hedge = at >= 2
+        && matches!(
+            (words[at - 2], before),
+            ("close", "to") | ("familiar", "with")
+        );
+    before != "of" && !hedge && !DETERMINERS.contains(&before) && !INDEFINITE.contains(&before)
+}
+
 impl CueFinder<'_> {
     /// The noun phrase ending right before token `end` (a verb), skipping auxiliaries, adverbs,
     /// a parenthetical short form and an appositive.
@@ -269,6 +297,7 @@ impl CueFinder<'_> {
                 || word == "with" && words[start] == "knowledge";
             if !hedge_link
                 && (PHRASE_STOPS.contains(&word)
+                    || FINITE_AUXILIARIES.contains(&word)
                     || self.lex.reporting_verbs.contains(word)
                     || self.lex.calendar_words.contains(word)
                     || self.lex.months.contains(word))
@@ -276,6 +305,9 @@ impl CueFinder<'_> {
                 break;
             }
             start -= 1;
+            if opens_phrase(words, start) {
+                break;
+            }
         }
         // "A 2013 study found": the year dates the noun.
         let dated =

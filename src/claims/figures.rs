@@ -283,6 +283,7 @@ impl FigureFinder<'_> {
         if self.is_score(i)
             || self.is_result(i, next)
             || self.is_label(i, next)
+            || self.is_item_number(i, number, next)
             || self.is_body_size(i, next)
             || self.is_specification(i, next)
             || self.is_population(i)
@@ -423,6 +424,18 @@ impl FigureFinder<'_> {
             )
         });
         decade || version
+    }
+
+    /// "their demands are simple: 1. new elections; 2. a free press": items numbered inside a
+    /// sentence, the way a list is numbered on its own lines.
+    fn is_item_number(&self, i: usize, number: &str, next: Option<&str>) -> bool {
+        let small = number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit());
+        let marker = matches!(next, Some("." | ")")) && self.glued(i, i + 1);
+        let opens_item = i == 0 || matches!(self.words[i - 1], ":" | ";" | "(");
+        let item = self.tokens.get(i + 2).is_some_and(|t| {
+            t.kind() == TokenKind::Word && !t.capitalised() && !self.glued(i + 1, i + 2)
+        });
+        small && marker && opens_item && item
     }
 
     /// "the 15-member council", "a 450-seat parliament", "its 27 member states": the size of a
@@ -849,6 +862,15 @@ mod tests {
         // lower-case "room" may measure.
         let text = "The toll was 13. Some 66,109 homes lost power. The room 3 metres wide flooded.";
         assert_eq!(figures(text), ["13", "Some 66,109", "3"]);
+    }
+
+    #[test]
+    fn items_numbered_inside_a_sentence_are_not_figures() {
+        let text = "The 400 strikers want: 1. a pay rise; 2. shorter shifts; (3) safer depots.";
+        assert_eq!(figures(text), ["400"]);
+        // A count after a word stays a figure, full stop or not.
+        let text = "The toll rose to 12. then fell.";
+        assert_eq!(figures(text), ["12"]);
     }
 
     #[test]
