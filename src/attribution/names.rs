@@ -1483,6 +1483,15 @@ mod tests {
             attributed("Somehow said 30 homes were lost, nobody knows why.")[0].0,
             Status::None
         );
+        // Nor is an adverb that opens a sentence, or the reader addressed.
+        assert_ne!(
+            attributed("Sometimes called the 40 steps, the lane is steep.")[0].0,
+            Status::Named
+        );
+        assert_ne!(
+            speaker("You can call the 40 offices of the council.").as_deref(),
+            Some("You")
+        );
     }
 
     #[test]
