@@ -739,7 +739,12 @@ impl CueFinder<'_> {
         let noun_before = before.kind() == TokenKind::Word
             && !before.capitalised()
             && !self.lex.pronouns.contains(self.article.lower(before));
-        noun_before && tokens.get(verb + 1).is_some_and(|t| t.capitalised())
+        // "a gathering called “God Bless the Base”": the name may be in quotation marks.
+        let after = self.article.text[tokens[verb].range().end..].trim_start();
+        let quoted_name = after
+            .strip_prefix(['"', '“', '‘', '\'', '«', '„'])
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+        noun_before && (quoted_name || tokens.get(verb + 1).is_some_and(|t| t.capitalised()))
     }
 
     /// "a series of tweets", "a blistering report", "a police state", "the rural states are":
@@ -896,6 +901,12 @@ mod tests {
             attributed("The lake sits in a basin called Hollow Reach, 40 metres deep.")[0].0,
             Status::None
         );
+        // A name in quotation marks is still a name, whoever is quoted around it.
+        let text = "Pro-harbour activists planned a concurrent gathering called \"Hands Off Our \
+                    Harbour Celebration,\" to honour the dockers and history of the port where \
+                    the union is based. \"I know we will all be there,\" Maya Ortiz told the \
+                    Kessa Herald.";
+        assert_eq!(speaker(text).as_deref(), Some("Maya Ortiz"));
         assert_eq!(
             attributed("First, find a quiet room 3 metres wide.")[0].0,
             Status::None
