@@ -108,25 +108,29 @@ const FINITE_AUXILIARIES: &[&str] = &[
     "would", "can", "could", "may", "might", "should", "must", "shall",
 ];
 
-/// "received a formal complaint", "predict like these experts": an article or a possessive
-/// pronoun after a word that is neither "of", an owner, another determiner nor a hedge ("close to the presidency") opens the phrase;
-/// what comes before it is a clause the phrase is the object of.
+/// "received a formal complaint saying": an "a" or "an" after a verb opens the phrase, and what
+/// comes before it is a clause the phrase is the object of. After "of", another determiner, a
+/// word in the possessive (or "it's") or a hedge ("close to a minister") it does not.
 fn opens_phrase(words: &[&str], at: usize) -> bool {
-    let article = INDEFINITE[..2].contains(&words[at]);
-    if !article || at == 0 {
+    if at == 0 || !matches!(words[at], "a" | "an") {
         return false;
     }
     let before = words[at - 1];
-    // "the company's two founders": the owner is part of the phrase.
-    if is_possessive(before) {
-        return false;
-    }
-    let hedge = at >= 2
+    before != "of"
+        && !is_possessive(before)
+        && !hedge_link(words, at - 1)
+        && !DETERMINERS.contains(&before)
+        && !INDEFINITE.contains(&before)
+}
+
+/// Whether the word at `k` ends "close to" or "familiar with": the links of an unnamed source
+/// to whom it knows ("sources close to the presidency", "people familiar with the talks").
+fn hedge_link(words: &[&str], k: usize) -> bool {
+    k >= 1
         && matches!(
-            (words[at - 2], before),
+            (words[k - 1], words[k]),
             ("close", "to") | ("familiar", "with")
-        );
-    before != "of" && !hedge && !DETERMINERS.contains(&before) && !INDEFINITE.contains(&before)
+        )
 }
 
 impl CueFinder<'_> {
@@ -288,14 +292,10 @@ impl CueFinder<'_> {
         let mut start = end - 1;
         while start > 0 && end - start < 8 && tokens[start - 1].kind() == TokenKind::Word {
             let word = words[start - 1];
-            // "sources close to the presidency", "people familiar with the talks"
-            let hedge_link = start >= 2
-                && matches!(
-                    (words[start - 2], word),
-                    ("close", "to") | ("familiar", "with")
-                )
-                || word == "with" && words[start] == "knowledge";
-            if !hedge_link
+            // "sources close to the presidency", "officials with knowledge of the talks"
+            let linked =
+                hedge_link(words, start - 1) || word == "with" && words[start] == "knowledge";
+            if !linked
                 && (PHRASE_STOPS.contains(&word)
                     || FINITE_AUXILIARIES.contains(&word)
                     || self.lex.reporting_verbs.contains(word)
